@@ -1,0 +1,571 @@
+"""Counts in news text as ranges: "almost 11,000 soldiers" -> 11000 in [10000, 11000], unit "soldiers".
+
+Two layers:
+
+- `read_number(words)` reads one number expression from the start of a list of lower-cased words
+  (digits, number words, approximators, vague counts, ranges). Pure, no model.
+- `find_quantities(span)` runs it over the tokens of a parsed Doc or Span in one pass, drops
+  numbers that are not counts (dates, years, times, ordinals, identifiers, durations) and finds
+  the counted unit from the dependency parse.
+
+How approximators become ranges (N is the number as written; `value` is always N when the text
+states a number, None for a vague count such as "several thousand"):
+
+- exact "11,000": low = high = N.
+- "almost", "nearly", "close to", "just under", ...: high = N, low = N - step, where step is one
+  unit of N's last significant digit, divided by ten until it is at most a fifth of N:
+  11,000 -> 10,000; 500 -> 400; 10,000 -> 9,000; 3 million -> 2.9 million; 250 -> 240.
+  ("Almost N" means the writer rounded up to N at N's own precision; a one-digit number like
+  10,000 is read one digit finer, because "almost 10,000" for 1,000 would be absurd.)
+- "about", "around", "roughly", "approximately", "some", "an estimated", "N or so": N +- 10%.
+- "more than", "over", "at least", "upwards of", "N or more", ...: low = N, high = None
+  (strict "more than" is not distinguished from "at least": counts in news are rounded anyway).
+- "up to", "as many as", "less than", "fewer than", "under", "at most", ...: low = None,
+  high = N (the text gives no lower bound; 0 would be a claim it does not make).
+- vague plurals: a plural scale S ("hundreds", "thousands", "dozens", "tens of thousands")
+  gives [2S, 10S - 1]: "thousands" -> 2000..9999, "tens of thousands" -> 20000..99999.
+- "several", "a few", "many", "multiple" + scale S: [2S, 10S - 1] ("several thousand" ->
+  2000..9999). "a couple of" + S: value 2S, range [2S, 3S].
+- ranges "between A and B", "A to B", "A-B", "A or B": low A, high B, value None.
+
+Not counts, and skipped: dates and years, clock times, ordinals ("11th"), identifiers ("Article 5",
+"Route 66", "No. 3"), and durations ("three days": those are timexes). Percentages are kept with
+unit "percent"; money is kept with the ISO 4217 code of its currency as unit.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc, Span, Token
+
+Number = int | float
+
+# --- word lists -------------------------------------------------------------------------------
+
+SMALL = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split())
+}
+TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+DOZEN = 12
+# Abbreviated scales, only right after digits ("1.5m", "3 bn", "10k").
+SUFFIX_SCALES = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9,
+                 "b": 10**9, "tn": 10**12, "trn": 10**12}
+PLURAL_SCALES = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+                 "millions": 10**6, "billions": 10**9, "trillions": 10**12}
+SINGULAR_SCALES = {**SCALES, "dozen": DOZEN}
+VAGUE = ("several", "few", "many", "multiple", "numerous")  # + singular scale
+
+# Approximators before the number, longest first when matching. kind: below, about, over, under.
+APPROXIMATORS: dict[tuple[str, ...], str] = {
+    **{tuple(p.split()): "below" for p in (
+        "almost", "nearly", "close to", "just under", "just shy of", "approaching",
+        "not quite", "just below", "nearly all of")},
+    **{tuple(p.split()): "about" for p in (
+        "about", "around", "roughly", "approximately", "approx.", "some", "an estimated",
+        "estimated", "circa", "c.", "an approximate", "approximate", "nigh on")},
+    **{tuple(p.split()): "over" for p in (
+        "more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than",
+        "no less than", "just over", "well over", "well above", "just above", "a minimum of",
+        "a little over", "a little more than", "slightly more than", "far more than",
+        "many more than", "even more than", "beyond")},
+    **{tuple(p.split()): "under" for p in (
+        "up to", "as many as", "less than", "fewer than", "under", "below", "at most",
+        "no more than", "a maximum of", "not more than", "a little under", "slightly less than",
+        "as much as", "a maximum", "maximum")},
+}
+MAX_APPROX_LEN = max(len(k) for k in APPROXIMATORS)
+POSTPOSED = {("or", "more"): "over", ("or", "so"): "about", ("or", "fewer"): "under",
+             ("or", "less"): "under", ("plus",): "over", ("-", "plus"): "over"}
+
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH",
+                    "₽": "RUB", "c$": "CAD", "a$": "AUD"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+                  "ruble": "RUB", "rubles": "RUB",
+                  "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
+                  "hryvnias'": "UAH", "uah": "UAH", "yuan": "CNY", "yen": "JPY", "usd": "USD",
+                  "eur": "EUR", "rub": "RUB"}
+PERCENT_WORDS = {"%", "percent", "pct", "per cent", "percentage", "percent."}
+# Counted nouns that make a number a duration (a timex, not a count) or a time of day.
+TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year",
+              "decade", "century", "seconds", "minutes", "hours", "days", "nights", "weeks",
+              "weekends", "months", "years", "decades", "centuries", "year-old", "years-old"}
+TIME_WORDS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "est", "edt",
+              "o'clock", "hrs"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "jan.", "feb", "feb.", "mar.", "apr",
+          "apr.", "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.",
+          "oct", "oct.", "nov", "nov.", "dec", "dec."}
+ADDRESS_WORDS = {"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "lane",
+                 "drive", "square", "place", "way"}
+ID_MARKERS = {"no.", "no", "#", "number", "nr.", "num."}
+# Intransitive verbs whose subject count is what is counted ("18 died" -> unit "died").
+COUNT_VERBS = {"die", "flee", "surrender", "desert", "escape", "survive", "drown", "perish",
+               "defect", "remain"}
+RANGE_CONNECTORS = {"to", "-", "–", "—", "or"}
+NOT_A_COUNT_ENTS = {"DATE", "TIME", "ORDINAL"}
+# A number inside a name is part of the name ("Ground Zero", "The 411", "Apollo 11").
+NAME_ENTS = {"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+             "NORP", "LANGUAGE"}
+
+DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+DIGITS_SUFFIX = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(k|m|mn|mln|bn|bln|b|tn|trn)$")
+YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d|2100)s?$")
+
+
+# --- the result --------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in the text, as a value with its range, the unit counted and the approximator."""
+
+    start: int
+    end: int
+    text: str
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    unit: str | None
+    approx: str | None
+
+    def to_dict(self) -> dict:
+        """The `quantities` item of formats.md."""
+        return {"text": self.text, "span": [self.start, self.end], "value": self.value,
+                "low": self.low, "high": self.high, "unit": self.unit, "approx": self.approx}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What `read_number` found: `end` words were read."""
+
+    end: int
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    approx: str | None
+    currency: str | None = None
+    percent: str | None = None    # "percent" or "percentage points" when the number is one
+    precise: bool = True          # a stated number (not "hundreds", "several thousand")
+    core: tuple[int, int] = (0, 0)  # the words holding the number itself
+    is_range: bool = False
+    score: bool = False           # a tally or ratio ("a 5-4 decision", "split 4 to 1")
+    scaled: bool = False          # has a scale word or suffix ("thousand", "1.5m")
+
+
+# --- numbers from words ------------------------------------------------------------------------
+
+def _digits(word: str) -> Decimal | None:
+    if DIGITS.match(word):
+        return Decimal(word.replace(",", ""))
+    m = DIGITS_SUFFIX.match(word)
+    if m:
+        return Decimal(m.group(1).replace(",", "")) * SUFFIX_SCALES[m.group(2)]
+    return None
+
+
+def _word_value(word: str) -> int | None:
+    if word in SMALL:
+        return SMALL[word]
+    if word in TENS:
+        return TENS[word]
+    if "-" in word:  # "twenty-five" kept as one token
+        a, _, b = word.partition("-")
+        if a in TENS and b in SMALL and 0 < SMALL[b] < 10:
+            return TENS[a] + SMALL[b]
+    return None
+
+
+def _plain(d: Decimal) -> Number:
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _read_precise(words: list[str], i: int) -> tuple[int, Decimal, bool] | None:
+    """A stated number from words[i]: (end, value, has_scale) or None."""
+    n = len(words)
+    total = Decimal(0)
+    current = Decimal(0)
+    seen = False         # any number word or digits so far
+    scaled = False
+    last = ""            # kind of the last word read: digits, word, scale, half
+    j = i
+    while j < n:
+        w = words[j]
+        nxt = words[j + 1] if j + 1 < n else ""
+        d = _digits(w)
+        wv = _word_value(w)
+        if d is not None:
+            if seen:
+                break
+            current = d
+            seen = True
+            last = "digits"
+            if DIGITS_SUFFIX.match(w):
+                scaled = True
+                j += 1
+                break
+            if nxt in SUFFIX_SCALES:  # "1.5 m", "3 bn"
+                current *= SUFFIX_SCALES[nxt]
+                scaled = True
+                j += 2
+                break
+        elif wv is not None:
+            if last in ("digits", "half") or (last == "word" and not (
+                    current % 10 == 0 and current >= 20 and wv < 10)):
+                break  # "10 five", "five six": two numbers, not one
+            current += wv
+            seen = True
+            last = "word"
+        elif w in ("a", "an") and (nxt in SINGULAR_SCALES or nxt == "half"):
+            if seen and last != "and":
+                break
+            last = "a"
+        elif w == "half" and (last in ("a", "") or last == "and") and nxt in ("a", "an") + tuple(
+                SINGULAR_SCALES):
+            current += Decimal("0.5")
+            seen = True
+            last = "half"
+        elif w in SINGULAR_SCALES and (seen or last == "a"):
+            scale = SINGULAR_SCALES[w]
+            if w == "hundred" or w == "dozen":
+                current = (current or 1) * scale
+            else:
+                total += (current or 1) * scale
+                current = Decimal(0)
+            seen = True
+            scaled = True
+            last = "scale"
+        elif w == "-" and last == "digits" and nxt in SCALES:
+            pass  # "$400-million-a-year"
+        elif w == "-" and last == "word" and _word_value(nxt) is not None:
+            last = "word"  # "twenty - five"
+        elif w == "and" and seen and last in ("scale", "word") and (
+                _word_value(nxt) is not None or nxt in ("a", "an")):
+            last = "and"
+        else:
+            break
+        j += 1
+    if not seen:
+        return None
+    while j > i and words[j - 1] in ("and", "-", "a", "an"):
+        j -= 1
+    return j, total + current, scaled
+
+
+def _read_vague(words: list[str], i: int) -> tuple[int, int, int, str] | None:
+    """A vague count from words[i]: (end, low, high, approx) or None."""
+    n = len(words)
+    w = words[i]
+    # "a couple of thousand", "a couple thousand", "couple of hundred"
+    j = i + 1 if w in ("a", "an") else i
+    if j < n and words[j] == "couple":
+        k = j + 1
+        if k < n and words[k] == "of":
+            k += 1
+        if k < n and words[k] in SINGULAR_SCALES:
+            s = SINGULAR_SCALES[words[k]]
+            return k + 1, 2 * s, 3 * s, " ".join(words[i:k])
+        return None
+    # "several thousand", "a few hundred", "many thousands"
+    if j < n and words[j] in VAGUE and j + 1 < n:
+        k = j + 1
+        if words[k] in SINGULAR_SCALES:
+            s = SINGULAR_SCALES[words[k]]
+            return k + 1, 2 * s, 10 * s - 1, " ".join(words[i:k])
+        if words[k] in PLURAL_SCALES:
+            j = k  # "many thousands (of)": read as the plural
+        else:
+            return None
+    elif j != i:
+        return None
+    # "hundreds", "tens of thousands", "hundreds of millions"
+    if words[j] not in PLURAL_SCALES:
+        return None
+    base = PLURAL_SCALES[words[j]]
+    k = j + 1
+    while k + 1 < n and words[k] == "of" and words[k + 1] in PLURAL_SCALES \
+            and PLURAL_SCALES[words[k + 1]] >= 1000:
+        base *= PLURAL_SCALES[words[k + 1]]
+        k += 2
+    return k, 2 * base, 10 * base - 1, " ".join(words[i:k])
+
+
+def almost_step(n: Number) -> Number:
+    """How far below N "almost N" reaches: one unit of N's last significant digit, at most N/5."""
+    d = Decimal(str(n)).normalize()
+    if d <= 0:
+        return 0
+    step = Decimal(1).scaleb(d.as_tuple().exponent)
+    while step * 5 > d:
+        step /= 10
+    return _plain(step)
+
+
+def _apply(kind: str | None, n: Decimal) -> tuple[Number | None, Number | None]:
+    v = _plain(n)
+    if kind is None:
+        return v, v
+    if kind == "below":
+        return _plain(n - Decimal(str(almost_step(v)))), v
+    if kind == "about":
+        lo, hi = n * Decimal("0.9"), n * Decimal("1.1")
+        if isinstance(v, int):  # widen to whole numbers: "about 4" -> 3..5
+            return math.floor(lo), math.ceil(hi)
+        return _plain(lo), _plain(hi)
+    if kind == "over":
+        return v, None
+    return None, v  # under
+
+
+def read_number(words: list[str], i: int = 0) -> Reading | None:
+    """Read one number expression starting at words[i] (lower-cased tokens), or None."""
+    n = len(words)
+    approx_kind: str | None = None
+    approx_text: str | None = None
+    j = i
+    for size in range(min(MAX_APPROX_LEN, n - i), 0, -1):
+        key = tuple(words[i:i + size])
+        if key in APPROXIMATORS:
+            approx_kind, approx_text, j = APPROXIMATORS[key], " ".join(key), i + size
+            break
+    between = False
+    if approx_kind is None and j < n and words[j] == "between":
+        between, approx_text, j = True, "between", j + 1
+    currency = None
+    if j < n and words[j] in CURRENCY_SYMBOLS:
+        currency = CURRENCY_SYMBOLS[words[j]]
+        j += 1
+    core_start = j
+    if j >= n:
+        return None
+    vague = _read_vague(words, j)
+    if vague is not None:
+        end, low, high, vague_text = vague
+        value: Number | None = None
+        if vague_text.split()[-1] in ("couple", "of"):
+            value = low
+        k, percent = _suffix(words, end)
+        return Reading(k, value, low, high,
+                       f"{approx_text} {vague_text}" if approx_text else vague_text,
+                       currency=currency, percent=percent, precise=False,
+                       core=(core_start, end), scaled=True)
+    precise = _read_precise(words, j)
+    if precise is None:
+        return None
+    end, num, scaled = precise
+    # ranges: "between 11,000 and 12,000", "10 to 12 thousand", "two or three", "10-15"
+    connectors = {"and"} if between else RANGE_CONNECTORS
+    after_from = i > 0 and words[i - 1] == "from"  # "rose from 10 to 20" is a change
+    if not after_from and end + 1 < n and words[end] in connectors and tuple(words[end:end + 2]) not in POSTPOSED:
+        k = end + 1
+        if k < n and words[k] in CURRENCY_SYMBOLS:
+            k += 1
+        second = _read_precise(words, k)
+        if second is not None:
+            end2, num2, scaled2 = second
+            if scaled2 and not scaled:
+                # "11 to 12 million": the first number shares the second's scale
+                mult = _scale_of(words[k:end2])
+                if mult and num * mult <= num2:
+                    num *= mult
+            if num < num2:
+                k2, percent = _suffix(words, end2)
+                conn = "between" if between else ("to" if words[end] in "-–—" else words[end])
+                return Reading(k2, None, _plain(num), _plain(num2), conn, currency=currency,
+                               percent=percent, core=(core_start, end2), is_range=True,
+                               scaled=scaled or scaled2)
+            if between:
+                return None
+            if words[end] in ("-", "–", "—", "to"):
+                # "a 5-4 decision", "80-19 vote", "split 4 to 1": a tally, not a count
+                return Reading(end2, None, None, None, None, score=True, core=(core_start, end2))
+    if between:
+        return None
+    k, percent = _suffix(words, end)
+    for post, kind in POSTPOSED.items():
+        if approx_kind is None and tuple(words[k:k + len(post)]) == post:
+            approx_kind, approx_text = kind, " ".join(post).replace("- ", "-")
+            k += len(post)
+            k, percent2 = _suffix(words, k)
+            percent = percent or percent2  # noqa: PLW2901
+            break
+    low, high = _apply(approx_kind, num)
+    return Reading(k, _plain(num), low, high, approx_text, currency=currency, percent=percent,
+                   core=(core_start, end), scaled=scaled)
+
+
+def _scale_of(words: list[str]) -> int | None:
+    for w in reversed(words):
+        if w in SCALES:
+            return SCALES[w]
+        m = DIGITS_SUFFIX.match(w)
+        if m:
+            return SUFFIX_SCALES[m.group(2)]
+        if w in SUFFIX_SCALES:
+            return SUFFIX_SCALES[w]
+    return None
+
+
+def _suffix(words: list[str], k: int) -> tuple[int, str | None]:
+    """Skip a percent sign or word after the number: (end, "percent" or "percentage points")."""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if k < len(words) and words[k] == "percentage" and nxt in ("point", "points"):
+        return k + 2, "percentage points"
+    if k < len(words) and words[k] in PERCENT_WORDS:
+        return k + 1, "percent"
+    if words[k:k + 2] == ["per", "cent"]:
+        return k + 2, "percent"
+    return k, None
+
+
+# --- numbers in a parsed Doc -------------------------------------------------------------------
+
+def find_quantities(span: Doc | Span) -> list[Quantity]:
+    """The counts in `span`, with character offsets into the Doc's text."""
+    tokens = list(span)
+    words = [t.lower_ for t in tokens]
+    out: list[Quantity] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not _may_start(words[i]):
+            i += 1
+            continue
+        r = read_number(words, i)
+        if r is None or r.end <= i:
+            i += 1
+            continue
+        q = _quantity(tokens, words, i, r)
+        if q is not None:
+            out.append(q)
+        i = r.end
+    return out
+
+
+def _may_start(w: str) -> bool:
+    return (w[:1].isdigit() or w in SMALL or w in TENS or w in ("a", "an", "half", "couple",
+            "between") or w in PLURAL_SCALES or w in VAGUE or w in CURRENCY_SYMBOLS
+            or w in _APPROX_FIRST or _word_value(w) is not None)
+
+
+_APPROX_FIRST = {k[0] for k in APPROXIMATORS}
+
+
+def _quantity(tokens: list[Token], words: list[str], i: int, r: Reading) -> Quantity | None:
+    if r.score:
+        return None
+    c0, c1 = r.core
+    core = tokens[c0:c1]
+    head = _phrase_head(core)
+    if not _is_count(tokens, words, c0, c1, r, head):
+        return None
+    unit = _unit(tokens, words, r, head, c1)
+    if unit is not None and unit.lower() in TIME_UNITS:
+        return None  # a duration or an age: a timex, not a count
+    if unit is not None and unit.lower() in ADDRESS_WORDS and unit[:1].isupper():
+        return None  # "131 West 23rd Street"
+    if r.precise and not r.scaled and not r.is_range and r.currency is None and not r.percent \
+            and words[c0] in ("one", "a", "an") and r.approx is None:
+        return None  # "one reason", "one of the most": as often a determiner as a count
+    first, last = tokens[i], tokens[r.end - 1]
+    doc = first.doc
+    start, end = first.idx, last.idx + len(last.text)
+    return Quantity(start, end, doc.text[start:end], r.value, r.low, r.high, unit, r.approx)
+
+
+def _phrase_head(core: list[Token]) -> Token:
+    ids = {t.i for t in core}
+    for t in core:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return core[-1]
+
+
+def _is_count(tokens: list[Token], words: list[str], c0: int, c1: int, r: Reading,
+              head: Token) -> bool:
+    core = tokens[c0:c1]
+    marked = r.currency is not None or r.percent or r.scaled or not r.precise
+    if not marked and any(t.ent_type_ in NOT_A_COUNT_ENTS for t in core):
+        return False
+    if any(t.ent_type_ in NAME_ENTS for t in core):
+        return False
+    if any(":" in t.text or "/" in t.text for t in core):
+        return False  # 10:30, 9/11
+    before = words[c0 - 1] if c0 > 0 else ""
+    after = words[c1] if c1 < len(words) else ""
+    if not marked and (before in MONTHS or after in MONTHS or after in TIME_WORDS):
+        return False
+    if before in ID_MARKERS and not r.percent:
+        return False
+    if not marked and len(core) == 1 and YEAR.match(words[c0]):
+        noun = head.head
+        between = tokens[0].doc[head.i + 1:noun.i] if noun.i > head.i else []
+        if not (head.dep_ == "nummod" and noun.tag_ in ("NNS", "NNPS") and noun.i > head.i
+                and all(t.pos_ in ("ADJ", "PROPN") for t in between)):
+            return False  # "in 2016", "the 2016 election"; "2000 soldiers" is a count
+    if before in ("'", "’"):
+        return False  # '16
+    # identifiers: the number follows the noun it names ("Article 5", "Route 66", "page 3")
+    h = head.head
+    if not marked and h.i < head.i and h.pos_ in ("NOUN", "PROPN") and (
+                head.dep_ in ("nummod", "compound", "nmod", "npadvmod")
+                or (h.pos_ == "PROPN" and head.dep_ == "appos")):
+        return False
+    return True
+
+
+def _unit(tokens: list[Token], words: list[str], r: Reading, head: Token, c1: int) -> str | None:
+    if r.percent:
+        return r.percent
+    if r.currency:
+        return r.currency
+    if c1 + 1 < len(tokens) and words[c1] == "-" and not tokens[c1 - 1].whitespace_ \
+            and not tokens[c1].whitespace_ and tokens[c1 + 1].is_alpha \
+            and words[c1 + 1] not in ("and", "a", "an", "half") \
+            and _word_value(words[c1 + 1]) is None:
+        return words[c1 + 1]  # "a ten-point lead", "a 52-count complaint"
+    noun = _counted_noun(tokens, head, c1)
+    if noun is not None:
+        low = noun.lower_
+        if low in CURRENCY_WORDS:
+            return CURRENCY_WORDS[low]
+        if low in PERCENT_WORDS:
+            return "percent"
+        return noun.text if noun.pos_ == "PROPN" else low
+    verb = head.head
+    if verb.pos_ in ("VERB", "AUX") and (head.dep_ == "nsubjpass" or (
+            head.dep_ == "nsubj" and verb.lemma_ in COUNT_VERBS)):
+        return verb.lower_
+    return None
+
+
+def _counted_noun(tokens: list[Token], head: Token, c1: int) -> Token | None:
+    """The noun a number counts: its head noun, or the object of "of" ("thousands of people")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i >= head.i:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj if obj.pos_ in ("NOUN", "PROPN") else None
+    n = head.head
+    if head.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod", "npadvmod") \
+            and n.i > head.i and n.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "SYM"):
+        # climb over nationality words and compounds: "10,000 North Korean soldiers"
+        while n.dep_ in ("compound", "amod", "nmod", "nummod") and n.head.i > n.i \
+                and n.head.pos_ in ("NOUN", "PROPN"):
+            n = n.head
+        if n.pos_ in ("NOUN", "PROPN") or n.lower_ in PERCENT_WORDS:
+            return n
+    # the parse hung the number elsewhere: take a plural noun right after it, over adjectives
+    k = c1
+    while k < len(tokens) and k < c1 + 4 and (
+            tokens[k].pos_ in ("ADJ", "PROPN") and tokens[k].ent_type_ in ("NORP", "GPE", "")
+            and tokens[k].tag_ not in ("NNS", "NNPS")):
+        k += 1
+    if k < len(tokens) and tokens[k].tag_ in ("NNS", "NNPS") and tokens[k].pos_ == "NOUN":
+        return tokens[k]
+    return None
