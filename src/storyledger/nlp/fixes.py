@@ -27,7 +27,7 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = []
     changed = False
     for ent in doc.ents:
-        split = split_place_and_person(ent)
+        split = split_place_and_person(ent) or split_apposition(ent)
         if split:
             ents.extend(split)
             changed = True
@@ -36,6 +36,23 @@ def entity_fixes(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+def split_apposition(ent: Span) -> list[Span] | None:
+    """"the Defense Intelligence of the Ministry of Defense, Kyrylo Budanov" (ORG) -> ORG + PERSON."""
+    if ent.label_ not in ("ORG", "GPE", "FAC") or len(ent) < 4:
+        return None
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas:
+        return None
+    tail = ent.doc[commas[-1] + 1:ent.end]
+    if not 2 <= len(tail) <= 3 or not all(t.is_title and (t.is_alpha or "-" in t.text) for t in tail):
+        return None
+    doc = ent.doc
+    return [
+        Span(doc, ent.start, commas[-1], label=ent.label_),
+        Span(doc, tail.start, tail.end, label="PERSON"),
+    ]
 
 
 def split_place_and_person(ent: Span) -> list[Span] | None:

@@ -1,0 +1,355 @@
+"""Attribution: every attributed claim of one parsed article, with its source resolved.
+
+`attribute(doc, document)` runs the steps in order: direct quotes and their speakers,
+reported speech and according-to from the parse, nesting and outlet chains, continuation
+sentences, source resolution, and the split of content into one claim per sentence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..documents import Document
+from .cues import SPEECH_VERBS, TEASER_PREFIXES
+from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
+from .records import Claim, Source
+from .reported import Found, cue_lemma, cue_tokens, find_reported, noun_span, subject_of, trim
+from .sources import DEMONSTRATIVE, SourceResolver, is_media
+
+__all__ = ["Claim", "Source", "attribute"]
+
+CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
+
+
+def attribute(doc: Doc, document: Document) -> list[Claim]:
+    """All attributed claims of one article, in text order (semantic fields left empty)."""
+    teasers = teaser_ranges(doc.text)
+    quotes = [q for q in find_quotes(doc.text) if not inside_any(q.start, teasers)]
+    found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers)]
+    found = attach_quotes(doc, quotes, found)
+    found = outlet_chains(doc, found)
+    found = unnest(found)
+    found = resolve_demonstratives(doc, document, found)
+    found.sort(key=lambda f: f.content[0])
+    found = add_continuations(doc, found, quotes, teasers)
+    return to_claims(doc, document, found)
+
+
+# ---------------------------------------------------------------- quotes
+
+def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Found]:
+    """Give each quote its speaker and cue; reported-speech finds inside quotes give way."""
+    direct: list[Found] = []
+    used_cues: set[int] = set()
+    last: Found | None = None
+    for q in quotes:
+        f = quote_frame(doc, q, found)
+        if f is None:
+            if q.words >= MIN_QUOTE_WORDS and last is not None and standalone(doc, q) and near(doc, last, q):
+                f = Found(cue=last.cue, cue_lemma=last.cue_lemma, source=last.source, content=trim(doc, q.start, q.end), mode="direct", inherit_from=None, quote=q)
+                f.unnamed = last.unnamed
+            else:
+                continue
+        elif q.words < MIN_QUOTE_WORDS and not framed_tightly(doc, q, f):
+            continue
+        direct.append(f)
+        used_cues.add(f.head.i)
+        last = f
+    kept = []
+    spans = [(f.quote.start, f.quote.end) for f in direct if f.quote is not None]
+    for f in found:
+        if f.head.i in used_cues:
+            continue
+        if any(s <= f.cue_span[0] < e for s, e in spans):
+            continue  # the speaker's own "I said that" inside the quote
+        kept.append(f)
+    return kept + direct
+
+
+def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
+    """The cue and speaker framing a quote: after it ("...," X said) or before it (X said: "...")."""
+    content = trim(doc, q.start, q.end)
+    end_mark = q.close_mark if q.close_mark is not None else q.end
+    after = doc.char_span(end_mark, end_mark + 1, alignment_mode="expand")
+    before = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand")
+    if after is not None:
+        sent = after.sent
+        for tok in sent:
+            if tok.idx > end_mark and speech_verb(tok):
+                f = frame_found(doc, tok, content, q, found)
+                if f:
+                    return f
+        dash = dash_speaker(doc, end_mark, sent)
+        if dash:
+            return Found(cue=[dash[0]], cue_lemma="say", source=dash[1], content=content, mode="direct", quote=q)
+    if before is not None:
+        sent = before.sent
+        for tok in reversed(list(sent)):
+            if tok.idx < q.open_mark and speech_verb(tok):
+                f = frame_found(doc, tok, content, q, found)
+                if f:
+                    return f
+                break
+        colon = colon_speaker(doc, q.open_mark, sent)
+        if colon:
+            return Found(cue=[colon[0]], cue_lemma=":", source=colon[1], content=content, mode="direct", quote=q)
+    return None
+
+
+def speech_verb(tok: Token) -> bool:
+    return tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+
+
+def frame_found(doc: Doc, verb: Token, content: tuple[int, int], q: Quote, found: list[Found]) -> Found | None:
+    for f in found:
+        if f.head.i == verb.i:
+            return Found(cue=f.cue, cue_lemma=f.cue_lemma, source=f.source, content=content, mode="direct", inherit_from=f.inherit_from, unnamed=f.unnamed, quote=q)
+    subj = subject_of(verb)
+    if subj is None or (q.start <= subj.idx < q.end):
+        return None
+    return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="direct", quote=q)
+
+
+def dash_speaker(doc: Doc, end_mark: int, sent: Span) -> tuple[Token, Span] | None:
+    """"..." — Name."""
+    rest = [t for t in sent if t.idx > end_mark]
+    if len(rest) >= 2 and rest[0].text in ("-", "\u2013", "\u2014", "--"):
+        for ent in sent.ents:
+            if ent.start == rest[1].i and ent.label_ in ("PERSON", "ORG"):
+                return rest[0], ent
+    return None
+
+
+def colon_speaker(doc: Doc, open_mark: int, sent: Span) -> tuple[Token, Span] | None:
+    """Name: "..." at the start of a sentence."""
+    pre = [t for t in sent if t.idx < open_mark]
+    if len(pre) >= 2 and pre[-1].text == ":":
+        for ent in sent.ents:
+            if ent.end == pre[-1].i and ent.start == pre[0].i and ent.label_ in ("PERSON", "ORG"):
+                return pre[-1], ent
+    return None
+
+
+def framed_tightly(doc: Doc, q: Quote, f: Found) -> bool:
+    """A short quote counts only when its cue sits right next to it ("Wrong," he said)."""
+    cs, ce = f.cue_span
+    gap_after = doc.text[(q.close_mark or q.end) + 1:cs] if cs > q.end else None
+    gap_before = doc.text[ce:q.open_mark] if ce <= q.open_mark else None
+    for gap in (gap_after, gap_before):
+        if gap is not None and len(gap) <= 40:
+            return True
+    return False
+
+
+def standalone(doc: Doc, q: Quote) -> bool:
+    """The quote is a whole paragraph (or opens one): a speaker carrying on."""
+    line_start = doc.text.rfind("\n", 0, q.open_mark) + 1
+    return not doc.text[line_start:q.open_mark].strip()
+
+
+def near(doc: Doc, last: Found, q: Quote) -> bool:
+    gap = doc.text[last.content[1]:q.open_mark]
+    return gap.count("\n") <= 2 and len(gap) < 400
+
+
+# ---------------------------------------------------------------- outlets and nesting
+
+def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
+    """"According to Censor.NET, citing Ukrinform, this was stated by X": outlets become `via`."""
+    out = list(found)
+    for f in found:
+        if f.cue_lemma != "according to" or f.source is None:
+            continue
+        name = f.source.text
+        if not is_media(name) and f.source.root.ent_type_ not in ("ORG",):
+            continue
+        sent = f.cue[0].sent
+        others = [g for g in found if g is not f and g.head.sent == sent and g.source is not None and g.cue_lemma != "according to"]
+        if not others:
+            continue
+        chain = [strip_the_text(name)]
+        for tok in sent:
+            if tok.lower_ == "citing":
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+                if obj is not None:
+                    chain.append(strip_the_text(noun_span(obj).text))
+        for g in others:
+            g.via = chain
+        out.remove(f)
+        for g in others:
+            if g.cue_lemma == "cite" and g in out:
+                out.remove(g)
+    return out
+
+
+def strip_the_text(s: str) -> str:
+    return s[4:] if s.lower().startswith("the ") else s
+
+
+def unnest(found: list[Found]) -> list[Found]:
+    """One attribution inside another's content: an unnamed outer report gives way to the named
+    inner source ("it was reported that Rutte confirmed ..."); otherwise the outer one stands."""
+    drop: set[int] = set()
+    for i, outer in enumerate(found):
+        for j, inner in enumerate(found):
+            if i == j or i in drop or j in drop:
+                continue
+            cs = inner.cue_span[0]
+            if not (outer.content[0] <= cs < outer.content[1]):
+                continue
+            if outer.mode == "unattributed" and inner.source is not None and inner.cue_lemma != "according to":
+                inner.reported_by = outer.unnamed or "unnamed reports"
+                drop.add(i)
+            else:
+                drop.add(j)
+    return [f for k, f in enumerate(found) if k not in drop]
+
+
+def resolve_demonstratives(doc: Doc, document: Document, found: list[Found]) -> list[Found]:
+    """"This was stated by X": the content is the statement before it (the headline at the top)."""
+    for f in found:
+        text = doc.text[f.content[0]:f.content[1]].lower()
+        if text not in DEMONSTRATIVE:
+            continue
+        sent = doc.char_span(f.content[0], f.content[1], alignment_mode="expand").sent
+        prev = doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev is None:
+            continue
+        s, e = trim(doc, prev.start_char, prev.end_char)
+        if document.title:
+            t = doc.text.find(document.title, s, e)
+            if t >= 0:
+                s = t
+        f.content = (s, e)
+    return found
+
+
+# ---------------------------------------------------------------- continuation
+
+def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers: list[tuple[int, int]]) -> list[Found]:
+    """A sentence right after a reported statement, in the same paragraph, opening with a pronoun
+    subject and holding no cue of its own, carries on that statement ("They will be ready ...")."""
+    out = list(found)
+    by_end = {}
+    for f in found:
+        by_end.setdefault(f.content[1], f)
+    covered = [(f.content[0], f.content[1]) for f in found] + [(q.open_mark, q.end) for q in quotes]
+    for sent in doc.sents:
+        prev_end = None
+        if sent.start == 0:
+            continue
+        prev = doc[sent.start - 1].sent
+        gap_text = doc.text[prev.end_char - len(doc[sent.start - 1].whitespace_):sent.start_char]
+        if "\n" in doc.text[prev.start_char:sent.start_char].rstrip("\n") and False:
+            continue
+        for end, f in by_end.items():
+            if prev.start_char <= end <= prev.end_char and f.mode in ("indirect", "continuation") and f.source is not None:
+                prev_end = f
+        if prev_end is None or "\n" in doc.text[prev_end.content[1]:sent.start_char]:
+            continue
+        if any(s < sent.end_char and sent.start_char < e for s, e in covered) or inside_any(sent.start_char, teasers):
+            continue
+        first = sent[0]
+        if first.lower_ not in CONTINUATION_SUBJECTS or first.dep_ not in ("nsubj", "nsubjpass", "expl"):
+            continue
+        if sent.root.lemma_.lower() in SPEECH_VERBS or sent.text.rstrip().endswith("?"):
+            continue
+        c = Found(cue=prev_end.cue, cue_lemma=prev_end.cue_lemma, source=prev_end.source, content=trim(doc, sent.start_char, sent.end_char), mode="continuation", inherit_from=prev_end.inherit_from, unnamed=prev_end.unnamed, via=prev_end.via)
+        c.quote = "continuation"
+        out.append(c)
+        by_end[c.content[1]] = c
+    out.sort(key=lambda f: f.content[0])
+    return out
+
+
+# ---------------------------------------------------------------- claims
+
+def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
+    resolver = SourceResolver()
+    by_head: dict[int, Source] = {}
+    claims: list[Claim] = []
+    for f in sorted(found, key=lambda f: min(f.content[0], f.cue_span[0])):
+        if f.inherit_from is not None and f.inherit_from.i in by_head:
+            base = by_head[f.inherit_from.i]
+            source = Source(name=base.name, mention=None, span=None, kind=base.kind, role=base.role)
+        elif f.inherit_from is not None:
+            subj = subject_of(f.inherit_from)
+            source = resolver.resolve(noun_span(subj) if subj is not None else None, f.unnamed)
+            source.span = None
+        else:
+            source = resolver.resolve(f.source, f.unnamed)
+        by_head.setdefault(f.head.i, source)
+        cue_span = None if f.mode == "continuation" else f.cue_span
+        for s, e in sentence_pieces(doc, f.content):
+            claims.append(Claim(
+                document=document.id,
+                source=Source(source.name, source.mention, source.span, source.kind, source.role),
+                cue=f.cue_lemma,
+                cue_span=cue_span,
+                mode=f.mode,
+                content=doc.text[s:e],
+                span=(s, e),
+                via=list(f.via),
+                reported_by=f.reported_by,
+            ))
+    claims.sort(key=lambda c: c.span)
+    return dedupe(claims)
+
+
+def sentence_pieces(doc: Doc, content: tuple[int, int]) -> list[tuple[int, int]]:
+    s, e = content
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return [(s, e)]
+    pieces = []
+    for sent in span.sents:
+        a, b = trim(doc, max(s, sent.start_char), min(e, sent.end_char))
+        if b - a >= 2 and any(ch.isalnum() for ch in doc.text[a:b]):
+            pieces.extend(modal_conjuncts(doc, a, b))
+    return pieces or [(s, e)]
+
+
+def modal_conjuncts(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+    """"are being trained in Russia and may be sent to the front": a conjoined verb with a modal
+    of its own says something else (possible, not asserted), so it is a claim of its own."""
+    piece = doc.char_span(a, b, alignment_mode="expand")
+    if piece is None:
+        return [(a, b)]
+    for t in piece:
+        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or not (piece.start <= t.head.i < piece.end):
+            continue
+        if not any(c.tag_ == "MD" for c in t.children) or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        cc = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
+        if cc is None or t.left_edge.i <= cc.i:
+            continue
+        first = trim(doc, a, cc.idx)
+        second = trim(doc, t.left_edge.idx, b)
+        if first[1] - first[0] > 10 and second[1] - second[0] > 10:
+            return [first, second]
+    return [(a, b)]
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    """Two finds of the same content span keep the first (quotes before reported speech)."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for c in claims:
+        if c.span in seen:
+            continue
+        seen.add(c.span)
+        out.append(c)
+    return out
+
+
+def teaser_ranges(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip().lower().startswith(TEASER_PREFIXES):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def inside_any(i: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in ranges)

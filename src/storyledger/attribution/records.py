@@ -1,0 +1,83 @@
+"""The records attribution hands on: a claim's source, and the claim itself (formats.md)."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+DateField = str | list[str] | None
+
+
+@dataclass(slots=True)
+class Source:
+    """Who a claim is attributed to: canonical name, the words used here, kind and role."""
+
+    name: str
+    mention: str | None = None
+    span: tuple[int, int] | None = None
+    kind: str = "person"  # person, organization, media, unnamed
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "mention": self.mention,
+            "span": list(self.span) if self.span else None,
+            "kind": self.kind,
+            "role": self.role,
+        }
+
+
+@dataclass(slots=True)
+class Claim:
+    """One sentence of attributed content with everything known about it (formats.md)."""
+
+    document: str
+    source: Source
+    cue: str
+    cue_span: tuple[int, int] | None
+    mode: str  # direct, indirect, according_to, unattributed, continuation
+    content: str
+    span: tuple[int, int]
+    stance: str = "asserted"
+    polarity: str = "positive"
+    hedge: str | None = None
+    evaluation: bool = False
+    said_on: DateField = None
+    event_time: DateField = None
+    quantities: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
+    proposition: str | None = None
+    reported_by: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable: the same document id and content span give the same id."""
+        key = f"{self.document}\x00{self.span[0]}:{self.span[1]}".encode()
+        return "c" + hashlib.blake2b(key, digest_size=8).hexdigest()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "source": self.source.to_dict(),
+            "cue": self.cue,
+            "cue_span": list(self.cue_span) if self.cue_span else None,
+            "mode": self.mode,
+            "content": self.content,
+            "span": list(self.span),
+            "stance": self.stance,
+            "polarity": self.polarity,
+            "hedge": self.hedge,
+            "evaluation": self.evaluation,
+            "said_on": self.said_on,
+            "event_time": self.event_time,
+            "quantities": self.quantities,
+            "places": self.places,
+            "entities": self.entities,
+            "via": self.via,
+            "proposition": self.proposition,
+            "reported_by": self.reported_by,
+        }

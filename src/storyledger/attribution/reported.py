@@ -1,0 +1,260 @@
+"""Reported speech from the dependency parse: "X said that ...", "X confirmed Y",
+"this was stated by X", "according to X, ...", "It was reported that ...".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS, UNATTRIBUTED_VERBS, WEAK_VERBS, XCOMP_VERBS
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+EDGE_PUNCT = set(",;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[] \n\t")
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution before its source is resolved: token spans in one Doc."""
+
+    cue: list[Token]
+    cue_lemma: str
+    source: Span | None
+    content: tuple[int, int]  # characters
+    mode: str
+    inherit_from: Token | None = None  # "..., adding that": the source is the head verb's
+    unnamed: str | None = None  # the name given to an unnamed source
+    via: list[str] = field(default_factory=list)
+    reported_by: str | None = None
+    quote: object | None = None
+
+    @property
+    def cue_span(self) -> tuple[int, int]:
+        return (self.cue[0].idx, self.cue[-1].idx + len(self.cue[-1].text))
+
+    @property
+    def head(self) -> Token:
+        return self.cue[-1]
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, commas and quote marks from the edges of a character span."""
+    text = doc.text
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def token_range(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def subtree_span(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation, adverbs like "also" and particle: "has also said"."""
+    parts = [verb]
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i:
+            parts.append(c)
+        elif c.dep_ == "advmod" and c.i < verb.i and c.lower_ in ("also", "repeatedly", "previously", "later", "again", "reportedly", "publicly", "recently", "then"):
+            parts.append(c)
+        elif c.dep_ == "prt" and (verb.lemma_, c.lower_) in PARTICLE_CUES:
+            parts.append(c)
+    parts.sort(key=lambda t: t.i)
+    # keep a contiguous run ending (or starting) at the verb
+    run = [verb]
+    for t in reversed([p for p in parts if p.i < verb.i]):
+        if t.i == run[0].i - 1:
+            run.insert(0, t)
+        else:
+            break
+    for t in [p for p in parts if p.i > verb.i]:
+        if t.i == run[-1].i + 1:
+            run.append(t)
+    return run
+
+
+def cue_lemma(verb: Token) -> str:
+    for c in verb.children:
+        if c.dep_ == "prt" and (verb.lemma_, c.lower_) in PARTICLE_CUES:
+            return PARTICLE_CUES[(verb.lemma_, c.lower_)]
+    return verb.lemma_.lower()
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def noun_span(tok: Token) -> Span:
+    """The noun phrase headed by tok, without a trailing relative clause or punctuation."""
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    # "Censor.NET": a name the tokenizer split without spaces stays whole
+    while end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_punct | (doc[end].text == "."):
+        end += 1
+    while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "." and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl") and c.i > tok.i:
+            end = min(end, c.left_edge.i)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
+    """From `first` to the end of its subtree, or to the sentence end when the clause runs on."""
+    doc = verb.doc
+    s, e = subtree_span(first)
+    if first.i > verb.i:
+        # the parser often hangs the clause's last modifiers on the cue verb: take them too
+        last = max((c.right_edge for c in verb.children if c.i > first.i and c.dep_ in ("prep", "advcl", "conj", "npadvmod", "advmod", "ccomp", "xcomp", "dobj") and not is_frame_modifier(c)), default=None, key=lambda t: t.i)
+        if last is not None and last.i > first.right_edge.i:
+            e = last.idx + len(last.text)
+    return trim(doc, s, e)
+
+
+def is_frame_modifier(tok: Token) -> bool:
+    """"in an interview", "on Tuesday", "in a statement": modifiers of the act of saying."""
+    if tok.dep_ == "prep" and tok.lower_ in ("in", "on", "during", "at", "after", "before", "to", "with", "via", "through", "from"):
+        return True
+    return tok.dep_ in ("npadvmod",) and tok.ent_type_ in ("DATE", "TIME")
+
+
+def clause_content(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return c
+    return None
+
+
+def object_content(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj",) and c.i > verb.i:
+            return c
+    return None
+
+
+def xcomp_content(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.i > verb.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return c
+    return None
+
+
+def find_reported(doc: Doc) -> list[Found]:
+    """Every reported-speech, according-to and unattributed attribution in the Doc."""
+    found: list[Found] = []
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                f = according_to(tok, sent)
+                if f:
+                    found.append(f)
+            elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                f = verb_attribution(tok, sent)
+                if f:
+                    found.append(f)
+    return found
+
+
+def according_to(tok: Token, sent: Span) -> Found | None:
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    src = noun_span(pobj)
+    phrase_start, phrase_end = tok.idx, src.end_char
+    # content: the rest of the sentence on the larger side of the phrase
+    before = trim(doc, sent.start_char, phrase_start)
+    after = trim(doc, phrase_end, sent.end_char)
+    content = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+    if content[1] - content[0] < 3:
+        return None
+    return Found(cue=[tok, to], cue_lemma="according to", source=src, content=content, mode="according_to")
+
+
+def verb_attribution(verb: Token, sent: Span) -> Found | None:
+    lemma = verb.lemma_.lower()
+    if lemma in ("become", "be") and known_pattern(verb):
+        ccomp = clause_content(verb)
+        if ccomp is None:
+            return None
+        cue = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+        cue.sort(key=lambda t: t.i)
+        return Found(cue=cue, cue_lemma="become known", source=None, content=content_after(verb, ccomp, sent), mode="unattributed", unnamed="unnamed reports")
+    if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and lemma not in XCOMP_VERBS:
+        return None
+    if is_passive(verb) and lemma in SPEECH_VERBS | OBJECT_VERBS:
+        agent = agent_of(verb)
+        if agent is not None:
+            ccomp = clause_content(verb)
+            pass_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            target = ccomp if ccomp is not None else pass_subj
+            if target is None:
+                return None
+            content = content_after(verb, ccomp, sent) if ccomp is not None and ccomp.i > verb.i else trim(verb.doc, *subtree_span(target))
+            return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(agent), content=content, mode="indirect")
+    first = clause_content(verb)
+    if first is None and lemma in OBJECT_VERBS:
+        first = object_content(verb)
+    if first is None and lemma in XCOMP_VERBS:
+        first = xcomp_content(verb)
+    if first is None:
+        return None
+    if lemma in WEAK_VERBS and first.dep_ != "ccomp":
+        return None
+    if lemma not in SPEECH_VERBS and first.dep_ == "ccomp" and lemma not in OBJECT_VERBS:
+        return None
+    content = content_after(verb, first, sent) if first.i > verb.i else trim(verb.doc, *subtree_span(first))
+    if content[1] - content[0] < 2:
+        return None
+    cue = cue_tokens(verb)
+    subj = subject_of(verb)
+    if is_passive(verb):
+        if lemma in UNATTRIBUTED_VERBS and first.dep_ == "ccomp":
+            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="unattributed", unnamed="unnamed reports")
+        return None
+    if subj is None:
+        # "..., adding that": the source is the one of the verb this hangs on
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.lemma_.lower() in SPEECH_VERBS | OBJECT_VERBS:
+            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head)
+        if verb.dep_ in ("advcl", "conj"):
+            head_subj = subject_of(verb.head)
+            if head_subj is not None:
+                return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head)
+        return None
+    if subj.lower_ in ("it",) and subj.dep_ == "nsubj" and lemma in ("seem", "appear"):
+        return None
+    return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="indirect")
+
+
+def known_pattern(verb: Token) -> bool:
+    """"It became known that", "it is known that", "it became clear that"."""
+    return any(c.dep_ == "acomp" and c.lower_ in ("known", "clear") for c in verb.children) and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children
+    )

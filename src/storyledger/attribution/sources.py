@@ -1,0 +1,198 @@
+"""Source resolution inside one article: canonical name, role and kind for each mention.
+
+"Polish Foreign Minister Radoslaw Sikorski" gives name "Radoslaw Sikorski" and role "Polish
+Foreign Minister"; later "Sikorski", "he" and "The Polish foreign minister" resolve to him.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .cues import UNNAMED_HEADS
+from .records import Source
+
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_ANY = {"they", "them", "we", "i", "you"}
+DEMONSTRATIVE = {"this", "that", "these", "those", "which", "who"}
+
+# Words that make an organisation name a news outlet.
+MEDIA_WORDS = {
+    "post", "times", "news", "guardian", "journal", "reuters", "ap", "afp", "bbc", "cnn", "fox",
+    "nbc", "abc", "cbs", "msnbc", "npr", "tass", "ria", "interfax", "ukrinform", "bloomberg",
+    "politico", "axios", "telegraph", "independent", "tribune", "herald", "gazette", "express",
+    "mirror", "sun", "observer", "economist", "newsweek", "forbes", "agency", "tv", "radio",
+    "magazine", "newspaper", "daily", "press", "breitbart", "huffington", "yonhap", "kyodo",
+    "xinhua", "al", "jazeera", "dw", "euronews", "pravda", "kommersant", "vedomosti", "izvestia",
+    "censor.net", "kyiv", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel",
+}
+MEDIA_NOUNS = {"newspaper", "outlet", "broadcaster", "channel", "agency", "magazine", "website", "paper", "tabloid", "daily"}
+
+
+@dataclass(slots=True)
+class Known:
+    name: str
+    kind: str
+    role: str | None
+    gendered: bool = True
+
+
+@dataclass(slots=True)
+class SourceResolver:
+    """Resolves mentions in text order, remembering who has been named so far."""
+
+    known: list[Known] = field(default_factory=list)
+    last_person: Known | None = None
+    last_any: Known | None = None
+
+    def remember(self, k: Known) -> None:
+        for old in self.known:
+            if old.name == k.name:
+                if k.role and not old.role:
+                    old.role = k.role
+                k = old
+                break
+        else:
+            self.known.append(k)
+        self.last_any = k
+        if k.kind == "person":
+            self.last_person = k
+
+    def resolve(self, mention: Span | None, unnamed: str | None = None) -> Source:
+        if mention is None:
+            return Source(name=unnamed or "unnamed", mention=None, span=None, kind="unnamed", role=None)
+        text = mention.text.strip()
+        span = (mention.start_char, mention.end_char)
+        low = text.lower()
+        if low in PRONOUNS_PERSON:
+            k = self.last_person or self.last_any
+            if k:
+                return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
+            return Source(name=text, mention=text, span=span, kind="unnamed", role=None)
+        if low in PRONOUNS_ANY:
+            k = self.last_any
+            if low in ("they", "them", "we") and k and k.kind != "unnamed":
+                return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
+            return Source(name=text, mention=text, span=span, kind="unnamed", role=None)
+        person = last_ent(mention, ("PERSON",))
+        if person is not None:
+            name = strip_possessive(person.text)
+            full = self.full_name(name)
+            role = role_words(mention, person)
+            k = Known(full, "person", role)
+            self.remember(k)
+            k = next(x for x in self.known if x.name == full)
+            return Source(name=full, mention=text, span=span, kind="person", role=role or k.role)
+        desc = self.by_description(mention)
+        if desc is not None:
+            self.last_any = desc
+            if desc.kind == "person":
+                self.last_person = desc
+            return Source(name=desc.name, mention=text, span=span, kind=desc.kind, role=desc.role)
+        org = last_ent(mention, ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"))
+        if org is not None:
+            name = strip_the(strip_possessive(org.text))
+            kind = "media" if is_media(name) else "organization"
+            # "The Guardian": keep the article where it is part of an outlet's name
+            if kind == "media" and mention.text.startswith("The ") and org.start == mention.start + 1:
+                name = "The " + name
+            k = Known(name, kind, role_words(mention, org) if kind != "media" else None)
+            self.remember(k)
+            return Source(name=name, mention=text, span=span, kind=kind, role=k.role)
+        head = mention.root
+        if head.lemma_.lower() in UNNAMED_HEADS or head.lower_ in UNNAMED_HEADS or low in DEMONSTRATIVE:
+            name = strip_the(text) if head.lower_ not in ("it",) else "unnamed"
+            if head.lemma_.lower() == "media":
+                name = "the media"
+            return Source(name=name, mention=text, span=span, kind="unnamed", role=None)
+        if head.pos_ == "PROPN":
+            name = strip_the(strip_possessive(text))
+            kind = "media" if is_media(name) else "organization"
+            k = Known(name, kind, None)
+            self.remember(k)
+            return Source(name=name, mention=text, span=span, kind=kind, role=None)
+        # a common-noun description that matches no one named: keep it, as a group or office
+        name = strip_the(text)
+        kind = "media" if head.lemma_.lower() in MEDIA_NOUNS else "unnamed"
+        return Source(name=name, mention=text, span=span, kind=kind, role=None)
+
+    def full_name(self, name: str) -> str:
+        """"Sikorski" after "Radoslaw Sikorski" -> "Radoslaw Sikorski"."""
+        parts = name.split()
+        for k in reversed(self.known):
+            if k.kind != "person":
+                continue
+            kp = k.name.split()
+            if name == k.name:
+                return k.name
+            if len(parts) < len(kp) and parts and fold(parts[-1]) == fold(kp[-1]):
+                return k.name
+            if len(parts) == 1 and kp and fold(parts[0]) == fold(kp[-1]):
+                return k.name
+        return name
+
+    def by_description(self, mention: Span) -> Known | None:
+        """"The Polish foreign minister" -> the person whose role holds those words."""
+        words = [t.lower_ for t in mention if not t.is_punct and t.lower_ not in ("the", "a", "an", "'s")]
+        if not words or mention.root.pos_ == "PROPN":
+            return None
+        head = mention.root.lower_
+        for k in reversed(self.known):
+            if not k.role:
+                continue
+            role = k.role.lower()
+            if head in role.split() and all(w in role for w in words if w not in ("former", "current", "top", "chief") or w in role):
+                return k
+        return None
+
+
+def fold(s: str) -> str:
+    """Spelling variants of one surname: Zelenskyy, Zelensky, Zelenskiy."""
+    s = s.lower()
+    for a, b in (("yy", "y"), ("iy", "y"), ("ii", "i")):
+        if s.endswith(a):
+            s = s[: -len(a)] + b
+    return s
+
+
+def last_ent(span: Span, labels: tuple[str, ...]) -> Span | None:
+    best = None
+    for ent in span.ents:
+        if ent.label_ in labels:
+            if best is None or (ent.label_ == labels[0] and best.label_ != labels[0]) or best.label_ == ent.label_:
+                best = ent
+    return best
+
+
+def role_words(mention: Span, name: Span) -> str | None:
+    """The mention with the name, articles and edge punctuation taken out: the title."""
+    doc = mention.doc
+    before = doc[mention.start:name.start]
+    after = doc[name.end:mention.end]
+    role = before.text if len(before) >= len(after) else after.text
+    role = role.strip(" ,;:-\u2013\u2014()")
+    words = role.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    role = " ".join(words)
+    if role.endswith("'s") or role.endswith("\u2019s"):
+        return None
+    if not role or not any(c.isalpha() for c in role) or len(role) > 120:
+        return None
+    return role
+
+
+def strip_possessive(s: str) -> str:
+    for suf in ("'s", "\u2019s", "'", "\u2019"):
+        if s.endswith(suf):
+            return s[: -len(suf)]
+    return s
+
+
+def strip_the(s: str) -> str:
+    return s[4:] if s.lower().startswith("the ") else s
+
+
+def is_media(name: str) -> bool:
+    words = {w.strip(".,").lower() for w in name.split()}
+    return bool(words & MEDIA_WORDS) or name.lower() in MEDIA_WORDS

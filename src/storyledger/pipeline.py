@@ -1,0 +1,99 @@
+"""End to end: documents in, claims (and annotations) out, one document or a batch.
+
+`extract_batch` is the pure function the engines run: plain dicts in, plain dicts out, the
+spaCy pipeline loaded once per process and never pickled.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import Claim, attribute
+from .documents import Document
+from .nlp import MODEL, load
+from .semantics.stance import assess
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a run can be told; built once and passed down."""
+
+    model: str = MODEL
+    batch_size: int = 32
+    normalise: bool = True  # fill time, quantities, places and entities
+
+
+def extract(document: Document, options: Options | None = None) -> list[Claim]:
+    """The attributed claims of one document."""
+    options = options or Options()
+    nlp = load(options.model)
+    return claims_of(nlp(document.text), document, options)
+
+
+def extract_many(documents: Iterable[Document], options: Options | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+    """Claims of many documents, parsed in batches with `nlp.pipe`."""
+    options = options or Options()
+    nlp = load(options.model)
+    docs = list(documents) if not isinstance(documents, list) else documents
+    for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=options.batch_size)):
+        yield document, claims_of(doc, document, options)
+
+
+def extract_batch(records: list[dict], options: Options | None = None) -> list[dict]:
+    """Plain document dicts in, plain claim dicts out (for process pools and Dask)."""
+    documents = [Document.from_dict(r) for r in records]
+    return [c.to_dict() for _, claims in extract_many(documents, options) for c in claims]
+
+
+def claims_of(doc: Doc, document: Document, options: Options) -> list[Claim]:
+    claims = attribute(doc, document)
+    for claim in claims:
+        fill_stance(doc, claim)
+    if options.normalise:
+        normalise(doc, document, claims)
+    return claims
+
+
+def fill_stance(doc: Doc, claim: Claim) -> None:
+    content = doc.char_span(claim.span[0], claim.span[1], alignment_mode="expand")
+    if content is None:
+        return
+    cue_negated = False
+    if claim.cue_span:
+        cue = doc.char_span(claim.cue_span[0], claim.cue_span[1], alignment_mode="expand")
+        if cue is not None:
+            cue_negated = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in cue) or any(
+                c.dep_ == "neg" for c in cue.root.children
+            )
+    s = assess(content, claim.cue, cue_negated)
+    claim.stance, claim.polarity, claim.hedge, claim.evaluation = s.stance, s.polarity, s.hedge, s.evaluation
+
+
+def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
+    """Time, quantities, places and entities of each claim (filled where the modules exist)."""
+    return None
+
+
+def load_pipeline(options: Options | None = None) -> Language:
+    return load((options or Options()).model)
+
+
+def annotate(document: Document, options: Options | None = None) -> dict:
+    """Time expressions, places, quantities and entities of one document (formats.md)."""
+    options = options or Options()
+    return annotation_of(load(options.model)(document.text), document)
+
+
+def annotate_many(documents: Iterable[Document], options: Options | None = None) -> Iterator[dict]:
+    options = options or Options()
+    nlp = load(options.model)
+    docs = documents if isinstance(documents, list) else list(documents)
+    for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=options.batch_size)):
+        yield annotation_of(doc, document)
+
+
+def annotation_of(doc: Doc, document: Document) -> dict:
+    return {"document": document.id, "timexes": [], "places": [], "quantities": [], "entities": []}
