@@ -86,7 +86,7 @@ _UNIT = (r"(?:seconds?|minutes?|hours?|(?:trading\s+|business\s+)?days?|nights?|
          r"months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|weekends?)")
 _UNIT1 = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"
 _MOD = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|"
-        r"over|under|at\s+least|at\s+most|up\s+to|within|no\s+more\s+than|only|just|barely|well\s+over)\s+)")
+        r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|barely|well\s+over)\s+)")
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _TZ = r"(?:\s*(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|ET|BST|CET)(?:\s*[+-]\s*\d+)?|\s*\((?:GMT|UTC)\s*[+-]\s*\d+\))"
@@ -117,14 +117,14 @@ _RULES: list[tuple[str, str, int]] = [
     # times of day
     ("clock", rf"(?:\b(?P<mod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?<![\w:])(?P<clock>{_CLOCK})(?:\s+(?:on\s+)?(?P<anchor>today|yesterday|tomorrow|{_WEEKDAY}))?", I),
     ("clock2", rf"\b(?P<anchor>today|yesterday|tomorrow|{_WEEKDAY})\s+(?:at\s+)?(?P<clock>noon|midnight)\b", I),
-    ("partday", rf"\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+)?(?P<anchor>this|yesterday|tomorrow|last|tonight|today)\s*(?P<part>{_PART})?\b", I),
+    ("partday", rf"\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+)?(?P<anchor>this|yesterday|tomorrow|last|today)\s+(?P<part>{_PART})\b", I),
     ("partday2", rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?P<part>{_PART}|mid-?afternoon)\s+(?P<anchor>yesterday|today|tomorrow)\b", I),
     # deictic days
     ("deictic", r"\b(?:(?P<mod>earlier|later|late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b", I),
     ("refs", r"\b(?:(?P<pre>right|more|most|until|very)\s+)?(?P<w>now|currently|current|presently|recently|recent|these\s+days|nowadays|at\s+present|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+past|lately)\b(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|decade|year|month|week|day|quarter|century|weekend|hour))", I),
     # relative units
-    ("relunit", rf"\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:(?P<end>the\s+(?:end|beginning|start|middle|rest|remainder|balance|first\s+half|second\s+half)\s+of)\s+)?(?P<rel>this|last|next|the\s+past|the\s+last|past|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+following|the\s+latest|latest|the\s+same|this\s+past|the|that|this\s+coming|the\s+fiscal|the\s+current\s+fiscal|fiscal)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|{_SEASON}|period|day|fiscal\s+year)\b(?:\s+(?P<ry>a\s+year\s+(?:ago|earlier)|last\s+year|this\s+year|next\s+year))?", I),
-    ("yearend", r"\b(?:(?P<mod>around|at|by)\s+)?(?P<w>year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year|the\s+beginning\s+of\s+the\s+year|the\s+end\s+of\s+the\s+month|mid-?year|the\s+end\s+of\s+the\s+week)\b", I),
+    ("relunit", rf"\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:(?P<end>the\s+(?:end|beginning|start|middle|rest|remainder|balance|first\s+half|second\s+half)\s+of)\s+)?(?P<rel>this|last|next|the\s+past|the\s+last|past|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+following|the\s+latest|latest|the\s+same|this\s+past|the|that|this\s+coming|the\s+fiscal|the\s+current\s+fiscal|fiscal)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|{_SEASON}|period|day|fiscal\s+year)\b(?:\s+(?P<ry>a\s+year\s+(?:ago|earlier)|last\s+year|this\s+year|next\s+year))?(?:\s+or\s+so)?", I),
+    ("yearend", r"\b(?:(?P<mod>around)\s+)?(?P<w>year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year|the\s+beginning\s+of\s+the\s+year|the\s+end\s+of\s+the\s+month|mid-?year|the\s+end\s+of\s+the\s+week)\b", I),
     ("season", rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))\b", I),
     ("quarter", rf"\b(?:(?P<det>the|this|last|next|its|this\s+year's|last\s+year's|next\s+year's|the\s+year-(?:ago|earlier)|the\s+comparable\s+year-(?:ago|earlier)|the\s+(?P<y0>{_YEAR})|the\s+comparable|the\s+same|a)\s+)?(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|fiscal|most\s+recent|recent)(?:[\s-]+(?P<fiscal2>fiscal|calendar))?[\s-]+(?P<unit>quarter|half)(?:\s+(?:of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|of\s+(?:this|the\s+current)\s+year|(?P<ly>of\s+last\s+year|last\s+year|a\s+year\s+(?:ago|earlier)|of\s+(?:the\s+)?previous\s+year)|(?P<ny>of\s+next\s+year)|(?P<y2>{_YEAR})))?\b", I),
     ("yearago", r"\b(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?:year[- ](?:ago|earlier)|year-before|prior-year)(?:\s+(?:quarter|period|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter|months?))?\b", I),
@@ -133,16 +133,15 @@ _RULES: list[tuple[str, str, int]] = [
     ("ago", rf"\b{_MOD}?(?P<n>{_NUM}|the)\s+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|back)\b(?!\s+(?:than|that|the|a|an|his|her|its|their|it|he|she|they|we|I)\b)", I),
     ("earlier_this", rf"\b(?P<mod>earlier|later)\s+(?:(?P<rel>this|that|in\s+the|last|next)\s+)(?P<unit>week|month|year|quarter|day|season|{_SEASON})\b", I),
     # durations
-    ("dur", rf"\b(?:{_MOD}|(?P<each>each\s+of\s+))?(?:(?P<the>the\s+)?(?:(?P<dir>past|last|next|first|coming|previous|following|latest|final|recent|other|remaining|initial|same)\s+)?)?(?P<n>{_NUM}|the\s+next\s+few)(?:\s+more|\s+additional|\s+full|\s+straight|\s+consecutive)?[\s-]+(?P<unit>{_UNIT})(?:\s+or\s+so)?(?:\s+(?:or|and)\s+(?:more|months|years|weeks|days))?\b", I),
+    ("dur", rf"\b(?:{_MOD}|(?P<each>each\s+of\s+))?(?:(?P<the>the\s+)?(?:(?P<dir>past|last|next|first|coming|previous|following|latest|final|recent|other|remaining|initial|same)\s+)?)?(?P<n>{_NUM}|the\s+next\s+few)(?:\s+more|\s+additional|\s+full|\s+straight|\s+consecutive)?[\s-]+(?P<unit>{_UNIT})(?:\s+or\s+so)?(?:\s+(?:or|and)\s+(?:more|months|years|weeks|days))?\b(?![- ]old\b)", I),
     ("dur_adj", rf"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-old|\s+history)?\b", I),
     ("dur_bare", rf"\b(?:(?P<the>the\s+)?(?P<dir>past|last|next|coming|recent|previous|first|following)\s+)(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b", I),
-    ("dur_plain", r"\b(?:for|over|in|within|take|takes|took|taking|last|lasted)\s+(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:of|ago|earlier|later|before|after))", I),
+    ("dur_plain", r"(?:(?<=\bfor )|(?<=\bover )|(?<=\bin )|(?<=\bwithin )|(?<=\btake )|(?<=\btakes )|(?<=\btook )|(?<=\btaking )|(?<=\blast )|(?<=\blasted ))(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:of|ago|earlier|later|before|after))", I),
     ("dur_time", r"\bthe\s+(?P<dir>past|last|next|first)\s+(?P<unit>year|month|week|decade|century|quarter)\b(?=\s+(?:or\s+so|alone)\b)", I),
     # sets
     ("set", r"\b(?P<w>daily|weekly|hourly|nightly|annually|yearly|biweekly|semiannually|twice\s+(?:a|per)\s+(?:year|month|week|day)|once\s+(?:a|per)\s+(?:year|month|week|day)|(?:every|each)\s+(?:other\s+)?(?:single\s+)?(?:day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|summer|winter|spring|fall|weekend|decade)|(?:every|each)\s+(?P<n>\w+)\s+(?P<unit>days|weeks|months|years|hours|minutes))\b", I),
-    ("set_per", r"(?:(?<=\d\s)|(?<=%\s)|(?<=times\s)|(?<=illion\s)|(?<=dollars\s)|(?<=cents\s)|(?<=tons\s)|(?<=barrels\s))(?P<w>(?:a|per)\s+(?P<unit>year|month|week|day|hour|quarter))\b", I),
     # holidays
-    ("holiday", rf"\b(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Easter(?:\s+Sunday)?)(?:\s+(?P<y>{_YEAR}))?\b", 0),
+    ("holiday", rf"\b(?:(?:last|next|this)\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Easter(?:\s+Sunday)?)(?:\s+(?P<y>{_YEAR}))?\b", 0),
 ]
 
 _COMPILED: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p, f)) for n, p, f in _RULES]
@@ -239,8 +238,19 @@ def _duration(n: float | None, unit: str) -> str:
 _SAY = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", "claim"}
 
 
+_PRE_PAST = re.compile(r"\b(?:since|ago|last|past)\s+$", I)
+_PRE_FUTURE = re.compile(r"\b(?:until|till|by|effective|payable|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|starting|beginning|due|scheduled\s+for|set\s+for|planned\s+for|expected)\s+(?:on\s+)?$", I)
+
+
 def _tense(doc: Doc, start: int, end: int) -> str:
-    """'past', 'future' or '' from the verb governing the span."""
+    """'past', 'future' or '' from the words before the span, else the verb governing it."""
+    before = doc.text[max(0, start - 24): start]
+    if _PRE_PAST.search(before):
+        return "past"
+    if _PRE_FUTURE.search(before):
+        return "future"
+    if doc.text.startswith("'s", end) or doc.text.startswith("’s", end):
+        return "past"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
@@ -278,6 +288,8 @@ def _verb_tense(tok) -> str:
         return "past"
     if tok.tag_ == "VBD":
         return "past"
+    if tok.tag_ == "VBN" and not words:
+        return "past"
     if tok.tag_ == "VB" and "to" in words:
         head = tok.head
         if head is not tok and head.tag_.startswith("VB"):
@@ -304,7 +316,7 @@ def _verb_tense(tok) -> str:
 class _Ctx:
     """Per-document state: the anchor date, the last quarter and day mentioned."""
 
-    __slots__ = ("dct", "doc", "ref_quarter", "ref_day", "has_dct")
+    __slots__ = ("dct", "doc", "ref_quarter", "ref_day", "has_dct", "quarterly")
 
     def __init__(self, doc: Doc, dct: dt.date | None) -> None:
         self.has_dct = dct is not None
@@ -312,6 +324,14 @@ class _Ctx:
         self.doc = doc
         self.ref_quarter: tuple[int, int] | None = None
         self.ref_day: dt.date | None = None
+        # earnings reports: "a year ago" compares with the quarter being reported
+        self.quarterly = "quarter" in doc.text.lower()
+
+    def report_quarter(self) -> tuple[int, int] | None:
+        """The quarter a financial report is about: the last one named, else the one before publication."""
+        if self.ref_quarter:
+            return self.ref_quarter
+        return _prev_quarter(self.dct) if self.quarterly else None
 
 
 def _resolve_weekday(ctx: _Ctx, wd: int, rel: str, tense: str) -> dt.date:
@@ -330,6 +350,11 @@ def _resolve_weekday(ctx: _Ctx, wd: int, rel: str, tense: str) -> dt.date:
     return d - dt.timedelta(days=(d.isoweekday() - wd) % 7)
 
 
+# A month-day with no year and no telling tense is read as the coming one only when it is this
+# close ahead (record dates, deadlines); otherwise as the last one. Calibrated on TBAQ/MEANTIME.
+AHEAD_DAYS = 60
+
+
 def _resolve_month_day(ctx: _Ctx, m: int, day: int | None, tense: str) -> int:
     """The year of a month (and day) given without one."""
     d = ctx.dct
@@ -340,14 +365,12 @@ def _resolve_month_day(ctx: _Ctx, m: int, day: int | None, tense: str) -> int:
         return y if this >= now else y + 1
     if tense == "past":
         return y if this <= now else y - 1
-    # no tense: the nearest occurrence
-    cands = []
-    for yy in (y - 1, y, y + 1):
-        try:
-            cands.append((abs((dt.date(yy, m, min(day or 15, 28)) - d).days), yy))
-        except ValueError:
-            pass
-    return min(cands)[1]
+    # no tense: the last occurrence, unless the next one is close (news looks back more than ahead)
+    fut_y = y if this > now else y + 1
+    ahead = (dt.date(fut_y, m, min(day or 1, 28)) - d).days
+    if ahead <= AHEAD_DAYS:
+        return fut_y
+    return y if this <= now else y - 1
 
 
 def _mask(value: str) -> str:
@@ -396,6 +419,15 @@ def _h_mdy(m: re.Match, ctx: _Ctx) -> Result:
     if m["mon"] == "May" and _is_modal(ctx, m.start("mon")):
         return None
     y = _resolve_month_day(ctx, mon, day, _tense(ctx.doc, m.start(), m.end()))
+    if m["wd"]:
+        wd = WEEKDAYS[m["wd"].lower()]
+        for yy in (y, y - 1, y + 1):
+            try:
+                if dt.date(yy, mon, day).isoweekday() == wd:
+                    y = yy
+                    break
+            except ValueError:
+                pass
     v = f"{y:04d}-{mon:02d}-{day:02d}"
     return "DATE", v if ctx.has_dct else f"XXXX-{mon:02d}-{day:02d}"
 
@@ -469,8 +501,6 @@ def _h_year(m: re.Match, ctx: _Ctx) -> Result:
             tok = span[0]
             nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else None
             if nxt is not None and nxt.tag_ in ("NNS",) and nxt.lower_ not in _TIME_NOUNS:
-                return None
-            if nxt is not None and nxt.tag_ == "NN" and nxt.lower_ not in _TIME_NOUNS and tok.dep_ == "nummod":
                 return None
             before = text[max(0, m.start() - 20): m.start()].lower()
             if re.search(r"\b(?:no\.|number|flight|route|model|boeing|airbus|a|room)\s*$", before):
@@ -630,6 +660,8 @@ def _h_refs(m: re.Match, ctx: _Ctx) -> Result:
         return None
     if w in ("recent",) and re.match(r"\s+(?:years|months|weeks|days|decades)\b", ctx.doc.text[m.end(): m.end() + 10], I):
         return None
+    if w == "recent" and pre != "more":
+        return None
     if w in _PAST_WORDS:
         return "DATE", "PAST_REF"
     if "future" in w:
@@ -660,10 +692,12 @@ def _h_relunit(m: re.Match, ctx: _Ctx) -> Result:
     if rel in ("the", "that", "fiscal", "the fiscal") and not end and not mod:
         if unit == "week":
             return "DATE", f"{d.year}-WXX" if ctx.has_dct else "XXXX-WXX"
-        if unit == "year" and rel == "the":
-            return "DURATION", "P1Y"
-        if unit in ("fiscal year",) or (unit == "year" and "fiscal" in rel):
-            return "DURATION", "P1Y"
+        if unit in ("year", "fiscal year"):
+            if re.match(r"\s+(?:ended|ending|ends|that\s+ended|which\s+ended)\b", ctx.doc.text[m.end(): m.end() + 20]):
+                return "DURATION", "P1Y"
+            if rel == "the" or "fiscal" in rel or unit == "fiscal year":
+                return "DATE", str(d.year) if ctx.has_dct else "XXXX"
+            return None
         if unit == "quarter" and rel == "the":
             q = ctx.ref_quarter or _prev_quarter(d)
             return "DATE", f"{q[0]}-Q{q[1]}"
@@ -858,8 +892,8 @@ def _h_yearago(m: re.Match, ctx: _Ctx) -> Result:
             return "DURATION", "P9M" if "nine" in t else "PXM"
         y, mo = _add_months(d.year, d.month, -12)
         return "DATE", f"{y}-{mo:02d}"
-    if ctx.ref_quarter:
-        q = ctx.ref_quarter
+    q = ctx.report_quarter()
+    if q:
         return "DATE", f"{q[0] - 1}-Q{q[1]}" if ctx.has_dct else f"XXXX-Q{q[1]}"
     return "DATE", str(d.year - 1) if ctx.has_dct else "XXXX"
 
@@ -878,8 +912,8 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> Result:
         return None
     dirw = m["dir"].lower()
     sign = -1 if dirw in ("ago", "earlier", "before", "back") else 1
-    if dirw in ("earlier", "later", "before", "after") and unit in ("year",) and n == 1 and ctx.ref_quarter:
-        q = ctx.ref_quarter
+    if dirw in ("earlier", "later", "before", "after", "ago") and unit in ("year",) and n == 1 and ctx.report_quarter() and m.group(0)[:1].lower() == "a":
+        q = ctx.report_quarter()
         return "DATE", f"{q[0] + sign}-Q{q[1]}" if ctx.has_dct else f"XXXX-Q{q[1]}"
     if dirw in ("before", "after") and not re.match(r"\s*[,.;]", ctx.doc.text[m.end(): m.end() + 2]):
         return None
@@ -948,6 +982,8 @@ def _h_dur(m: re.Match, ctx: _Ctx) -> Result:
     n = None if "few" in nword else _num(nword)
     if nword in ("a", "an") and unit.endswith("s"):
         return None
+    if nword in ("a", "an") and re.search(r"(?:\d|%|times|illion|cents|dollars|seats|flights)\s*$", ctx.doc.text[max(0, m.start() - 12): m.start()]):
+        return None
     if nword.isdigit() and int(nword) > 1000:
         return None
     if re.match(r"\d", nword) and m.start("n") > 0 and ctx.doc.text[m.start("n") - 1] in "$£€":
@@ -993,6 +1029,10 @@ _SET_VALUES = {"daily": "P1D", "weekly": "P1W", "hourly": "PT1H", "nightly": "P1
 def _h_set(m: re.Match, ctx: _Ctx) -> Result:
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w in _SET_VALUES:
+        if w == "daily":
+            span = ctx.doc.char_span(m.start(), m.end())
+            if span is not None and span[0].pos_ not in ("ADV",):
+                return None
         return "SET", _SET_VALUES[w]
     if m["unit"]:
         n = _num(m["n"])
@@ -1008,13 +1048,17 @@ def _h_set(m: re.Match, ctx: _Ctx) -> Result:
     return "SET", _duration(k, last)
 
 
-def _h_set_per(m: re.Match, ctx: _Ctx) -> Result:
-    return "SET", _duration(1, m["unit"])
 
 
 def _h_holiday(m: re.Match, ctx: _Ctx) -> Result:
     h = re.sub(r"\s+", " ", m["h"].lower())
     y = int(m["y"]) if m["y"] else ctx.dct.year
+    if not m["y"]:
+        before = ctx.doc.text[max(0, m.start() - 6): m.start()].lower()
+        if h.startswith(("thanksgiving", "christmas", "new year", "independence", "labor", "memorial")):
+            approx = {"t": (11, 25), "c": (12, 25), "n": (1, 1), "i": (7, 4), "l": (9, 5), "m": (5, 28)}[h[0]]
+            tense = "past" if before.endswith("last ") else ("future" if before.endswith("next ") else _tense(ctx.doc, m.start(), m.end()))
+            y = _resolve_month_day(ctx, approx[0], approx[1], tense or "past")
     if h.startswith("christmas eve"):
         md = (12, 24)
     elif h.startswith("christmas"):
@@ -1049,7 +1093,25 @@ _HANDLERS: dict[str, Callable[[re.Match, _Ctx], Result]] = {
     name: globals()["_h_" + name] for name, _, _ in _RULES
 }
 
-_LEAD_TRIM = re.compile(r"^(?:(?:at|by|on|in|of|for)\s+)", I)
+_DET = re.compile(r"(?:the|a|an|its|their|his|her|our)\s+", I)
+_HYPHEN_UNIT = re.compile(r"\w-(?:quarter|half|year|month|week|day|hour|minute|decade)\b", I)
+
+
+def _trim_start(name: str, text: str, s: int, e: int) -> int:
+    """Leave out a determiner where TimeML does: "the [Oct. 23]", "a [third-quarter] loss"."""
+    m = _DET.match(text, s, e)
+    if not m:
+        return s
+    body = text[m.end(): e]
+    if name in ("mdy", "dmy") or name == "month":
+        return m.end()
+    if name in ("quarter", "dur", "dur_adj") and _HYPHEN_UNIT.search(body) and not re.search(r"\s", body):
+        return m.end()
+    if name == "yearago" and re.fullmatch(r"year[- ](?:ago|earlier)", body, I):
+        return m.end()
+    if m.group(0).lower().strip() in ("its", "their", "his", "her", "our"):
+        return m.end()
+    return s
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1089,6 +1151,7 @@ def find_timexes(doc: Doc, published: str | None) -> list[Timex]:
         if res is None:
             continue
         typ, val = res
+        s = _trim_start(name, text, s, e)
         # a relative value without an anchor keeps only what the text itself says
         if not ctx.has_dct and val[:4].isdigit() and name not in ("iso", "slash", "mdy", "dmy", "my", "year", "decade", "century", "season", "holiday", "quarter"):
             val = _mask(val)
