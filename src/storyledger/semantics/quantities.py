@@ -60,6 +60,7 @@ SUFFIX_SCALES = {"k": 1000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, 
 PLURAL_SCALES = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
                  "millions": 10**6, "billions": 10**9, "trillions": 10**12}
 SINGULAR_SCALES = {**SCALES, "dozen": DOZEN}
+SUFFIX_SCALES.update({w: v for w, v in SCALES.items() if w != "hundred"})  # "38million"
 VAGUE = ("several", "few", "many", "multiple", "numerous")  # + singular scale
 
 # Approximators before the number, longest first when matching. kind: below, about, over, under.
@@ -115,7 +116,8 @@ NAME_ENTS = {"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_
              "NORP", "LANGUAGE"}
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-DIGITS_SUFFIX = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(k|m|mn|mln|bn|bln|b|tn|trn)$")
+DIGITS_SUFFIX = re.compile(
+    r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(k|m|mn|mln|bn|bln|b|tn|trn|million|billion|trillion)$")
 YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d|2100)s?$")
 
 
@@ -222,7 +224,7 @@ def _read_precise(words: list[str], i: int) -> tuple[int, Decimal, bool] | None:
             seen = True
             last = "word"
         elif w in ("a", "an") and (nxt in SINGULAR_SCALES or nxt == "half"):
-            if seen and last != "and":
+            if seen and last not in ("and", "half"):
                 break
             last = "a"
         elif w == "half" and (last in ("a", "") or last == "and") and nxt in ("a", "an") + tuple(
@@ -428,7 +430,7 @@ def _suffix(words: list[str], k: int) -> tuple[int, str | None]:
 def find_quantities(span: Doc | Span) -> list[Quantity]:
     """The counts in `span`, with character offsets into the Doc's text."""
     tokens = list(span)
-    words = [t.lower_ for t in tokens]
+    words = [t.text.lower() for t in tokens]
     out: list[Quantity] = []
     i = 0
     n = len(tokens)
@@ -508,6 +510,9 @@ def _is_count(tokens: list[Token], words: list[str], c0: int, c1: int, r: Readin
         if not (head.dep_ == "nummod" and noun.tag_ in ("NNS", "NNPS") and noun.i > head.i
                 and all(t.pos_ in ("ADJ", "PROPN") for t in between)):
             return False  # "in 2016", "the 2016 election"; "2000 soldiers" is a count
+    if before in ("-", "–") and c0 > 1 and _digits(words[c0 - 2]) is not None \
+            and not tokens[c0 - 2].whitespace_ and not tokens[c0 - 1].whitespace_:
+        return False  # the tail of "800-273-8255"
     if before in ("'", "’"):
         return False  # '16
     # identifiers: the number follows the noun it names ("Article 5", "Route 66", "page 3")
@@ -525,13 +530,13 @@ def _unit(tokens: list[Token], words: list[str], r: Reading, head: Token, c1: in
     if r.currency:
         return r.currency
     if c1 + 1 < len(tokens) and words[c1] == "-" and not tokens[c1 - 1].whitespace_ \
-            and not tokens[c1].whitespace_ and tokens[c1 + 1].is_alpha \
+            and not tokens[c1].whitespace_ and tokens[c1 + 1].text.isalpha() \
             and words[c1 + 1] not in ("and", "a", "an", "half") \
             and _word_value(words[c1 + 1]) is None:
         return words[c1 + 1]  # "a ten-point lead", "a 52-count complaint"
     noun = _counted_noun(tokens, head, c1)
     if noun is not None:
-        low = noun.lower_
+        low = noun.text.lower()
         if low in CURRENCY_WORDS:
             return CURRENCY_WORDS[low]
         if low in PERCENT_WORDS:
@@ -540,14 +545,14 @@ def _unit(tokens: list[Token], words: list[str], r: Reading, head: Token, c1: in
     verb = head.head
     if verb.pos_ in ("VERB", "AUX") and (head.dep_ == "nsubjpass" or (
             head.dep_ == "nsubj" and verb.lemma_ in COUNT_VERBS)):
-        return verb.lower_
+        return verb.text.lower()
     return None
 
 
 def _counted_noun(tokens: list[Token], head: Token, c1: int) -> Token | None:
     """The noun a number counts: its head noun, or the object of "of" ("thousands of people")."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i >= head.i:
+        if child.dep_ == "prep" and child.text.lower() == "of" and child.i >= head.i:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj if obj.pos_ in ("NOUN", "PROPN") else None
@@ -558,7 +563,7 @@ def _counted_noun(tokens: list[Token], head: Token, c1: int) -> Token | None:
         while n.dep_ in ("compound", "amod", "nmod", "nummod") and n.head.i > n.i \
                 and n.head.pos_ in ("NOUN", "PROPN"):
             n = n.head
-        if n.pos_ in ("NOUN", "PROPN") or n.lower_ in PERCENT_WORDS:
+        if n.pos_ in ("NOUN", "PROPN") or n.text.lower() in PERCENT_WORDS:
             return n
     # the parse hung the number elsewhere: take a plural noun right after it, over adjectives
     k = c1
