@@ -109,6 +109,8 @@ _RULES: list[tuple[str, str, int]] = [
     ("my", rf"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<mon>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b", 0),
     ("month", rf"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|each|every)\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?!\s*\d)(?:\s+(?P<ry>this|last|next)\s+year)?\b", 0),
     ("year", rf"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half)\s+of|fiscal|calendar|(?:the\s+)?(?:end|beginning|start|middle)\s+of|post|pre)[\s-]+)?(?P<y>{_YEAR})(?!\s*%|[\d,.]\d|-\d)\b(?P<suffix>\s+(?:and\s+beyond|or\s+later|or\s+earlier))?", 0),
+    ("spelled_year", r"\b(?:the\s+year\s+)?(?P<c>nineteen|two\s+thousand(?:\s+and)?)(?:\s+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine)(?:-(?P<u>one|two|three|four|five|six|seven|eight|nine))?)?\b", I),
+    ("year_period", rf"\b(?:the\s+)?(?P<y>{_YEAR})\s+(?P<unit>quarter|period|fiscal\s+year|first\s+half|second\s+half)\b", I),
     ("decade", rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[6-9]|20)(?P<dec>\d)0s|'(?P<dec2>\d)0s)\b", 0),
     ("decade2", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>[2-9])0s\b", 0),
     ("century", r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", I),
@@ -123,7 +125,7 @@ _RULES: list[tuple[str, str, int]] = [
     ("deictic", r"\b(?:(?P<mod>earlier|later|late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b", I),
     ("refs", r"\b(?:(?P<pre>right|more|most|until|very)\s+)?(?P<w>now|currently|current|presently|recently|recent|these\s+days|nowadays|at\s+present|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+past|lately)\b(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|decade|year|month|week|day|quarter|century|weekend|hour))", I),
     # relative units
-    ("relunit", rf"\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:(?P<end>the\s+(?:end|beginning|start|middle|rest|remainder|balance|first\s+half|second\s+half)\s+of)\s+)?(?P<rel>this|last|next|the\s+past|the\s+last|past|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+following|the\s+latest|latest|the\s+same|this\s+past|the|that|this\s+coming|the\s+fiscal|the\s+current\s+fiscal|fiscal)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|{_SEASON}|period|day|fiscal\s+year)\b(?:\s+(?P<ry>a\s+year\s+(?:ago|earlier)|last\s+year|this\s+year|next\s+year))?(?:\s+or\s+so)?", I),
+    ("relunit", rf"\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:(?P<end>the\s+(?:end|beginning|start|middle|rest|remainder|balance|first\s+half|second\s+half)\s+of)\s+)?(?P<rel>this|last|next|the\s+past|the\s+last|past|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+following|the\s+latest|latest|the\s+same|this\s+past|the|that|this\s+coming|the\s+fiscal|the\s+current\s+fiscal|fiscal|the\s+full|the\s+entire|the\s+whole)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|{_SEASON}|period|day|fiscal\s+year)\b(?:\s+(?P<ry>a\s+year\s+(?:ago|earlier)|last\s+year|this\s+year|next\s+year))?(?:\s+or\s+so)?", I),
     ("yearend", r"\b(?:(?P<mod>around)\s+)?(?P<w>year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year|the\s+beginning\s+of\s+the\s+year|the\s+end\s+of\s+the\s+month|mid-?year|the\s+end\s+of\s+the\s+week)\b", I),
     ("season", rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))\b", I),
     ("quarter", rf"\b(?:(?P<det>the|this|last|next|its|this\s+year's|last\s+year's|next\s+year's|the\s+year-(?:ago|earlier)|the\s+comparable\s+year-(?:ago|earlier)|the\s+(?P<y0>{_YEAR})|the\s+comparable|the\s+same|a)\s+)?(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|fiscal|most\s+recent|recent)(?:[\s-]+(?P<fiscal2>fiscal|calendar))?[\s-]+(?P<unit>quarter|half)(?:\s+(?:of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|of\s+(?:this|the\s+current)\s+year|(?P<ly>of\s+last\s+year|last\s+year|a\s+year\s+(?:ago|earlier)|of\s+(?:the\s+)?previous\s+year)|(?P<ny>of\s+next\s+year)|(?P<y2>{_YEAR})))?\b", I),
@@ -316,9 +318,10 @@ def _verb_tense(tok) -> str:
 class _Ctx:
     """Per-document state: the anchor date, the last quarter and day mentioned."""
 
-    __slots__ = ("dct", "doc", "ref_quarter", "ref_day", "has_dct", "quarterly")
+    __slots__ = ("dct", "doc", "ref_quarter", "ref_day", "has_dct", "quarterly", "_tenses")
 
-    def __init__(self, doc: Doc, dct: dt.date | None) -> None:
+    def __init__(self, doc: Doc, dct: dt.date | None, tenses: dict | None = None) -> None:
+        self._tenses: dict[tuple[int, int], str] = {} if tenses is None else tenses
         self.has_dct = dct is not None
         self.dct = dct or dt.date(2000, 6, 15)
         self.doc = doc
@@ -326,6 +329,14 @@ class _Ctx:
         self.ref_day: dt.date | None = None
         # earnings reports: "a year ago" compares with the quarter being reported
         self.quarterly = "quarter" in doc.text.lower()
+
+    def tense(self, start: int, end: int) -> str:
+        """Cached `_tense` of a character span."""
+        key = (start, end)
+        t = self._tenses.get(key)
+        if t is None:
+            t = self._tenses[key] = _tense(self.doc, start, end)
+        return t
 
     def report_quarter(self) -> tuple[int, int] | None:
         """The quarter a financial report is about: the last one named, else the one before publication."""
@@ -418,7 +429,7 @@ def _h_mdy(m: re.Match, ctx: _Ctx) -> Result:
         return "DATE", f"{int(m['y']):04d}-{mon:02d}-{day:02d}"
     if m["mon"] == "May" and _is_modal(ctx, m.start("mon")):
         return None
-    y = _resolve_month_day(ctx, mon, day, _tense(ctx.doc, m.start(), m.end()))
+    y = _resolve_month_day(ctx, mon, day, ctx.tense(m.start(), m.end()))
     if m["wd"]:
         wd = WEEKDAYS[m["wd"].lower()]
         for yy in (y, y - 1, y + 1):
@@ -482,7 +493,7 @@ def _h_month(m: re.Match, ctx: _Ctx) -> Result:
     elif rel == "this":
         y = d.year
     else:
-        y = _resolve_month_day(ctx, mon, None, _tense(ctx.doc, m.start(), m.end()))
+        y = _resolve_month_day(ctx, mon, None, ctx.tense(m.start(), m.end()))
     return "DATE", f"{y:04d}-{mon:02d}" if ctx.has_dct else f"XXXX-{mon:02d}"
 
 
@@ -510,6 +521,31 @@ def _h_year(m: re.Match, ctx: _Ctx) -> Result:
     return "DATE", str(y)
 
 
+def _h_spelled_year(m: re.Match, ctx: _Ctx) -> Result:
+    c = m["c"].lower()
+    t = (m["t"] or "").lower()
+    if c == "nineteen":
+        if not t or t in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"):
+            return None
+        n = NUMBERS[t] + (NUMBERS[m["u"].lower()] if m["u"] else 0)
+        return "DATE", f"19{n:02d}"
+    n = (NUMBERS[t] if t else 0) + (NUMBERS[m["u"].lower()] if m["u"] else 0)
+    if n >= 100 or (not t and not m.group(0).lower().startswith("the year")):
+        return None
+    return "DATE", f"{2000 + n}"
+
+
+def _h_year_period(m: re.Match, ctx: _Ctx) -> Result:
+    y = int(m["y"])
+    unit = m["unit"].lower()
+    if "half" in unit:
+        return "DATE", f"{y}-H{1 if 'first' in unit else 2}"
+    q = ctx.report_quarter()
+    if q and unit in ("quarter", "period"):
+        return "DATE", f"{y}-Q{q[1]}"
+    return "DATE", str(y)
+
+
 def _h_decade(m: re.Match, ctx: _Ctx) -> Result:
     if m["c"]:
         return "DATE", f"{m['c']}{m['dec']}"
@@ -532,7 +568,7 @@ def _h_weekday(m: re.Match, ctx: _Ctx) -> Result:
     wd = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
     rel = re.sub(r"\s+", " ", rel)
-    d = _resolve_weekday(ctx, wd, rel, "" if rel else _tense(ctx.doc, m.start(), m.end()))
+    d = _resolve_weekday(ctx, wd, rel, "" if rel else ctx.tense(m.start(), m.end()))
     ctx.ref_day = d
     if not ctx.has_dct:
         v = f"XXXX-WXX-{wd}"
@@ -558,7 +594,7 @@ def _anchor_day(ctx: _Ctx, anchor: str | None, m: re.Match) -> dt.date:
     if a == "tomorrow":
         return ctx.dct + dt.timedelta(days=1)
     if a in WEEKDAYS:
-        return _resolve_weekday(ctx, WEEKDAYS[a], "", _tense(ctx.doc, m.start(), m.end()))
+        return _resolve_weekday(ctx, WEEKDAYS[a], "", ctx.tense(m.start(), m.end()))
     return ctx.dct
 
 
@@ -656,8 +692,6 @@ _PAST_WORDS = {"recently", "recent", "the past", "lately"}
 def _h_refs(m: re.Match, ctx: _Ctx) -> Result:
     w = re.sub(r"\s+", " ", m["w"].lower())
     pre = (m["pre"] or "").lower()
-    if pre == "until":
-        return None
     if w in ("recent",) and re.match(r"\s+(?:years|months|weeks|days|decades)\b", ctx.doc.text[m.end(): m.end() + 10], I):
         return None
     if w == "recent" and pre != "more":
@@ -689,7 +723,11 @@ def _h_relunit(m: re.Match, ctx: _Ctx) -> Result:
     d = ctx.dct
     mod = (m["mod"] or "").lower()
     end = (m["end"] or "").lower()
-    if rel in ("the", "that", "fiscal", "the fiscal") and not end and not mod:
+    if rel in ("the full", "the entire", "the whole"):
+        if unit != "year" or re.match(r"\s+(?:ended|ending)\b", ctx.doc.text[m.end(): m.end() + 10]):
+            return "DURATION", _duration(1, unit) if unit in UNITS else None
+        return "DATE", str(d.year) if ctx.has_dct else "XXXX"
+    if rel in ("the", "that", "fiscal", "the fiscal") and not end and not mod and not m["ry"]:
         if unit == "week":
             return "DATE", f"{d.year}-WXX" if ctx.has_dct else "XXXX-WXX"
         if unit in ("year", "fiscal year"):
@@ -791,7 +829,7 @@ def _h_relunit(m: re.Match, ctx: _Ctx) -> Result:
 
 def _weekend(ctx: _Ctx, m: re.Match) -> str:
     d = ctx.dct
-    tense = _tense(ctx.doc, m.start(), m.end())
+    tense = ctx.tense(m.start(), m.end())
     if tense == "future" or d.isoweekday() == 6:
         sat = d + dt.timedelta(days=(6 - d.isoweekday()) % 7)
     else:
@@ -870,7 +908,7 @@ def _h_quarter(m: re.Match, ctx: _Ctx) -> Result:
         y = d.year
         cur = _quarter_of(d) if unit == "quarter" else (1 if d.month <= 6 else 2)
         if n > cur:
-            tense = _tense(ctx.doc, m.start(), m.end())
+            tense = ctx.tense(m.start(), m.end())
             if tense == "past" or (unit == "quarter" and n - cur >= 2 and tense != "future"):
                 y -= 1
         if det == "last" and unit == "quarter":
@@ -1031,7 +1069,9 @@ def _h_set(m: re.Match, ctx: _Ctx) -> Result:
     if w in _SET_VALUES:
         if w == "daily":
             span = ctx.doc.char_span(m.start(), m.end())
-            if span is not None and span[0].pos_ not in ("ADV",):
+            if span is not None and span[0].pos_ in ("NOUN", "PROPN"):
+                return None
+            if re.search(r"\baverage\s+$", ctx.doc.text[max(0, m.start() - 10): m.start()], I):
                 return None
         return "SET", _SET_VALUES[w]
     if m["unit"]:
@@ -1057,7 +1097,7 @@ def _h_holiday(m: re.Match, ctx: _Ctx) -> Result:
         before = ctx.doc.text[max(0, m.start() - 6): m.start()].lower()
         if h.startswith(("thanksgiving", "christmas", "new year", "independence", "labor", "memorial")):
             approx = {"t": (11, 25), "c": (12, 25), "n": (1, 1), "i": (7, 4), "l": (9, 5), "m": (5, 28)}[h[0]]
-            tense = "past" if before.endswith("last ") else ("future" if before.endswith("next ") else _tense(ctx.doc, m.start(), m.end()))
+            tense = "past" if before.endswith("last ") else ("future" if before.endswith("next ") else ctx.tense(m.start(), m.end()))
             y = _resolve_month_day(ctx, approx[0], approx[1], tense or "past")
     if h.startswith("christmas eve"):
         md = (12, 24)
@@ -1118,6 +1158,9 @@ def _trim_start(name: str, text: str, s: int, e: int) -> int:
 # Public API
 # ---------------------------------------------------------------------------------------------
 
+_ABSOLUTE_RULES = frozenset({"iso", "slash", "mdy", "dmy", "my", "year", "decade", "century", "season", "holiday", "quarter", "spelled_year"})
+
+
 def find_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """The temporal expressions of `doc`, normalised against the publication date `published`."""
     text = doc.text
@@ -1131,36 +1174,45 @@ def find_timexes(doc: Doc, published: str | None) -> list[Timex]:
                 e -= 1
             if e > s:
                 cands.append((s, e, prio, m, name))
-    # longest first, then earlier rule; greedy non-overlapping selection
+    # longest first, then earlier rule; greedy non-overlapping selection. A match its handler
+    # rejects frees its text for shorter ones, and the selection is redone (at most a few rounds).
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int, re.Match, str]] = []
-    occupied = bytearray(len(text) + 1)
-    for s, e, _, m, name in cands:
-        if any(occupied[s:e]):
-            continue
-        occupied[s:e] = b"\x01" * (e - s)
-        taken.append((s, e, m, name))
-    taken.sort(key=lambda c: c[0])
-    ctx = _Ctx(doc, dct)
-    out: list[Timex] = []
-    for s, e, m, name in taken:
-        try:
-            res = _HANDLERS[name](m, ctx)
-        except (ValueError, KeyError, OverflowError):
-            res = None
-        if res is None:
-            continue
-        typ, val = res
-        s = _trim_start(name, text, s, e)
-        # a relative value without an anchor keeps only what the text itself says
-        if not ctx.has_dct and val[:4].isdigit() and name not in ("iso", "slash", "mdy", "dmy", "my", "year", "decade", "century", "season", "holiday", "quarter"):
-            val = _mask(val)
-        if typ == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", val):
+    tenses: dict[tuple[int, int], str] = {}
+    rejected: set[int] = set()
+    for _round in range(4):
+        taken: list[tuple[int, int, int, re.Match, str]] = []
+        occupied = bytearray(len(text) + 1)
+        for k, (s, e, _, m, name) in enumerate(cands):
+            if k in rejected or any(occupied[s:e]):
+                continue
+            occupied[s:e] = b"\x01" * (e - s)
+            taken.append((s, e, k, m, name))
+        taken.sort(key=lambda c: c[0])
+        ctx = _Ctx(doc, dct, tenses)
+        out: list[Timex] = []
+        new_rejects = False
+        for s, e, k, m, name in taken:
             try:
-                ctx.ref_day = dt.date.fromisoformat(val)
-            except ValueError:
-                pass
-        out.append(Timex(s, e, text[s:e], typ, val))
+                res = _HANDLERS[name](m, ctx)
+            except (ValueError, KeyError, OverflowError):
+                res = None
+            if res is None:
+                rejected.add(k)
+                new_rejects = True
+                continue
+            typ, val = res
+            s = _trim_start(name, text, s, e)
+            # a relative value without an anchor keeps only what the text itself says
+            if not ctx.has_dct and val[:4].isdigit() and name not in _ABSOLUTE_RULES:
+                val = _mask(val)
+            if typ == "DATE" and len(val) == 10 and val[4] == "-" and val[:4].isdigit():
+                try:
+                    ctx.ref_day = dt.date.fromisoformat(val)
+                except ValueError:
+                    pass
+            out.append(Timex(s, e, text[s:e], typ, val))
+        if not new_rejects:
+            break
     return out
 
 
