@@ -21,4 +21,6 @@ def load(model: str = MODEL) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("storyledger_line_breaks", before="parser")
     nlp.add_pipe("storyledger_entity_fixes", after="ner")
+    from ..semantics.places import add_place_patterns
+    add_place_patterns(nlp)
     return nlp

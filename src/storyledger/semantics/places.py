@@ -1,0 +1,424 @@
+"""Place mentions: recognised with spaCy's entities plus a gazetteer scan, resolved by context.
+
+`find_places(doc)` returns every toponym of a parsed document, in the conventions of the
+geoparsing gold (LGL, TR-News, GeoWebNews): names inside organisation names count ("Texas" in
+"Texas Forest Service"), demonyms count as their country ("Turkish" -> Turkey), a leading "the"
+is left out. Each mention is resolved to a gazetteer place: candidates that share a country or
+US state with the rest of the document win, then population decides.
+`add_place_patterns(nlp)` adds a component that repairs the model's place entities in
+`doc.ents` ("Kursk" tagged PRODUCT, "Donetsk" missed) without touching other entities.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import DEMONYMS, Entry, Gazetteer, fold
+
+# --- Tuning constants (calibrated on the LGL and TR-News dev sets; see bench/geo_eval.py) ---
+# A town found by the gazetteer scan alone (no spaCy place entity) must be this big to count:
+# lower lets in surnames and common words ("Ripley", "Hope"), higher loses local news towns.
+SCAN_MIN_POPULATION = 1000
+# Town size at which the model's non-place label (PERSON, ORG) is overruled by the gazetteer.
+STRONG_CITY_POPULATION = 100_000
+# Base scores by kind (a town scores log10(population)); a country beats a town of 10^9.5.
+KIND_SCORE = {"country": 9.5, "region": 7.0, "county": 4.5, "area": 8.0}
+# US states, Canadian provinces and Australian states are the regions news names most.
+MAJOR_REGION_SCORE = 8.6
+# Context bonuses: same country as the document's other places, same US state / region,
+# the outlet's country (from its web domain), and an explicit "Town, State" qualifier.
+SAME_COUNTRY = 2.0
+SAME_ADMIN1 = 2.5
+OUTLET_COUNTRY = 1.5
+QUALIFIED = 8.0
+ALIAS_PENALTY = 1.0  # a name matched through an alternate name, not the main one
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CONNECTORS = {"of", "and", "upon", "on", "de", "la", "le", "du", "del", "-", "the", "al", "el", "'s"}
+AREA_SUFFIXES = {"region", "regions", "oblast", "oblasts", "province", "provinces", "county",
+                 "counties", "parish", "parishes", "governorate", "krai"}
+TLD_COUNTRY = {"uk": "GB", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "za": "ZA",
+               "ua": "UA", "ru": "RU", "de": "DE", "fr": "FR", "tr": "TR", "il": "IL", "pk": "PK"}
+MAJOR_REGION_COUNTRIES = {"US", "CA", "AU"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place mention; `start`/`end` are character offsets into the document text."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    geonames_id: str | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    kind: str  # city, region, country, or area
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "span": [self.start, self.end], "text": self.text,
+                "geonames_id": self.geonames_id, "lat": self.lat, "lon": self.lon,
+                "country": self.country, "kind": self.kind}
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token indices
+    end: int
+    cands: list[int]
+    qualifier: list[int] | None = None  # candidates of a following ", State" / ", Country"
+    demonym: bool = False
+
+
+def find_places(doc: Doc, outlet: str | None = None) -> list[Place]:
+    """Every place mention in `doc`, resolved against the whole document's context."""
+    gaz = Gazetteer.load()
+    mentions = _recognise(doc, gaz)
+    picks = _resolve(mentions, gaz, outlet)
+    places = []
+    for m, row in zip(mentions, picks):
+        span = doc[m.start:m.end]
+        if row is None:
+            places.append(Place(span.start_char, span.end_char, span.text, span.text, None, None, None, None, "area"))
+            continue
+        e = gaz.entry(row)
+        lat, lon = e.lat, e.lon
+        if e.kind == "county":
+            lat, lon = _county_point(e, mentions, picks, gaz)
+        country = gaz.countries[e.cc].name if e.cc in gaz.countries else None
+        kind = "region" if e.kind == "county" else e.kind
+        places.append(Place(span.start_char, span.end_char, span.text, e.name, e.gid, lat, lon, country, kind))
+    return places
+
+
+# --- Recognition ---------------------------------------------------------------------------
+
+def _capitalised(tok) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() is False and t[:1] in "'" and len(t) > 1))
+
+
+def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
+    ent_of = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+    out: list[_Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        m = _match_at(doc, i, gaz, ent_of)
+        if m is None:
+            i += 1
+            continue
+        out.extend(m)
+        i = max(x.end for x in m)
+    _add_unmatched_entities(doc, out, ent_of)
+    _add_qualifiers(doc, out, gaz)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _match_at(doc: Doc, i: int, gaz: Gazetteer, ent_of: dict) -> list[_Mention] | None:
+    tok = doc[i]
+    low = tok.lower_
+    # "far east (of Russia", "eastern Russia": lower-case area names from the alias table.
+    if low in ("far", "eastern", "western", "northern", "southern") and i + 1 < len(doc):
+        j = i + 1
+        words = [low]
+        while j < len(doc) and j < i + 6:
+            if doc[j].text not in ("(", ")"):
+                words.append(doc[j].lower_)
+            key = " ".join(words)
+            if key in gaz.index and any(gaz.entry(r).kind == "area" for r in gaz.index[key]):
+                return [_Mention(i, j + 1, [r for r in gaz.index[key] if gaz.entry(r).kind == "area"])]
+            j += 1
+        return None
+    if not _capitalised(tok):
+        return None
+    # "Bryansk and Kursk regions"
+    if i + 3 < len(doc) and doc[i + 1].lower_ == "and" and doc[i + 3].lower_ in AREA_SUFFIXES \
+            and doc[i + 2].text[:1].isupper():
+        suffix = doc[i + 3].lower_.rstrip("s")
+        suffix = {"countie": "county", "parishe": "parish", "province": "province"}.get(suffix, suffix)
+        a = [r for r in gaz.lookup(f"{tok.text} {suffix}") if gaz.entry(r).kind != "city"]
+        b = [r for r in gaz.lookup(f"{doc[i + 2].text} {suffix}") if gaz.entry(r).kind != "city"]
+        if a and b:
+            return [_Mention(i, i + 1, a), _Mention(i + 2, i + 4, b)]
+    best = None
+    for j in range(min(len(doc), i + 7), i, -1):
+        last = doc[j - 1]
+        if j - 1 > i and not (_capitalised(last) or last.lower_ in AREA_SUFFIXES or last.text == "."):
+            continue
+        if any(not (_capitalised(t) or t.lower_ in CONNECTORS or t.lower_ in AREA_SUFFIXES or t.text in ".-")
+               for t in doc[i:j]):
+            continue
+        if "\n" in doc[i:j].text:
+            continue
+        text = doc[i:j].text
+        rows = gaz.index.get(fold(text))
+        if not rows and text.isupper() and len(text) > 3:
+            rows = gaz.index.get(fold(text))
+        if rows:
+            best = (j, rows)
+            break
+    if best is None:
+        return None
+    j, rows = best
+    if not _accept(doc, i, j, rows, gaz, ent_of):
+        return None
+    demonym = doc[i:j].text in DEMONYMS
+    return [_Mention(i, j, list(rows), demonym=demonym)]
+
+
+def _accept(doc: Doc, i: int, j: int, rows: list[int], gaz: Gazetteer, ent_of: dict) -> bool:
+    span = doc[i:j]
+    text = span.text
+    ents = {ent_of[k] for k in range(i, j) if k in ent_of}
+    labels = {e.label_ for e in ents}
+    kinds = {gaz.entry(r).kind for r in rows}
+    top_pop = max((gaz.entry(r).population for r in rows if gaz.entry(r).kind == "city"), default=0)
+    strong = bool(kinds - {"city"}) or top_pop >= STRONG_CITY_POPULATION
+    if text in DEMONYMS:
+        # Demonyms count only as the model's nationality or as a modifier in a name.
+        return bool(labels & {"NORP", "GPE", "ORG"}) or not labels
+    if text.isupper() and len(text) <= 3 and not (kinds & {"country", "region"}):
+        return False
+    if text.endswith(".") and len(text) <= 5 and "region" in kinds and not (kinds - {"region"}):
+        # "La.", "Pa.": a state abbreviation only after "Town," (handled as a qualifier) or as an entity.
+        return bool(labels & PLACE_LABELS) and (i == 0 or doc[i - 1].text == ",")
+    if "PERSON" in labels:
+        # A place named inside a personal name ("Jackson", "Georgia Smith") is left out unless
+        # the whole entity is a country, state or big town.
+        whole = any(e.start == i and e.end == j for e in ents)
+        return whole and strong and len(ents) == 1
+    if labels & PLACE_LABELS and any(e.start <= i and e.end >= j for e in ents):
+        return True
+    if strong:
+        return True
+    if top_pop < SCAN_MIN_POPULATION and "county" not in kinds:
+        return False
+    # A town found by the scan alone: a proper noun, not at a sentence start unless it's an entity.
+    if any(t.pos_ not in ("PROPN",) for t in span if t.text[:1].isupper()):
+        return False
+    if doc[i].is_sent_start and not labels:
+        return False
+    return True
+
+
+def _add_unmatched_entities(doc: Doc, out: list[_Mention], ent_of: dict) -> None:
+    """Place entities of the model that the gazetteer doesn't know: kept, unresolved."""
+    taken = set()
+    for m in out:
+        taken.update(range(m.start, m.end))
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        if any(k in taken for k in range(ent.start, ent.end)):
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if start >= ent.end or not doc[start].text[:1].isupper():
+            continue
+        out.append(_Mention(start, ent.end, []))
+
+
+def _add_qualifiers(doc: Doc, out: list[_Mention], gaz: Gazetteer) -> None:
+    """"Alexandria, La." / "Pokrovsk in Donetsk region": the second place qualifies the first."""
+    by_start = {m.start: m for m in out}
+    for m in out:
+        k = m.end
+        if k < len(doc) and doc[k].text in (",", "in") and k + 1 in by_start:
+            q = by_start[k + 1]
+            if any(gaz.entry(r).kind in ("region", "country", "county") for r in q.cands):
+                m.qualifier = q.cands
+        elif k < len(doc) and doc[k].text == "," and k + 1 < len(doc):
+            # A state abbreviation that the scan turned down on its own ("Alexandria, La.").
+            for j in range(min(len(doc), k + 4), k + 1, -1):
+                rows = gaz.index.get(fold(doc[k + 1:j].text))
+                if rows and any(gaz.entry(r).kind == "region" for r in rows) and doc[k + 1].text[:1].isupper():
+                    q = _Mention(k + 1, j, [r for r in rows if gaz.entry(r).kind == "region"])
+                    if not any(x.start < j and x.end > k + 1 for x in out):
+                        out.append(q)
+                    m.qualifier = q.cands
+                    break
+
+
+# --- Resolution ----------------------------------------------------------------------------
+
+def _prior(e: Entry, key_is_name: bool) -> float:
+    if e.kind == "city":
+        s = math.log10(e.population + 10)
+    elif e.kind == "region" and e.cc in MAJOR_REGION_COUNTRIES and e.admin1 and len(e.admin1) <= 6:
+        s = MAJOR_REGION_SCORE
+    else:
+        s = KIND_SCORE.get(e.kind, 5.0)
+    return s if key_is_name else s - ALIAS_PENALTY
+
+
+def _admin_key(e: Entry) -> tuple[str, str]:
+    a1 = e.admin1
+    if e.cc == "US":
+        return ("US", a1)
+    return (e.cc, a1)
+
+
+def _resolve(mentions: list[_Mention], gaz: Gazetteer, outlet: str | None) -> list[int | None]:
+    outlet_cc = None
+    if outlet:
+        tld = outlet.rsplit(".", 1)[-1].lower()
+        outlet_cc = TLD_COUNTRY.get(tld)
+    # Evidence: places that are unambiguous, countries, states and qualifiers, then a vote.
+    countries: Counter = Counter()
+    admins: Counter = Counter()
+    texts = {}
+    for m in mentions:
+        if not m.cands:
+            continue
+        entries = [gaz.entry(r) for r in m.cands]
+        for e in entries:
+            if e.kind == "country":
+                countries[e.cc] += 1
+            if e.kind in ("region", "county") and (len(entries) == 1 or e.cc in MAJOR_REGION_COUNTRIES):
+                admins[_admin_key(e)] += 1
+                countries[e.cc] += 0.5
+    # Vote: every distinct name contributes one vote spread over the admin areas it could be in.
+    vote_admin: Counter = Counter()
+    vote_cc: Counter = Counter()
+    for m in mentions:
+        if not m.cands:
+            continue
+        key = tuple(m.cands)
+        if key in texts:
+            continue
+        texts[key] = True
+        seen_a = {_admin_key(gaz.entry(r)) for r in m.cands if gaz.entry(r).kind in ("city", "county", "region")}
+        seen_c = {gaz.entry(r).cc for r in m.cands}
+        for a in seen_a:
+            vote_admin[a] += 1 / len(seen_a) ** 0.5
+        for c in seen_c:
+            vote_cc[c] += 1 / len(seen_c) ** 0.5
+    picks: list[int | None] = []
+    for m in mentions:
+        if not m.cands:
+            picks.append(None)
+            continue
+        key_name = None
+        best, best_s = None, -1e9
+        qual_keys = set()
+        qual_cc = set()
+        if m.qualifier:
+            for r in m.qualifier:
+                q = gaz.entry(r)
+                if q.kind == "country":
+                    qual_cc.add(q.cc)
+                else:
+                    qual_keys.add(_admin_key(q))
+                    qual_cc.add(q.cc)
+        for r in m.cands:
+            e = gaz.entry(r)
+            if key_name is None:
+                key_name = fold(e.name)
+            s = _prior(e, True)
+            if m.demonym and e.kind != "country":
+                continue
+            s += SAME_COUNTRY * min(1.0, countries[e.cc] / 2) + 0.5 * min(2.0, vote_cc[e.cc] / 3)
+            if e.kind in ("city", "county"):
+                ak = _admin_key(e)
+                s += SAME_ADMIN1 * min(1.0, admins[ak] / 1.5) + 1.0 * min(2.0, vote_admin[ak] / 2)
+            if outlet_cc and e.cc == outlet_cc:
+                s += OUTLET_COUNTRY
+            if qual_keys and _admin_key(e) in qual_keys or (qual_cc and not qual_keys and e.cc in qual_cc):
+                s += QUALIFIED
+            if s > best_s:
+                best, best_s = r, s
+        picks.append(best)
+    return picks
+
+
+def _county_point(e: Entry, mentions: list[_Mention], picks: list[int | None], gaz: Gazetteer) -> tuple[float, float]:
+    """Counties have no coordinates in the sources: the document's towns in that state, else the state."""
+    pts = []
+    for r in picks:
+        if r is None:
+            continue
+        c = gaz.entry(r)
+        if c.kind == "city" and c.cc == "US" and c.admin1 == e.admin1:
+            pts.append((c.lat, c.lon))
+    if pts:
+        pts.sort()
+        lat = pts[len(pts) // 2][0]
+        lon = sorted(p[1] for p in pts)[len(pts) // 2]
+        return lat, lon
+    base = e.name.rsplit(" ", 1)[0]
+    for r in gaz.lookup(base):
+        c = gaz.entry(r)
+        if c.kind == "city" and c.cc == "US" and c.admin1 == e.admin1:
+            return c.lat, c.lon
+    return e.lat, e.lon
+
+
+# --- The entity repair component -----------------------------------------------------------
+
+@Language.component("storyledger_place_ruler")
+def place_ruler(doc: Doc) -> Doc:
+    """Relabel as GPE the entities that are wholly a known country, region or big town."""
+    gaz = Gazetteer.load()
+    ents = list(doc.ents)
+    changed = False
+    new = []
+    for ent in ents:
+        if ent.label_ in ("PRODUCT", "PERSON", "WORK_OF_ART", "ORG", "NORP", "EVENT", "LAW"):
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            text = doc[start:ent.end].text
+            rows = gaz.index.get(fold(text), [])
+            if rows and text not in DEMONYMS and _is_strong(rows, gaz):
+                new.append(Span(doc, ent.start, ent.end, label="GPE"))
+                changed = True
+                continue
+        new.append(ent)
+    covered = {k for e in new for k in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        if i in covered or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        hit = None
+        for j in range(min(len(doc), i + 4), i, -1):
+            if any(k in covered for k in range(i, j)):
+                continue
+            text = doc[i:j].text
+            rows = gaz.index.get(fold(text))
+            if rows and text not in DEMONYMS and _is_strong(rows, gaz) and not (text.isupper() and len(text) <= 3) \
+                    and all(t.text[:1].isupper() or t.lower_ in AREA_SUFFIXES or t.lower_ in CONNECTORS for t in doc[i:j]):
+                hit = j
+                break
+        if hit:
+            new.append(Span(doc, i, hit, label="GPE"))
+            covered.update(range(i, hit))
+            changed = True
+            i = hit
+        else:
+            i += 1
+    if changed:
+        doc.ents = sorted(new, key=lambda s: s.start)
+    return doc
+
+
+def _is_strong(rows: list[int], gaz: Gazetteer) -> bool:
+    for r in rows:
+        e = gaz.entry(r)
+        if e.kind in ("country", "region", "area") or (e.kind == "city" and e.population >= STRONG_CITY_POPULATION):
+            return True
+    return False
+
+
+def add_place_patterns(nlp: Language) -> None:
+    """Add the place-entity repair component after the NER (and its fixes) of `nlp`."""
+    if "storyledger_place_ruler" in nlp.pipe_names:
+        return
+    Gazetteer.load()
+    nlp.add_pipe("storyledger_place_ruler", last=True)
