@@ -117,7 +117,7 @@ _RULES: list[tuple[str, str, int]] = [
     ("weekday", rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?\b", 0),
     ("wd_set", rf"\b(?:each|every)\s+(?P<wd>{_WEEKDAY})\b", I),
     # times of day
-    ("clock", rf"(?:\b(?P<mod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?<![\w:])(?P<clock>{_CLOCK})(?:\s+(?:on\s+)?(?P<anchor>today|yesterday|tomorrow|{_WEEKDAY}))?", I),
+    ("clock", rf"(?:\b(?P<mod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?<![\w:])(?P<clock>{_CLOCK})(?:\s+(?P<anchor>today|yesterday|tomorrow|{_WEEKDAY})|(?=\s+(?:on\s+)?(?P<anchor2>{_WEEKDAY}|today|yesterday|tomorrow|{_MONTH}\s+\d{{1,2}}\b)))?", I),
     ("clock2", rf"\b(?P<anchor>today|yesterday|tomorrow|{_WEEKDAY})\s+(?:at\s+)?(?P<clock>noon|midnight)\b", I),
     ("partday", rf"\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+)?(?P<anchor>this|yesterday|tomorrow|last|today)\s+(?P<part>{_PART})\b", I),
     ("partday2", rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?P<part>{_PART}|mid-?afternoon)\s+(?P<anchor>yesterday|today|tomorrow)\b", I),
@@ -253,6 +253,8 @@ def _tense(doc: Doc, start: int, end: int) -> str:
         return "future"
     if doc.text.startswith("'s", end) or doc.text.startswith("’s", end):
         return "past"
+    if not doc.has_annotation("DEP"):
+        return ""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
@@ -595,6 +597,11 @@ def _anchor_day(ctx: _Ctx, anchor: str | None, m: re.Match) -> dt.date:
         return ctx.dct + dt.timedelta(days=1)
     if a in WEEKDAYS:
         return _resolve_weekday(ctx, WEEKDAYS[a], "", ctx.tense(m.start(), m.end()))
+    md = re.match(r"(\w+)\.?\s+(\d{1,2})$", a)
+    if md and md.group(1) in MONTHS:
+        mon, day = MONTHS[md.group(1)], int(md.group(2))
+        y = _resolve_month_day(ctx, mon, day, ctx.tense(m.start(), m.end()))
+        return dt.date(y, mon, day)
     return ctx.dct
 
 
@@ -631,7 +638,8 @@ def _h_clock(m: re.Match, ctx: _Ctx) -> Result:
         before = ctx.doc.text[max(0, m.start() - 8): m.start()].lower()
         if not re.search(r"\b(at|by|until|from|since|before|after|about|around)\s+$", before):
             return None
-    day = _anchor_day(ctx, m["anchor"], m)
+    anchor = m["anchor"] if "anchor2" not in m.re.groupindex else (m["anchor"] or m["anchor2"])
+    day = _anchor_day(ctx, anchor, m)
     v = f"{day.isoformat()}T{hm}" if ctx.has_dct else f"XXXX-XX-XXT{hm}"
     return "TIME", v
 
@@ -806,7 +814,8 @@ def _h_relunit(m: re.Match, ctx: _Ctx) -> Result:
         season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
         y = d.year
         if shift < 0:
-            y = d.year if season_month < d.month - 1 else d.year - 1
+            # TimeBank reads "last spring" in October as the spring of the year before
+            y = d.year - 1
         elif shift > 0:
             y = d.year if season_month > d.month + 1 else d.year + 1
         v = f"{y}-{code}"
