@@ -42,7 +42,12 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
     used_cues: set[int] = set()
     last: Found | None = None
     for q in quotes:
+        if embedded(q, found):
+            continue  # a quoted phrase inside reported speech: the reported claim holds it
         f = quote_frame(doc, q, found)
+        if f is None and last is not None and interrupted(doc, last, q):
+            f = Found(cue=last.cue, cue_lemma=last.cue_lemma, source=last.source, content=trim(doc, q.start, q.end), mode="direct", inherit_from=last.inherit_from, quote=q)
+            f.unnamed = last.unnamed
         if f is None:
             if q.words >= MIN_QUOTE_WORDS and last is not None and standalone(doc, q) and near(doc, last, q):
                 f = Found(cue=last.cue, cue_lemma=last.cue_lemma, source=last.source, content=trim(doc, q.start, q.end), mode="direct", inherit_from=None, quote=q)
@@ -55,7 +60,7 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
         used_cues.add(f.head.i)
         last = f
     kept = []
-    spans = [(f.quote.start, f.quote.end) for f in direct if f.quote is not None]
+    spans = [(q.start, q.end) for q in quotes if q.words >= MIN_QUOTE_WORDS]
     for f in found:
         if f.head.i in used_cues:
             continue
@@ -63,6 +68,27 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
             continue  # the speaker's own "I said that" inside the quote
         kept.append(f)
     return kept + direct
+
+
+def embedded(q: Quote, found: list[Found]) -> bool:
+    """The quote is a phrase inside a longer reported content ("said he had "areas of ..." with")."""
+    for f in found:
+        s, e = f.content
+        if s <= q.start and q.end <= e and (e - s) - (q.end - q.start) > 12 and f.cue_span[1] <= q.open_mark:
+            return True
+    return False
+
+
+def interrupted(doc: Doc, last: Found, q: Quote) -> bool:
+    """"X," he said. "Y.": the second part of a quote split by its own frame."""
+    lq = last.quote
+    if not isinstance(lq, Quote) or lq.close_mark is None:
+        return False
+    between = doc.text[lq.close_mark + 1:q.open_mark]
+    if "\n" in between or len(between) > 120:
+        return False
+    cs, ce = last.cue_span
+    return lq.close_mark < cs < q.open_mark
 
 
 def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
@@ -112,7 +138,7 @@ def frame_found(doc: Doc, verb: Token, content: tuple[int, int], q: Quote, found
 def dash_speaker(doc: Doc, end_mark: int, sent: Span) -> tuple[Token, Span] | None:
     """"..." — Name."""
     rest = [t for t in sent if t.idx > end_mark]
-    if len(rest) >= 2 and rest[0].text in ("-", "\u2013", "\u2014", "--"):
+    if len(rest) >= 2 and rest[0].text in ("-", "\u2013", "\u2014", "\u2015", "--"):
         for ent in sent.ents:
             if ent.start == rest[1].i and ent.label_ in ("PERSON", "ORG"):
                 return rest[0], ent

@@ -17,7 +17,22 @@ realise worry forecast demand urge propose recommend signal imply caution reiter
 clarify counter retort answer reason speculate guess acknowledge assure reassure inform
 notify disclose divulge confess swear certify affirm reaffirm proclaim pronounce announce
 point lament complain suspect presume conclude determine decide rule charge accuse
+show demonstrate prove mean read
 """.split())
+
+# Verbs whose content is the object of a preposition: "talked about X", "called for X".
+PREP_CUES = {
+    "talk": {"about", "of"}, "speak": {"about", "of"}, "comment": {"on"}, "write": {"about", "of"},
+    "complain": {"about", "of"}, "warn": {"about", "of", "against"}, "argue": {"for", "against"},
+    "call": {"for", "on"}, "ask": {"about", "for"}, "push": {"for"}, "advocate": {"for"},
+    "campaign": {"for", "against"}, "rail": {"against"}, "joke": {"about"}, "boast": {"about"},
+    "brag": {"about"}, "testify": {"about", "on"}, "lash": {"out"}, "express": set(), "vote": {"for", "against"},
+    "insist": {"on"}, "focus": {"on"}, "weigh": {"in"}, "tweet": {"about"}, "press": {"for"},
+    "lobby": {"for", "against"}, "fight": {"for", "against"}, "speculate": {"about", "on"},
+    "question": set(), "point": {"to"}, "refer": {"to"}, "respond": {"to"}, "react": {"to"},
+    "criticize": set(), "worry": {"about"}, "think": {"about", "of"}, "hear": {"about", "of", "from"},
+    "learn": {"about", "of"}, "know": {"about", "of"}, "care": {"about"}, "object": {"to"},
+}
 
 # Verbs whose content can be their direct object ("confirmed Russia's involvement ...",
 # "called the charges unsubstantiated", "denied the report").

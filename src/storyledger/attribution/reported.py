@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS, UNATTRIBUTED_VERBS, WEAK_VERBS, XCOMP_VERBS
+from .cues import PREP_CUES, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS, UNATTRIBUTED_VERBS, WEAK_VERBS, XCOMP_VERBS
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 EDGE_PUNCT = set(",;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[] \n\t")
@@ -131,7 +131,7 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
     s, e = subtree_span(first)
     if first.i > verb.i:
         # the parser often hangs the clause's last modifiers on the cue verb: take them too
-        last = max((c.right_edge for c in verb.children if c.i > first.i and c.dep_ in ("prep", "advcl", "conj", "npadvmod", "advmod", "ccomp", "xcomp", "dobj") and not is_frame_modifier(c)), default=None, key=lambda t: t.i)
+        last = max((c.right_edge for c in verb.children if c.i > first.i and c.dep_ in ("prep", "advcl", "npadvmod", "advmod", "ccomp", "xcomp", "dobj", "oprd", "acomp") and not is_frame_modifier(c)), default=None, key=lambda t: t.i)
         if last is not None and last.i > first.right_edge.i:
             e = last.idx + len(last.text)
     return trim(doc, s, e)
@@ -140,6 +140,8 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
 def is_frame_modifier(tok: Token) -> bool:
     """"in an interview", "on Tuesday", "in a statement": modifiers of the act of saying."""
     if tok.dep_ == "prep" and tok.lower_ in ("in", "on", "during", "at", "after", "before", "to", "with", "via", "through", "from"):
+        return True
+    if tok.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in ("when", "after", "before", "while", "as", "during", "since", "because") for c in tok.children) or tok.tag_ == "VBG"):
         return True
     return tok.dep_ in ("npadvmod",) and tok.ent_type_ in ("DATE", "TIME")
 
@@ -155,6 +157,16 @@ def object_content(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("dobj",) and c.i > verb.i:
             return c
+    return None
+
+
+def prep_content(verb: Token, preps: set[str]) -> Token | None:
+    """"talked about X": the object of the preposition is the content."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > verb.i:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return obj
     return None
 
 
@@ -207,8 +219,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         cue = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
         cue.sort(key=lambda t: t.i)
         return Found(cue=cue, cue_lemma="become known", source=None, content=content_after(verb, ccomp, sent), mode="unattributed", unnamed="unnamed reports")
-    if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and lemma not in XCOMP_VERBS:
-        return None
+    if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and lemma not in XCOMP_VERBS and lemma not in PREP_CUES:
+        # any other verb with a that-clause and a named subject reports a state of mind or a finding
+        if not open_clause_cue(verb):
+            return None
     if is_passive(verb) and lemma in SPEECH_VERBS | OBJECT_VERBS:
         agent = agent_of(verb)
         if agent is not None:
@@ -224,16 +238,23 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         first = object_content(verb)
     if first is None and lemma in XCOMP_VERBS:
         first = xcomp_content(verb)
+    if first is None and lemma in PREP_CUES:
+        first = prep_content(verb, PREP_CUES[lemma])
     if first is None:
         return None
-    if lemma in WEAK_VERBS and first.dep_ != "ccomp":
+    if lemma in WEAK_VERBS and first.dep_ not in ("ccomp", "pobj"):
         return None
     if lemma not in SPEECH_VERBS and first.dep_ == "ccomp" and lemma not in OBJECT_VERBS:
         return None
-    content = content_after(verb, first, sent) if first.i > verb.i else trim(verb.doc, *subtree_span(first))
+    if first.dep_ in ("pobj", "pcomp"):
+        content = trim(verb.doc, *subtree_span(first))
+    else:
+        content = content_after(verb, first, sent) if first.i > verb.i else trim(verb.doc, *subtree_span(first))
     if content[1] - content[0] < 2:
         return None
     cue = cue_tokens(verb)
+    if first.dep_ == "pobj" and first.head.i == verb.i + 1 + (len(cue) - 1 - cue.index(verb)):
+        cue = cue + [first.head]
     subj = subject_of(verb)
     if is_passive(verb):
         if lemma in UNATTRIBUTED_VERBS and first.dep_ == "ccomp":
@@ -251,6 +272,22 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
     if subj.lower_ in ("it",) and subj.dep_ == "nsubj" and lemma in ("seem", "appear"):
         return None
     return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="indirect")
+
+
+NOT_CUES = frozenset("be have make ensure do get let help see take give keep put seem appear mean become happen".split())
+
+
+def open_clause_cue(verb: Token) -> bool:
+    """A verb outside the lists that takes "that ..." after a person or organisation subject."""
+    if verb.lemma_.lower() in NOT_CUES or verb.pos_ != "VERB":
+        return False
+    ccomp = clause_content(verb)
+    if ccomp is None or ccomp.i < verb.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in ccomp.children):
+        return False
+    subj = subject_of(verb)
+    return subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.lower_ in ("he", "she", "they", "we", "i") or subj.pos_ == "NOUN")
 
 
 def known_pattern(verb: Token) -> bool:

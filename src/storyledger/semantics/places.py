@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -105,13 +106,18 @@ def _capitalised(tok) -> bool:
 
 def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     ent_of = {}
+    ctx = _DocContext(set(), set())
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
+        if ent.label_ in ("GPE", "LOC"):
+            ctx.place_texts.add(ent.text[4:] if ent.text.startswith("the ") else ent.text)
+        elif ent.label_ == "PERSON":
+            ctx.person_words.update(t.text for t in ent if t.text[:1].isupper())
     out: list[_Mention] = []
     i, n = 0, len(doc)
     while i < n:
-        m = _match_at(doc, i, gaz, ent_of)
+        m = _match_at(doc, i, gaz, ent_of, ctx)
         if m is None:
             i += 1
             continue
@@ -123,7 +129,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
-def _match_at(doc: Doc, i: int, gaz: Gazetteer, ent_of: dict) -> list[_Mention] | None:
+def _match_at(doc: Doc, i: int, gaz: Gazetteer, ent_of: dict, ctx: _DocContext) -> list[_Mention] | None:
     tok = doc[i]
     low = tok.lower_
     # "far east (of Russia", "eastern Russia": lower-case area names from the alias table.
@@ -169,20 +175,68 @@ def _match_at(doc: Doc, i: int, gaz: Gazetteer, ent_of: dict) -> list[_Mention] 
     if best is None:
         return None
     j, rows = best
-    if not _accept(doc, i, j, rows, gaz, ent_of):
+    if not _accept(doc, i, j, rows, gaz, ent_of, ctx):
         return None
     demonym = doc[i:j].text in DEMONYMS
     return [_Mention(i, j, list(rows), demonym=demonym)]
 
 
-def _accept(doc: Doc, i: int, j: int, rows: list[int], gaz: Gazetteer, ent_of: dict) -> bool:
+NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+@dataclass(slots=True)
+class _DocContext:
+    """What the whole document says about names: one sense per discourse."""
+
+    place_texts: set[str]  # texts the model tagged GPE/LOC somewhere
+    person_words: set[str]  # words inside PERSON entities
+
+
+def _common_sets() -> tuple[set[str], set[str]]:
+    """(verbs, adjectives and adverbs; nouns) of the model's WordNet lemma index, read once."""
+    global _COMMON_SETS
+    if _COMMON_SETS is None:
+        from spacy.lookups import Lookups
+        from spacy.util import get_package_path
+
+        from ..nlp import MODEL
+
+        verb_adj: set[str] = set()
+        noun: set[str] = set()
+        for path in Path(get_package_path(MODEL)).glob("**/lemmatizer/lookups/lookups.bin"):
+            t = Lookups().from_disk(path.parent).get_table("lemma_index")
+            verb_adj = set(t["verb"]) | set(t["adj"]) | set(t["adv"])
+            noun = set(t["noun"])
+            break
+        _COMMON_SETS = (verb_adj, noun)
+    return _COMMON_SETS
+
+
+_COMMON_SETS: tuple[set[str], set[str]] | None = None
+
+
+def _is_common(text: str, nouns_too: bool) -> bool:
+    verb_adj, noun = _common_sets()
+    words = [w for w in text.lower().replace("-", " ").split() if w not in CONNECTORS]
+    if not words:
+        return False
+    if nouns_too:
+        return all(w in verb_adj or w in noun for w in words)
+    return all(w in verb_adj for w in words)
+
+
+def _accept(doc: Doc, i: int, j: int, rows: list[int], gaz: Gazetteer, ent_of: dict, ctx: _DocContext) -> bool:
     span = doc[i:j]
     text = span.text
     ents = {ent_of[k] for k in range(i, j) if k in ent_of}
     labels = {e.label_ for e in ents}
-    kinds = {gaz.entry(r).kind for r in rows}
-    top_pop = max((gaz.entry(r).population for r in rows if gaz.entry(r).kind == "city"), default=0)
-    strong = bool(kinds - {"city"}) or top_pop >= STRONG_CITY_POPULATION
+    if labels & NUMERIC_LABELS:
+        return False
+    entries = [gaz.entry(r) for r in rows]
+    kinds = {e.kind for e in entries}
+    top_pop = max((e.population for e in entries if e.kind == "city"), default=0)
+    major = any(e.kind == "country" or (e.kind == "region" and e.cc in MAJOR_REGION_COUNTRIES) for e in entries)
+    strong = major or "area" in kinds or top_pop >= STRONG_CITY_POPULATION
     if text in DEMONYMS:
         # Demonyms count only as the model's nationality or as a modifier in a name.
         return bool(labels & {"NORP", "GPE", "ORG"}) or not labels
@@ -191,13 +245,22 @@ def _accept(doc: Doc, i: int, j: int, rows: list[int], gaz: Gazetteer, ent_of: d
     if text.endswith(".") and len(text) <= 5 and "region" in kinds and not (kinds - {"region"}):
         # "La.", "Pa.": a state abbreviation only after "Town," (handled as a qualifier) or as an entity.
         return bool(labels & PLACE_LABELS) and (i == 0 or doc[i - 1].text == ",")
+    in_place_ent = bool(labels & PLACE_LABELS) and any(e.start <= i and e.end >= j for e in ents if e.label_ in PLACE_LABELS)
+    known = in_place_ent or text in ctx.place_texts
+    words = {t.text for t in span}
     if "PERSON" in labels:
         # A place named inside a personal name ("Jackson", "Georgia Smith") is left out unless
         # the whole entity is a country, state or big town.
         whole = any(e.start == i and e.end == j for e in ents)
-        return whole and strong and len(ents) == 1
-    if labels & PLACE_LABELS and any(e.start <= i and e.end >= j for e in ents):
+        return whole and strong and len(ents) == 1 and not _is_common(text, nouns_too=True)
+    if known:
+        return not (words & ctx.person_words and not major)
+    if words & ctx.person_words and not major:
+        return False
+    if major:
         return True
+    if _is_common(text, nouns_too=not strong):
+        return False
     if strong:
         return True
     if top_pop < SCAN_MIN_POPULATION and "county" not in kinds:
