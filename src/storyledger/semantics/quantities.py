@@ -105,6 +105,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "oct", "oct.", "nov", "nov.", "dec", "dec."}
 ADDRESS_WORDS = {"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "lane",
                  "drive", "square", "place", "way"}
+FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
+             "fifth", "fifths", "tenth", "tenths"}
 ID_MARKERS = {"no.", "no", "#", "number", "nr.", "num."}
 # Intransitive verbs whose subject count is what is counted ("18 died" -> unit "died").
 COUNT_VERBS = {"die", "flee", "surrender", "desert", "escape", "survive", "drown", "perish",
@@ -227,8 +229,8 @@ def _read_precise(words: list[str], i: int) -> tuple[int, Decimal, bool] | None:
             if seen and last not in ("and", "half"):
                 break
             last = "a"
-        elif w == "half" and (last in ("a", "") or last == "and") and nxt in ("a", "an") + tuple(
-                SINGULAR_SCALES):
+        elif w == "half" and last in ("a", "", "and") and (nxt in SINGULAR_SCALES or (
+                nxt in ("a", "an") and j + 2 < n and words[j + 2] in SINGULAR_SCALES)):
             current += Decimal("0.5")
             seen = True
             last = "half"
@@ -471,6 +473,8 @@ def _quantity(tokens: list[Token], words: list[str], i: int, r: Reading) -> Quan
         return None  # a duration or an age: a timex, not a count
     if unit is not None and unit.lower() in ADDRESS_WORDS and unit[:1].isupper():
         return None  # "131 West 23rd Street"
+    if unit is not None and unit.lower() in FRACTIONS:
+        return None  # "one-third": a proportion, not a count
     if r.precise and not r.scaled and not r.is_range and r.currency is None and not r.percent \
             and words[c0] in ("one", "a", "an") and r.approx is None:
         return None  # "one reason", "one of the most": as often a determiner as a count
@@ -513,6 +517,9 @@ def _is_count(tokens: list[Token], words: list[str], c0: int, c1: int, r: Readin
     if before in ("-", "–") and c0 > 1 and _digits(words[c0 - 2]) is not None \
             and not tokens[c0 - 2].whitespace_ and not tokens[c0 - 1].whitespace_:
         return False  # the tail of "800-273-8255"
+    if after in ("'s", "’s", "s") and r.value is not None and r.value % 10 == 0 \
+            and not marked:
+        return False  # "the 80's": a decade
     if before in ("'", "’"):
         return False  # '16
     # identifiers: the number follows the noun it names ("Article 5", "Route 66", "page 3")
