@@ -6,6 +6,8 @@ sentences, source resolution, and the split of content into one claim per senten
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..documents import Document
@@ -26,6 +28,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     quotes = [q for q in find_quotes(doc.text) if not inside_any(q.start, teasers)]
     found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers)]
     found = attach_quotes(doc, quotes, found)
+    found += headline_speakers(doc, found)
     found = outlet_chains(doc, found)
     found = unnest(found)
     found = resolve_demonstratives(doc, document, found)
@@ -104,9 +107,11 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
                 f = frame_found(doc, tok, content, q, found)
                 if f:
                     return f
-        dash = dash_speaker(doc, end_mark, sent)
-        if dash:
-            return Found(cue=[dash[0]], cue_lemma="say", source=dash[1], content=content, mode="direct", quote=q)
+    dash = dash_speaker(doc, end_mark)
+    if dash:
+        return Found(cue=[dash[0]], cue_lemma="say", source=dash[1], content=content, mode="direct", quote=q)
+    if after is not None:
+        pass
     if before is not None:
         sent = before.sent
         for tok in reversed(list(sent)):
@@ -135,14 +140,38 @@ def frame_found(doc: Doc, verb: Token, content: tuple[int, int], q: Quote, found
     return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="direct", quote=q)
 
 
-def dash_speaker(doc: Doc, end_mark: int, sent: Span) -> tuple[Token, Span] | None:
-    """"..." — Name."""
-    rest = [t for t in sent if t.idx > end_mark]
-    if len(rest) >= 2 and rest[0].text in ("-", "\u2013", "\u2014", "\u2015", "--"):
-        for ent in sent.ents:
-            if ent.start == rest[1].i and ent.label_ in ("PERSON", "ORG"):
-                return rest[0], ent
+DASH_AFTER = re.compile(r"\s*(?:-{1,2}|[\u2013\u2014\u2015])\s*")
+
+
+def dash_speaker(doc: Doc, end_mark: int) -> tuple[Token, Span] | None:
+    """"..." — Name (in the same sentence or the parser's next one)."""
+    m = DASH_AFTER.match(doc.text, end_mark + 1)
+    if not m:
+        return None
+    dash = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    for ent in doc.ents:
+        if ent.start_char == m.end() and ent.label_ in ("PERSON", "ORG", "NORP"):
+            return (dash[0] if dash is not None else ent[0]), ent
+        if ent.start_char > m.end():
+            break
     return None
+
+
+HEADLINE_SPEAKER = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})(:)[ \t]+(\S.*)$", re.M)
+
+
+def headline_speakers(doc: Doc, found: list[Found]) -> list[Found]:
+    """"Pat Caddell: Democrat voters worried ...": a line that opens with a name and a colon."""
+    out = []
+    for m in HEADLINE_SPEAKER.finditer(doc.text):
+        name = doc.char_span(m.start(1), m.end(1))
+        if name is None or not any(e.label_ in ("PERSON", "ORG") and e.start == name.start and e.end == name.end for e in name.ents):
+            continue
+        colon = doc.char_span(m.start(2), m.end(2))
+        if colon is None or any(f.cue_span[0] >= m.start() and f.cue_span[0] < m.end() for f in found):
+            continue
+        out.append(Found(cue=[colon[0]], cue_lemma=":", source=name, content=trim(doc, m.start(3), m.end(3)), mode="direct"))
+    return out
 
 
 def colon_speaker(doc: Doc, open_mark: int, sent: Span) -> tuple[Token, Span] | None:

@@ -25,6 +25,7 @@ class Entry:
     admin1: str
     population: int
     kind: str  # country, region, county, city, area
+    capital: bool = False  # a national capital
 
 
 def fold(s: str) -> str:
@@ -49,7 +50,9 @@ class Gazetteer:
         e = self._entries.get(i)
         if e is None:
             gid, name, lat, lon, cc, a1, pop, kind, _ = self._lines[i].split("\t", 8)
-            e = self._entries[i] = Entry(gid or None, name, float(lat), float(lon), cc, a1, int(pop), kind)
+            capital = kind == "capital"
+            kind = "city" if capital else kind
+            e = self._entries[i] = Entry(gid or None, name, float(lat), float(lon), cc, a1, int(pop), kind, capital)
         return e
 
     @classmethod
@@ -66,7 +69,7 @@ class Gazetteer:
             _, name, _, _, _, _, _, kind, aliases = line.split("\t", 8)
             key = fold(name)
             index.setdefault(key, []).append(i)
-            if kind != "city":
+            if kind not in ("city", "capital"):
                 kinds.setdefault(kind, []).append(i)
             if aliases:
                 for a in aliases.split("|"):
@@ -116,7 +119,7 @@ def _region_forms(gaz: Gazetteer):
 # Country points: GeoNames' own country coordinates where known (they are the points gold data
 # use), else a centroid; countries not listed get the mean of their towns at build time.
 COUNTRY_CENTROIDS: dict[str, tuple[float, float]] = {
-    "US": (39.76, -98.5), "CA": (60.10867, -113.64258), "RU": (60.0, 100.0), "CN": (35.0, 105.0),
+    "US": (39.76, -98.5), "CA": (60.0, -96.0), "RU": (60.0, 100.0), "CN": (35.0, 105.0),
     "IN": (22.0, 79.0), "AU": (-25.0, 135.0), "BR": (-10.0, -55.0), "MX": (23.0, -102.0),
     "GB": (54.75844, -2.69531), "FR": (46.0, 2.0), "DE": (51.5, 10.5), "IT": (42.83333, 12.83333),
     "ES": (40.0, -4.0), "PT": (39.6945, -8.13057), "IE": (53.0, -8.0), "NL": (52.25, 5.75),
@@ -127,12 +130,12 @@ COUNTRY_CENTROIDS: dict[str, tuple[float, float]] = {
     "JO": (31.0, 36.0), "IQ": (33.0, 44.0), "IR": (32.0, 53.0), "SA": (25.0, 45.0), "YE": (15.5, 47.5),
     "OM": (21.0, 57.0), "AE": (24.0, 54.0), "QA": (25.5, 51.25), "KW": (29.5, 47.75), "BH": (26.0, 50.55),
     "EG": (27.0, 30.0), "LY": (28.0, 17.0), "TN": (34.0, 9.0), "DZ": (28.0, 3.0), "MA": (32.0, -5.0),
-    "SD": (16.0, 30.0), "SS": (8.0, 30.0), "ET": (9.0, 39.5), "ER": (15.0, 39.0), "SO": (6.0, 48.0),
+    "SD": (15.0, 30.0), "SS": (8.0, 30.0), "ET": (9.0, 39.5), "ER": (15.0, 39.0), "SO": (6.0, 48.0),
     "KE": (1.0, 38.0), "UG": (1.25, 32.5), "TZ": (-6.0, 35.0), "RW": (-2.0, 30.0), "CD": (-2.5, 23.5),
     "NG": (10.0, 8.0), "GH": (8.1, -1.2), "CI": (8.0, -5.5), "SN": (14.5, -14.25), "ML": (18.0, -2.0),
     "NE": (18.0, 9.0), "TD": (15.0, 19.0), "CM": (6.0, 12.5), "ZA": (-29.0, 24.0), "ZW": (-19.0, 29.75),
     "ZM": (-14.33, 27.5), "MZ": (-18.25, 35.0), "AO": (-12.5, 18.5), "NA": (-22.0, 17.0), "BW": (-22.0, 24.0),
-    "MG": (-20.0, 47.0), "AF": (33.0, 66.0), "PK": (30.0, 70.0), "BD": (24.0, 90.0), "LK": (7.75, 80.75),
+    "MG": (-20.0, 47.0), "AF": (33.0, 65.0), "PK": (30.0, 70.0), "BD": (24.0, 90.0), "LK": (7.0, 81.0),
     "NP": (28.0, 84.0), "MM": (22.0, 98.0), "TH": (15.5, 101.0), "VN": (16.16667, 107.83333),
     "KH": (13.0, 105.0), "LA": (18.0, 105.0), "MY": (2.5, 112.5), "SG": (1.36667, 103.8),
     "ID": (-5.0, 120.0), "PH": (13.0, 122.0), "TW": (24.0, 121.0), "HK": (22.25, 114.16667),

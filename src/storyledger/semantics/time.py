@@ -227,8 +227,9 @@ def _duration(n: float | None, unit: str) -> str:
         return "PXQ"
     val = "X" if n is None else _fmt_num(n * mult)
     if is_time:
-        if n is not None and not float(n).is_integer() and u == "hour":
-            return f"PT{int(n)}H{int(round((n % 1) * 60))}M"
+        if n is not None and not float(n).is_integer() and u in ("hour", "minute"):
+            sub = "M" if u == "hour" else "S"
+            return f"PT{int(n)}{letter}{int(round((n % 1) * 60))}{sub}"
         return f"PT{val}{letter}"
     return f"P{val}{letter}"
 
@@ -241,7 +242,8 @@ _SAY = {"say", "tell", "report", "announce", "state", "add", "confirm", "note", 
 
 
 _PRE_PAST = re.compile(r"\b(?:since|ago|last|past)\s+$", I)
-_PRE_FUTURE = re.compile(r"\b(?:until|till|by|effective|payable|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|starting|beginning|due|scheduled\s+for|set\s+for|planned\s+for|expected)\s+(?:on\s+)?$", I)
+_PRE_FUTURE = re.compile(r"\b(?:effective|payable|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|scheduled\s+for|set\s+for|planned\s+for|due)\s+(?:on\s+)?$", I)
+_PRE_FUTURE_WEAK = re.compile(r"\b(?:until|till|by|starting|beginning|expected)\s+(?:on\s+)?$", I)
 
 
 def _tense(doc: Doc, start: int, end: int) -> str:
@@ -254,7 +256,15 @@ def _tense(doc: Doc, start: int, end: int) -> str:
     if doc.text.startswith("'s", end) or doc.text.startswith("’s", end):
         return "past"
     if not doc.has_annotation("DEP"):
-        return ""
+        return "future" if _PRE_FUTURE_WEAK.search(before) else ""
+    t = _parse_tense(doc, start, end)
+    if t in ("", "present") and _PRE_FUTURE_WEAK.search(before):
+        return "future"
+    return t
+
+
+def _parse_tense(doc: Doc, start: int, end: int) -> str:
+    """The tense of the verb governing a span, from the parse."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
@@ -375,6 +385,9 @@ def _resolve_month_day(ctx: _Ctx, m: int, day: int | None, tense: str) -> int:
     this = (m, day or 1)
     now = (d.month, d.day if day else 1)
     if tense == "future":
+        # a deadline a few days gone ("by Jan. 14" written on Jan. 15) is still this one
+        if day and (d - dt.date(y, m, min(day, 28))).days in range(0, 8):
+            return y
         return y if this >= now else y + 1
     if tense == "past":
         return y if this <= now else y - 1
@@ -576,8 +589,7 @@ def _h_weekday(m: re.Match, ctx: _Ctx) -> Result:
         v = f"XXXX-WXX-{wd}"
     else:
         v = d.isoformat()
-    if m["part"]:
-        v += "T" + PARTS_OF_DAY[m["part"].lower()]
+    # "Friday night": TimeBank mostly gives the day alone as the value
     return "DATE", v
 
 
