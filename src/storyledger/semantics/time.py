@@ -91,7 +91,7 @@ _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _TZ = r"(?:\s*(?:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|ET|BST|CET)(?:\s*[+-]\s*\d+)?|\s*\((?:GMT|UTC)\s*[+-]\s*\d+\))"
 _CLOCK = (r"(?:\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m))?" + _TZ + "?"
-          r"|\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m|o'clock)" + _TZ + "?|noon|midnight)")
+          r"|\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m|o'clock)" + _TZ + "?|noon|midnight|midday)")
 
 I = re.IGNORECASE
 
@@ -128,6 +128,8 @@ _RULES: list[tuple[str, str, int]] = [
     ("relunit", rf"\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:(?P<end>the\s+(?:end|beginning|start|middle|rest|remainder|balance|first\s+half|second\s+half)\s+of)\s+)?(?P<rel>this|last|next|the\s+past|the\s+last|past|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+following|the\s+latest|latest|the\s+same|this\s+past|the|that|this\s+coming|the\s+fiscal|the\s+current\s+fiscal|fiscal|the\s+full|the\s+entire|the\s+whole)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|{_SEASON}|period|day|fiscal\s+year)\b(?:\s+(?P<ry>a\s+year\s+(?:ago|earlier)|last\s+year|this\s+year|next\s+year))?(?:\s+or\s+so)?", I),
     ("yearend", r"\b(?:(?P<mod>around)\s+)?(?P<w>year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year|the\s+beginning\s+of\s+the\s+year|the\s+end\s+of\s+the\s+month|mid-?year|the\s+end\s+of\s+the\s+week)\b", I),
     ("season", rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))\b", I),
+    ("season2", rf"\bthe\s+(?P<mod>early|late|mid)[\s-]+(?P<s>{_SEASON})\b", I),
+    ("decade_word", r"\b(?:the\s+)(?:(?P<mod>early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", I),
     ("quarter", rf"\b(?:(?P<det>the|this|last|next|its|this\s+year's|last\s+year's|next\s+year's|the\s+year-(?:ago|earlier)|the\s+comparable\s+year-(?:ago|earlier)|the\s+(?P<y0>{_YEAR})|the\s+comparable|the\s+same|a)\s+)?(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|fiscal|most\s+recent|recent)(?:[\s-]+(?P<fiscal2>fiscal|calendar))?[\s-]+(?P<unit>quarter|half)(?:\s+(?:of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|of\s+(?:this|the\s+current)\s+year|(?P<ly>of\s+last\s+year|last\s+year|a\s+year\s+(?:ago|earlier)|of\s+(?:the\s+)?previous\s+year)|(?P<ny>of\s+next\s+year)|(?P<y2>{_YEAR})))?\b", I),
     ("yearago", r"\b(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?:year[- ](?:ago|earlier)|year-before|prior-year)(?:\s+(?:quarter|period|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter|months?))?\b", I),
     ("sameperiod", r"\bthe\s+(?:same|corresponding|comparable)\s+(?:period|quarter|month|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+the\s+(?:last|previous)\s+year|the\s+previous\s+year|in\s+\d{4})\b", I),
@@ -623,6 +625,8 @@ def _clock_value(clock: str) -> str | None:
         return "12:00"
     if c == "midnight":
         return "24:00"
+    if c == "midday":
+        return "12:00"
     mm = re.match(r"(\d{1,2})(?::(\d\d))?", c)
     if not mm:
         return None
@@ -884,6 +888,19 @@ def _h_season(m: re.Match, ctx: _Ctx) -> Result:
     return "DATE", f"{int(m['y'])}-{SEASONS[m['s'].lower()]}"
 
 
+def _h_season2(m: re.Match, ctx: _Ctx) -> Result:
+    code = SEASONS[m["s"].lower()]
+    return "DATE", f"{ctx.dct.year}-{code}" if ctx.has_dct else f"XXXX-{code}"
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _h_decade_word(m: re.Match, ctx: _Ctx) -> Result:
+    return "DATE", f"19{_DECADE_WORDS[m['w'].lower()]}"
+
+
 def _h_quarter(m: re.Match, ctx: _Ctx) -> Result:
     d = ctx.dct
     unit = m["unit"].lower()
@@ -1039,8 +1056,13 @@ def _h_dur(m: re.Match, ctx: _Ctx) -> Result:
     unit = m["unit"].lower()
     nword = m["n"].lower()
     n = None if "few" in nword else _num(nword)
-    if nword in ("a", "an") and unit.endswith("s"):
+    if nword in ("a", "an") and (unit.endswith("s") or unit == "second"):
         return None
+    sep = ctx.doc.text[m.end("n"): m.start("unit")]
+    if "-" in sep and unit.endswith("s"):
+        return None  # "three-quarters", a fraction
+    if m["unit"][:1].isupper() and nword[:1].isdigit():
+        return None  # "60 Minutes", a title
     if nword in ("a", "an") and re.search(r"(?:\d|%|times|illion|cents|dollars|seats|flights)\s*$", ctx.doc.text[max(0, m.start() - 12): m.start()]):
         return None
     if nword.isdigit() and int(nword) > 1000:
