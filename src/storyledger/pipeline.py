@@ -14,7 +14,11 @@ from spacy.tokens import Doc
 from .attribution import Claim, attribute
 from .documents import Document
 from .nlp import MODEL, load
+from .semantics.entities import document_names, find_entities
+from .semantics.places import find_places
+from .semantics.quantities import find_quantities
 from .semantics.stance import assess
+from .semantics.time import Timex, find_timexes, timex_interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +77,43 @@ def fill_stance(doc: Doc, claim: Claim) -> None:
 
 
 def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
-    """Time, quantities, places and entities of each claim (filled where the modules exist)."""
+    """Fill each claim's said_on, event_time, quantities, places and entities."""
+    if not claims:
+        return
+    timexes = find_timexes(doc, document.published)
+    places = find_places(doc, document.outlet)
+    names = document_names(doc)
+    for claim in claims:
+        s, e = claim.span
+        content = doc.char_span(s, e, alignment_mode="expand")
+        if content is None:
+            continue
+        claim.said_on = said_on(doc, claim, timexes)
+        inside = [t for t in timexes if s <= t.start and t.end <= e]
+        claim.event_time = next((v for v in map(timex_interval, inside) if v is not None), None)
+        claim.quantities = [q.to_dict() for q in find_quantities(content)]
+        claim.places = [p.to_dict() for p in places if s <= p.start and p.end <= e]
+        claim.entities = [x.to_dict() for x in find_entities(content, names)]
+
+
+def said_on(doc: Doc, claim: Claim, timexes: list[Timex]) -> str | list[str] | None:
+    """The date the claim's own sentence gives for the act of saying ("On October 25, X said"),
+    outside the content; null where the text does not say (an "earlier" is no day)."""
+    anchor = claim.cue_span or claim.span
+    sent = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
+    if sent is None:
+        return None
+    sent = sent.sent
+    s, e = claim.span
+    if claim.mode == "continuation":
+        prev = doc[sent.start - 1].sent if sent.start > 0 else None
+        sent = prev if prev is not None else sent
+    for t in timexes:
+        if sent.start_char <= t.start and t.end <= sent.end_char and not (s <= t.start < e):
+            value = timex_interval(t)
+            if value is not None and t.type in ("DATE", "TIME"):
+                return value
     return None
-
-
 def load_pipeline(options: Options | None = None) -> Language:
     return load((options or Options()).model)
 
@@ -96,4 +133,10 @@ def annotate_many(documents: Iterable[Document], options: Options | None = None)
 
 
 def annotation_of(doc: Doc, document: Document) -> dict:
-    return {"document": document.id, "timexes": [], "places": [], "quantities": [], "entities": []}
+    return {
+        "document": document.id,
+        "timexes": [t.to_dict() for t in find_timexes(doc, document.published)],
+        "places": [p.to_dict() for p in find_places(doc, document.outlet)],
+        "quantities": [q.to_dict() for q in find_quantities(doc)],
+        "entities": [x.to_dict() for x in find_entities(doc, document_names(doc))],
+    }

@@ -119,7 +119,7 @@ def _region_forms(gaz: Gazetteer):
 # Country points: GeoNames' own country coordinates where known (they are the points gold data
 # use), else a centroid; countries not listed get the mean of their towns at build time.
 COUNTRY_CENTROIDS: dict[str, tuple[float, float]] = {
-    "US": (39.76, -98.5), "CA": (60.0, -96.0), "RU": (60.0, 100.0), "CN": (35.0, 105.0),
+    "US": (39.76, -98.5), "CA": (60.10867, -113.64258), "RU": (60.0, 100.0), "CN": (35.0, 105.0),
     "IN": (22.0, 79.0), "AU": (-25.0, 135.0), "BR": (-10.0, -55.0), "MX": (23.0, -102.0),
     "GB": (54.75844, -2.69531), "FR": (46.0, 2.0), "DE": (51.5, 10.5), "IT": (42.83333, 12.83333),
     "ES": (40.0, -4.0), "PT": (39.6945, -8.13057), "IE": (53.0, -8.0), "NL": (52.25, 5.75),
@@ -221,7 +221,7 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 # (English name, aliases, lat, lon) for divisions whose pycountry name or coordinates won't do.
 REGION_OVERRIDES: dict[str, tuple[str, list[str], float, float]] = {
-    "CA-AB": ("Alberta", [], 52.28333, -113.8), "CA-BC": ("British Columbia", ["B.C."], 53.99983, -125.0),
+    "CA-AB": ("Alberta", [], 52.28333, -117.469), "CA-BC": ("British Columbia", ["B.C."], 53.99983, -125.0),
     "CA-MB": ("Manitoba", ["Man."], 55.00019, -97.00049), "CA-NB": ("New Brunswick", ["N.B."], 46.5, -66.0),
     "CA-NL": ("Newfoundland and Labrador", ["Newfoundland", "N.L."], 52.0, -56.0),
     "CA-NS": ("Nova Scotia", ["N.S."], 45.00015, -63.00059), "CA-ON": ("Ontario", ["Ont."], 49.25014, -84.49983),

@@ -37,7 +37,7 @@ SAME_COUNTRY = 2.0
 SAME_ADMIN1 = 2.5
 OUTLET_COUNTRY = 1.5
 QUALIFIED = 8.0
-ALIAS_PENALTY = 1.0  # a name matched through an alternate name, not the main one
+CAPITAL_BONUS = 1.5  # national capitals are what a bare "Washington", "Paris" usually mean
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CONNECTORS = {"of", "and", "upon", "on", "de", "la", "le", "du", "del", "-", "the", "al", "el", "'s"}
 AREA_SUFFIXES = {"region", "regions", "oblast", "oblasts", "province", "provinces", "county",
@@ -123,7 +123,7 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         out.extend(m)
         i = max(x.end for x in m)
-    _add_unmatched_entities(doc, out, ent_of)
+    _add_unmatched_entities(doc, out, gaz)
     _add_qualifiers(doc, out, gaz)
     out.sort(key=lambda m: m.start)
     return out
@@ -247,7 +247,7 @@ def _accept(doc: Doc, i: int, j: int, rows: list[int], gaz: Gazetteer, ent_of: d
         return bool(labels & PLACE_LABELS) and (i == 0 or doc[i - 1].text == ",")
     in_place_ent = bool(labels & PLACE_LABELS) and any(e.start <= i and e.end >= j for e in ents if e.label_ in PLACE_LABELS)
     known = in_place_ent or text in ctx.place_texts
-    words = {t.text for t in span}
+    words = {t.text for t in span} if len(span) == 1 else set()
     if "PERSON" in labels:
         # A place named inside a personal name ("Jackson", "Georgia Smith") is left out unless
         # the whole entity is a country, state or big town.
@@ -273,7 +273,7 @@ def _accept(doc: Doc, i: int, j: int, rows: list[int], gaz: Gazetteer, ent_of: d
     return True
 
 
-def _add_unmatched_entities(doc: Doc, out: list[_Mention], ent_of: dict) -> None:
+def _add_unmatched_entities(doc: Doc, out: list[_Mention], gaz: Gazetteer) -> None:
     """Place entities of the model that the gazetteer doesn't know: kept, unresolved."""
     taken = set()
     for m in out:
@@ -286,7 +286,7 @@ def _add_unmatched_entities(doc: Doc, out: list[_Mention], ent_of: dict) -> None
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         if start >= ent.end or not doc[start].text[:1].isupper():
             continue
-        out.append(_Mention(start, ent.end, []))
+        out.append(_Mention(start, ent.end, list(gaz.lookup(doc[start:ent.end].text))))
 
 
 def _add_qualifiers(doc: Doc, out: list[_Mention], gaz: Gazetteer) -> None:
@@ -312,94 +312,99 @@ def _add_qualifiers(doc: Doc, out: list[_Mention], gaz: Gazetteer) -> None:
 
 # --- Resolution ----------------------------------------------------------------------------
 
-def _prior(e: Entry, key_is_name: bool) -> float:
+def _prior(e: Entry) -> float:
     if e.kind == "city":
-        s = math.log10(e.population + 10)
-    elif e.kind == "region" and e.cc in MAJOR_REGION_COUNTRIES and e.admin1 and len(e.admin1) <= 6:
-        s = MAJOR_REGION_SCORE
-    else:
-        s = KIND_SCORE.get(e.kind, 5.0)
-    return s if key_is_name else s - ALIAS_PENALTY
+        return math.log10(e.population + 10) + (CAPITAL_BONUS if e.capital else 0.0)
+    if e.kind == "region" and e.cc in MAJOR_REGION_COUNTRIES and e.admin1 and len(e.admin1) <= 6:
+        return MAJOR_REGION_SCORE
+    return KIND_SCORE.get(e.kind, 5.0)
 
 
 def _admin_key(e: Entry) -> tuple[str, str]:
-    a1 = e.admin1
-    if e.cc == "US":
-        return ("US", a1)
-    return (e.cc, a1)
+    return (e.cc, e.admin1)
+
+
+def _evidence(mentions: list[_Mention], gaz: Gazetteer, picks: list[int | None] | None):
+    """Countries and admin areas the document is about: from unambiguous mentions (or, on the
+    second pass, from the first pass's picks) and a vote of every name's possible readings."""
+    countries: Counter = Counter()
+    admins: Counter = Counter()
+    vote_admin: Counter = Counter()
+    vote_cc: Counter = Counter()
+    seen_names = set()
+    for n, m in enumerate(mentions):
+        if not m.cands:
+            continue
+        entries = [gaz.entry(r) for r in m.cands]
+        if picks is not None and picks[n] is not None:
+            chosen = [gaz.entry(picks[n])]
+        else:
+            chosen = entries
+        ccs = {e.cc for e in chosen if e.cc}
+        if len(ccs) == 1:
+            countries[next(iter(ccs))] += 1
+        subs = {_admin_key(e) for e in chosen if e.kind != "country" and e.kind != "area"}
+        if len(subs) == 1 and all(e.kind != "country" for e in chosen):
+            admins[next(iter(subs))] += 1
+        key = tuple(m.cands)
+        if key in seen_names:
+            continue
+        seen_names.add(key)
+        all_a = {_admin_key(e) for e in entries if e.kind in ("city", "county", "region")}
+        all_c = {e.cc for e in entries if e.cc}
+        for a in all_a:
+            vote_admin[a] += 1 / len(all_a) ** 0.5
+        for c in all_c:
+            vote_cc[c] += 1 / len(all_c) ** 0.5
+    return countries, admins, vote_cc, vote_admin
 
 
 def _resolve(mentions: list[_Mention], gaz: Gazetteer, outlet: str | None) -> list[int | None]:
     outlet_cc = None
     if outlet:
-        tld = outlet.rsplit(".", 1)[-1].lower()
-        outlet_cc = TLD_COUNTRY.get(tld)
-    # Evidence: places that are unambiguous, countries, states and qualifiers, then a vote.
-    countries: Counter = Counter()
-    admins: Counter = Counter()
-    texts = {}
-    for m in mentions:
-        if not m.cands:
-            continue
-        entries = [gaz.entry(r) for r in m.cands]
-        for e in entries:
-            if e.kind == "country":
-                countries[e.cc] += 1
-            if e.kind in ("region", "county") and (len(entries) == 1 or e.cc in MAJOR_REGION_COUNTRIES):
-                admins[_admin_key(e)] += 1
-                countries[e.cc] += 0.5
-    # Vote: every distinct name contributes one vote spread over the admin areas it could be in.
-    vote_admin: Counter = Counter()
-    vote_cc: Counter = Counter()
-    for m in mentions:
-        if not m.cands:
-            continue
-        key = tuple(m.cands)
-        if key in texts:
-            continue
-        texts[key] = True
-        seen_a = {_admin_key(gaz.entry(r)) for r in m.cands if gaz.entry(r).kind in ("city", "county", "region")}
-        seen_c = {gaz.entry(r).cc for r in m.cands}
-        for a in seen_a:
-            vote_admin[a] += 1 / len(seen_a) ** 0.5
-        for c in seen_c:
-            vote_cc[c] += 1 / len(seen_c) ** 0.5
-    picks: list[int | None] = []
-    for m in mentions:
-        if not m.cands:
-            picks.append(None)
-            continue
-        key_name = None
-        best, best_s = None, -1e9
-        qual_keys = set()
-        qual_cc = set()
-        if m.qualifier:
-            for r in m.qualifier:
-                q = gaz.entry(r)
-                if q.kind == "country":
-                    qual_cc.add(q.cc)
-                else:
-                    qual_keys.add(_admin_key(q))
-                    qual_cc.add(q.cc)
-        for r in m.cands:
-            e = gaz.entry(r)
-            if key_name is None:
-                key_name = fold(e.name)
-            s = _prior(e, True)
-            if m.demonym and e.kind != "country":
-                continue
-            s += SAME_COUNTRY * min(1.0, countries[e.cc] / 2) + 0.5 * min(2.0, vote_cc[e.cc] / 3)
-            if e.kind in ("city", "county"):
-                ak = _admin_key(e)
-                s += SAME_ADMIN1 * min(1.0, admins[ak] / 1.5) + 1.0 * min(2.0, vote_admin[ak] / 2)
-            if outlet_cc and e.cc == outlet_cc:
-                s += OUTLET_COUNTRY
-            if qual_keys and _admin_key(e) in qual_keys or (qual_cc and not qual_keys and e.cc in qual_cc):
-                s += QUALIFIED
-            if s > best_s:
-                best, best_s = r, s
-        picks.append(best)
+        host = re.sub(r"^[a-z]+://", "", outlet.lower()).split("/", 1)[0]
+        outlet_cc = TLD_COUNTRY.get(host.rsplit(".", 1)[-1])
+    picks: list[int | None] | None = None
+    for _ in range(2):
+        evidence = _evidence(mentions, gaz, picks)
+        picks = [_pick(m, gaz, evidence, outlet_cc) for m in mentions]
     return picks
+
+
+def _pick(m: _Mention, gaz: Gazetteer, evidence, outlet_cc: str | None) -> int | None:
+    countries, admins, vote_cc, vote_admin = evidence
+    if not m.cands:
+        return None
+    qual_keys, qual_cc = set(), set()
+    for r in m.qualifier or ():
+        q = gaz.entry(r)
+        qual_cc.add(q.cc)
+        if q.kind != "country":
+            qual_keys.add(_admin_key(q))
+    entries = [(r, gaz.entry(r)) for r in m.cands]
+    # A US state, Canadian province or Australian state beats a same-named town of its own
+    # country ("New York", "Quebec") unless the town is a national capital ("Washington").
+    major = {(e.cc, fold(e.name)) for _, e in entries
+             if e.kind == "region" and e.cc in MAJOR_REGION_COUNTRIES}
+    best, best_s = None, -1e9
+    for r, e in entries:
+        if m.demonym and e.kind != "country":
+            continue
+        s = _prior(e)
+        if e.kind == "city" and (e.cc, fold(e.name)) in major and not e.capital:
+            s -= MAJOR_REGION_SCORE
+        own = countries[e.cc] - (1 if e.kind == "country" and len(entries) == 1 else 0)
+        s += SAME_COUNTRY * min(1.0, own / 2) + 0.5 * min(2.0, vote_cc[e.cc] / 3)
+        if e.kind in ("city", "county"):
+            ak = _admin_key(e)
+            s += SAME_ADMIN1 * min(1.0, admins[ak] / 1.5) + 1.0 * min(2.0, vote_admin[ak] / 2)
+        if outlet_cc and e.cc == outlet_cc:
+            s += OUTLET_COUNTRY
+        if (qual_keys and _admin_key(e) in qual_keys) or (qual_cc and not qual_keys and e.cc in qual_cc):
+            s += QUALIFIED
+        if s > best_s:
+            best, best_s = r, s
+    return best
 
 
 def _county_point(e: Entry, mentions: list[_Mention], picks: list[int | None], gaz: Gazetteer) -> tuple[float, float]:
