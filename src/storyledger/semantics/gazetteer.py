@@ -152,7 +152,7 @@ COUNTRY_CENTROIDS: dict[str, tuple[float, float]] = {
     "HN": (15.0, -86.5), "SV": (13.83333, -88.91667), "NI": (13.0, -85.0), "CR": (10.0, -84.0),
     "PA": (9.0, -80.0), "VA": (41.90236, 12.45332), "GL": (72.0, -40.0),
 }
-COUNTRY_NAMES = {"PS": "Palestine", "KP": "North Korea", "KR": "South Korea", "VA": "Vatican City"}
+COUNTRY_NAMES = {"NL": "Netherlands", "BS": "Bahamas", "GM": "Gambia", "PS": "Palestine", "KP": "North Korea", "KR": "South Korea", "VA": "Vatican City"}
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("U.S.", "US", "U.S.A.", "USA", "America", "United States of America", "the States", "U.S"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),

@@ -37,6 +37,8 @@ SAME_COUNTRY = 2.0
 SAME_ADMIN1 = 2.5
 OUTLET_COUNTRY = 1.5
 QUALIFIED = 8.0
+ALIAS_PENALTY = 1.5  # a town matched through an alternate name ("Pokrovsk", Engels' old name)
+QUALIFIER_KM = 300  # a town this close to its qualifying region's point is taken to be in it
 CAPITAL_BONUS = 1.5  # national capitals are what a bare "Washington", "Paris" usually mean
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CONNECTORS = {"of", "and", "upon", "on", "de", "la", "le", "du", "del", "-", "the", "al", "el", "'s"}
@@ -73,6 +75,7 @@ class _Mention:
     end: int
     cands: list[int]
     qualifier: list[int] | None = None  # candidates of a following ", State" / ", Country"
+    key: str = ""  # the folded mention text
     demonym: bool = False
 
 
@@ -126,6 +129,8 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     _add_unmatched_entities(doc, out, gaz)
     _add_qualifiers(doc, out, gaz)
     out.sort(key=lambda m: m.start)
+    for m in out:
+        m.key = fold(doc[m.start:m.end].text)
     return out
 
 
@@ -136,14 +141,15 @@ def _match_at(doc: Doc, i: int, gaz: Gazetteer, ent_of: dict, ctx: _DocContext) 
     if low in ("far", "eastern", "western", "northern", "southern") and i + 1 < len(doc):
         j = i + 1
         words = [low]
+        found = None
         while j < len(doc) and j < i + 6:
             if doc[j].text not in ("(", ")"):
                 words.append(doc[j].lower_)
             key = " ".join(words)
             if key in gaz.index and any(gaz.entry(r).kind == "area" for r in gaz.index[key]):
-                return [_Mention(i, j + 1, [r for r in gaz.index[key] if gaz.entry(r).kind == "area"])]
+                found = _Mention(i, j + 1, [r for r in gaz.index[key] if gaz.entry(r).kind == "area"])
             j += 1
-        return None
+        return [found] if found else None
     if not _capitalised(tok):
         return None
     # "Bryansk and Kursk regions"
@@ -248,6 +254,8 @@ def _accept(doc: Doc, i: int, j: int, rows: list[int], gaz: Gazetteer, ent_of: d
     in_place_ent = bool(labels & PLACE_LABELS) and any(e.start <= i and e.end >= j for e in ents if e.label_ in PLACE_LABELS)
     known = in_place_ent or text in ctx.place_texts
     words = {t.text for t in span} if len(span) == 1 else set()
+    if len(span) > 1 and span[-1].lower_ in AREA_SUFFIXES and kinds & {"region", "county"}:
+        return True  # "Kursk region", "Walker County": the form itself says it's a place
     if "PERSON" in labels:
         # A place named inside a personal name ("Jackson", "Georgia Smith") is left out unless
         # the whole entity is a country, state or big town.
@@ -375,23 +383,26 @@ def _pick(m: _Mention, gaz: Gazetteer, evidence, outlet_cc: str | None) -> int |
     countries, admins, vote_cc, vote_admin = evidence
     if not m.cands:
         return None
-    qual_keys, qual_cc = set(), set()
+    qual_keys, qual_cc, qual_pts = set(), set(), []
     for r in m.qualifier or ():
         q = gaz.entry(r)
         qual_cc.add(q.cc)
         if q.kind != "country":
             qual_keys.add(_admin_key(q))
+            qual_pts.append((q.lat, q.lon))
     entries = [(r, gaz.entry(r)) for r in m.cands]
     # A US state, Canadian province or Australian state beats a same-named town of its own
     # country ("New York", "Quebec") unless the town is a national capital ("Washington").
-    major = {(e.cc, fold(e.name)) for _, e in entries
-             if e.kind == "region" and e.cc in MAJOR_REGION_COUNTRIES}
+    major = {e.cc for _, e in entries if e.kind == "region" and e.cc in MAJOR_REGION_COUNTRIES}
+    capital = {e.cc for _, e in entries if e.capital}
     best, best_s = None, -1e9
     for r, e in entries:
         if m.demonym and e.kind != "country":
             continue
         s = _prior(e)
-        if e.kind == "city" and (e.cc, fold(e.name)) in major and not e.capital:
+        if e.kind == "city" and e.cc in major and not e.capital:
+            s -= MAJOR_REGION_SCORE
+        if e.kind == "region" and e.cc in capital:
             s -= MAJOR_REGION_SCORE
         own = countries[e.cc] - (1 if e.kind == "country" and len(entries) == 1 else 0)
         s += SAME_COUNTRY * min(1.0, own / 2) + 0.5 * min(2.0, vote_cc[e.cc] / 3)
@@ -400,11 +411,23 @@ def _pick(m: _Mention, gaz: Gazetteer, evidence, outlet_cc: str | None) -> int |
             s += SAME_ADMIN1 * min(1.0, admins[ak] / 1.5) + 1.0 * min(2.0, vote_admin[ak] / 2)
         if outlet_cc and e.cc == outlet_cc:
             s += OUTLET_COUNTRY
-        if (qual_keys and _admin_key(e) in qual_keys) or (qual_cc and not qual_keys and e.cc in qual_cc):
-            s += QUALIFIED
+        if e.kind == "city" and m.key and fold(e.name) != m.key:
+            s -= ALIAS_PENALTY
+        if qual_cc and e.cc in qual_cc:
+            if not qual_keys or _admin_key(e) in qual_keys \
+                    or any(_km(e.lat, e.lon, la, lo) < QUALIFIER_KM for la, lo in qual_pts):
+                s += QUALIFIED
+            else:
+                s += QUALIFIED / 2
         if s > best_s:
             best, best_s = r, s
     return best
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _county_point(e: Entry, mentions: list[_Mention], picks: list[int | None], gaz: Gazetteer) -> tuple[float, float]:
