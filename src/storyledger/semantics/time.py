@@ -140,7 +140,7 @@ _RULES: list[tuple[str, str, int]] = [
     ("dur", rf"\b(?:{_MOD}|(?P<each>each\s+of\s+))?(?:(?P<the>the\s+)?(?:(?P<dir>past|last|next|first|coming|previous|following|latest|final|recent|other|remaining|initial|same)\s+)?)?(?P<n>{_NUM}|the\s+next\s+few)(?:\s+more|\s+additional|\s+full|\s+straight|\s+consecutive)?[\s-]+(?P<unit>{_UNIT})(?:\s+or\s+so)?(?:\s+(?:or|and)\s+(?:more|months|years|weeks|days))?\b(?![- ]old\b)", I),
     ("dur_adj", rf"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-old|\s+history)?\b", I),
     ("dur_bare", rf"\b(?:(?P<the>the\s+)?(?P<dir>past|last|next|coming|recent|previous|first|following)\s+)(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b", I),
-    ("dur_plain", r"(?:(?<=\bfor )|(?<=\bover )|(?<=\bin )|(?<=\bwithin )|(?<=\btake )|(?<=\btakes )|(?<=\btook )|(?<=\btaking )|(?<=\blast )|(?<=\blasted ))(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:of|ago|earlier|later|before|after))", I),
+    ("dur_plain", r"\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:of|ago|earlier|later|before|after))", I),
     ("dur_time", r"\bthe\s+(?P<dir>past|last|next|first)\s+(?P<unit>year|month|week|decade|century|quarter)\b(?=\s+(?:or\s+so|alone)\b)", I),
     # sets
     ("set", r"\b(?P<w>daily|weekly|hourly|nightly|annually|yearly|biweekly|semiannually|twice\s+(?:a|per)\s+(?:year|month|week|day)|once\s+(?:a|per)\s+(?:year|month|week|day)|(?:every|each)\s+(?:other\s+)?(?:single\s+)?(?:day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|summer|winter|spring|fall|weekend|decade)|(?:every|each)\s+(?P<n>\w+)\s+(?P<unit>days|weeks|months|years|hours|minutes))\b", I),
@@ -248,7 +248,7 @@ _PRE_FUTURE = re.compile(r"\b(?:effective|payable|as\s+early\s+as|as\s+soon\s+as
 _PRE_FUTURE_WEAK = re.compile(r"\b(?:until|till|by|starting|beginning|expected)\s+(?:on\s+)?$", I)
 
 
-def _tense(doc: Doc, start: int, end: int) -> str:
+def _tense(doc: Doc, start: int, end: int, parsed: bool = True) -> str:
     """'past', 'future' or '' from the words before the span, else the verb governing it."""
     before = doc.text[max(0, start - 24): start]
     if _PRE_PAST.search(before):
@@ -257,7 +257,7 @@ def _tense(doc: Doc, start: int, end: int) -> str:
         return "future"
     if doc.text.startswith("'s", end) or doc.text.startswith("’s", end):
         return "past"
-    if not doc.has_annotation("DEP"):
+    if not parsed:
         return "future" if _PRE_FUTURE_WEAK.search(before) else ""
     t = _parse_tense(doc, start, end)
     if t in ("", "present") and _PRE_FUTURE_WEAK.search(before):
@@ -335,7 +335,7 @@ class _Ctx:
     __slots__ = ("dct", "doc", "ref_quarter", "ref_day", "has_dct", "quarterly", "_tenses")
 
     def __init__(self, doc: Doc, dct: dt.date | None, tenses: dict | None = None) -> None:
-        self._tenses: dict[tuple[int, int], str] = {} if tenses is None else tenses
+        self._tenses: dict = {} if tenses is None else tenses
         self.has_dct = dct is not None
         self.dct = dct or dt.date(2000, 6, 15)
         self.doc = doc
@@ -349,7 +349,10 @@ class _Ctx:
         key = (start, end)
         t = self._tenses.get(key)
         if t is None:
-            t = self._tenses[key] = _tense(self.doc, start, end)
+            parsed = self._tenses.get("parsed")
+            if parsed is None:
+                parsed = self._tenses["parsed"] = bool(len(self.doc)) and self.doc[0].dep_ != "" or self.doc.has_annotation("DEP")
+            t = self._tenses[key] = _tense(self.doc, start, end, bool(parsed))
         return t
 
     def report_quarter(self) -> tuple[int, int] | None:
@@ -1095,7 +1098,12 @@ def _h_dur_bare(m: re.Match, ctx: _Ctx) -> Result:
     return "DURATION", _duration(None, unit)
 
 
+_DUR_PLAIN_BEFORE = re.compile(r"\b(?:for|over|in|within|take|takes|took|taking|last|lasted)\s$", I)
+
+
 def _h_dur_plain(m: re.Match, ctx: _Ctx) -> Result:
+    if not _DUR_PLAIN_BEFORE.search(ctx.doc.text, max(0, m.start() - 8), m.start()):
+        return None
     return "DURATION", _duration(None, m["unit"])
 
 
