@@ -1,0 +1,147 @@
+"""Attribution on hand-written sentences (our own wording), one form per test."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def one(claims, needle):
+    found = [c for c in claims if needle in c["content"]]
+    assert len(found) == 1, [c["content"] for c in claims]
+    return found[0]
+
+
+def test_direct_quote_after_cue_several_sentences_share_source_and_cue(claims_of):
+    text = ('"The dam is holding. We have moved everyone out of the valley," '
+            "Regional Governor Maria Lopes said on Monday.")
+    claims = claims_of(text)
+    assert [c["content"] for c in claims] == ["The dam is holding.", "We have moved everyone out of the valley"]
+    assert {c["source"]["name"] for c in claims} == {"Maria Lopes"}
+    assert claims[0]["source"]["role"] == "Regional Governor"
+    assert claims[0]["cue_span"] == claims[1]["cue_span"] and claims[0]["cue"] == "say"
+    assert all(c["mode"] == "direct" for c in claims)
+
+
+def test_direct_quote_before_cue_with_colon(claims_of):
+    claims = claims_of('The ministry spokesman Tomas Berg said: "No convoy has crossed the border."')
+    c = one(claims, "No convoy")
+    assert c["source"]["name"] == "Tomas Berg" and c["mode"] == "direct"
+
+
+def test_speaker_after_a_dash(claims_of):
+    claims = claims_of("\u201cWe will rebuild every school in the district.\u201d \u2014 Anna Novak")
+    c = one(claims, "rebuild every school")
+    assert c["source"]["name"] == "Anna Novak"
+
+
+def test_unbalanced_quote_does_not_crash_and_is_extracted(claims_of):
+    claims = claims_of('Mayor Piotr Zielinski said: "the bridge will stay closed until the inspection ends\n\nTraffic was diverted.')
+    c = one(claims, "bridge will stay closed")
+    assert c["source"]["name"] == "Piotr Zielinski"
+    assert c["stance"] == "predicted"
+
+
+def test_reported_speech_with_that_and_pronoun_resolution(claims_of):
+    text = ("Finance Minister Lena Holm said that the deficit had narrowed in the third quarter. "
+            "She added that tax revenue was higher than forecast.")
+    claims = claims_of(text)
+    first, second = claims
+    assert first["source"]["name"] == second["source"]["name"] == "Lena Holm"
+    assert first["mode"] == second["mode"] == "indirect"
+    assert (first["cue"], second["cue"]) == ("say", "add")
+    assert second["source"]["mention"] == "She"
+    assert second["source"]["role"] == "Finance Minister"
+
+
+def test_description_resolves_to_the_person_named_before(claims_of):
+    text = ("Dutch Foreign Minister Karel Janssen met his counterpart in Oslo. "
+            "The Dutch foreign minister noted that the talks had gone well.")
+    c = one(claims_of(text), "talks had gone well")
+    assert c["source"]["name"] == "Karel Janssen" and c["cue"] == "note"
+
+
+def test_passive_stated_by(claims_of):
+    text = "Exports fell by a fifth this year.\n\nThis was stated by trade commissioner Ruth Adler at a briefing."
+    c = one(claims_of(text), "Exports fell")
+    assert c["source"]["name"] == "Ruth Adler" and c["cue"] == "state"
+
+
+def test_according_to(claims_of):
+    c = one(claims_of("According to the port authority, three ships were damaged in the storm."), "three ships")
+    assert c["mode"] == "according_to" and c["cue"] == "according to"
+    assert c["source"]["name"].lower() == "port authority"
+
+
+def test_outlet_chain_gives_via(claims_of):
+    text = "According to Daily Courier, citing Reuters, this was stated by Senator Paul Grant."
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert claims[0]["source"]["name"] == "Paul Grant"
+    assert claims[0]["via"] == ["Daily Courier", "Reuters"]
+
+
+def test_unattributed_report(claims_of):
+    c = one(claims_of("It was reported that two generals had resigned."), "two generals")
+    assert c["mode"] == "unattributed" and c["source"]["kind"] == "unnamed"
+
+
+def test_nested_report_keeps_the_named_inner_source(claims_of):
+    c = one(claims_of("Earlier it was reported that Defence Secretary John Price confirmed the withdrawal of the troops."), "withdrawal")
+    assert c["source"]["name"] == "John Price"
+    assert c["stance"] == "confirmed"
+    assert c["reported_by"] == "unnamed reports"
+
+
+def test_continuation_sentence_carries_the_source(claims_of):
+    text = "Colonel Ivan Petrenko said that the new unit had finished training. They will move to the coast next week."
+    claims = claims_of(text)
+    c = one(claims, "move to the coast")
+    assert c["mode"] == "continuation" and c["source"]["name"] == "Ivan Petrenko"
+    assert c["stance"] == "predicted"
+
+
+def test_media_source_kind(claims_of):
+    c = one(claims_of("The Washington Post wrote that the talks had collapsed."), "talks had collapsed")
+    assert c["source"]["kind"] == "media" and c["cue"] == "write"
+
+
+@pytest.mark.parametrize("sentence, stance, polarity", [
+    ("The army spokesman Olaf Lind said that the report was not true.", "denied", "positive"),
+    ("Olaf Lind denied that troops had entered the town.", "denied", "positive"),
+    ("Olaf Lind said that the government has not yet confirmed the strike.", "unconfirmed", "positive"),
+    ("Olaf Lind said that the rebels could attack the airport.", "possible", "positive"),
+    ("Olaf Lind said that the ministry will publish the figures.", "predicted", "positive"),
+    ("Olaf Lind confirmed that the convoy had arrived.", "confirmed", "positive"),
+    ("Olaf Lind said that the soldiers are not at the border yet.", "asserted", "negative"),
+])
+def test_stance_and_polarity(claims_of, sentence, stance, polarity):
+    (c,) = claims_of(sentence)
+    assert (c["stance"], c["polarity"]) == (stance, polarity)
+
+
+def test_hedge_and_evaluation(claims_of):
+    claims = claims_of('"As far as I know, the road is open. This is a shameful decision," Olaf Lind said.')
+    road = one(claims, "road is open")
+    assert road["hedge"] == "As far as I know" and road["evaluation"] is False
+    assert one(claims, "shameful")["evaluation"] is True
+
+
+def test_scare_quotes_inside_reported_speech_are_not_direct_claims(claims_of):
+    claims = claims_of('The agency reported that officials had formed a so-called "volunteer brigade" in the city.')
+    assert len(claims) == 1 and claims[0]["mode"] == "indirect"
+
+
+def test_teaser_lines_are_skipped(claims_of):
+    assert claims_of('Watch more: Minister says "the war is over". VIDEO') == []
+
+
+def test_claim_ids_are_stable_and_offsets_exact(claims_of):
+    text = "Analyst Mira Stone said that prices would rise."
+    a, b = claims_of(text), claims_of(text)
+    assert [c["id"] for c in a] == [c["id"] for c in b]
+    for c in a:
+        s, e = c["span"]
+        assert text[s:e] == c["content"]
+        cs, ce = c["source"]["span"]
+        assert text[cs:ce] == c["source"]["mention"]

@@ -1,0 +1,37 @@
+"""Quote finding on raw text: no model needed."""
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from storyledger.attribution.quotes import find_quotes
+
+
+def inner(text):
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def test_straight_and_curly_quotes():
+    assert inner('He said "we will stay" and left. \u201cNo,\u201d she said.') == ["we will stay", "No,"]
+
+
+def test_unbalanced_quote_closes_at_paragraph_end():
+    text = 'The mayor said: "the road is closed\n\nA new paragraph.'
+    assert inner(text) == ["the road is closed"]
+    (q,) = find_quotes(text)
+    assert q.close_mark is None
+
+
+def test_quote_over_paragraphs_reopens():
+    text = '"First part of it.\n\n"Second part," she said.'
+    assert inner(text) == ["First part of it.", "Second part,"]
+
+
+def test_apostrophes_and_inch_marks_do_not_open_quotes():
+    assert inner("It's the 12\" record that Ann's friend bought.") == []
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab "\u201c\u201d\n.,')), max_size=200))
+def test_never_raises_and_spans_are_inside_the_text(text):
+    for q in find_quotes(text):
+        assert 0 < q.start <= q.end <= len(text)
+        assert q.open_mark == q.start - 1
