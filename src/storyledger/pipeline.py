@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .attribution import Claim, attribute
 from .documents import Document
 from .nlp import MODEL, load
+from .nlp.cache import sent_of
 from .semantics.entities import document_names, find_entities
 from .semantics.places import find_places
 from .semantics.quantities import find_quantities
@@ -103,10 +104,10 @@ def said_on(doc: Doc, claim: Claim, timexes: list[Timex]) -> str | list[str] | N
     sent = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
     if sent is None:
         return None
-    sent = sent.sent
+    sent = sent_of(sent)
     s, e = claim.span
     if claim.mode == "continuation":
-        prev = doc[sent.start - 1].sent if sent.start > 0 else None
+        prev = sent_of(doc[sent.start - 1]) if sent.start > 0 else None
         sent = prev if prev is not None else sent
     for t in timexes:
         if sent.start_char <= t.start and t.end <= sent.end_char and not (s <= t.start < e):

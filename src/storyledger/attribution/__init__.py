@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp.cache import sent_of, sents_of, text_of
 from spacy.tokens import Doc, Span, Token
 
 from ..documents import Document
@@ -24,8 +25,8 @@ CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
 
 def attribute(doc: Doc, document: Document) -> list[Claim]:
     """All attributed claims of one article, in text order (semantic fields left empty)."""
-    teasers = teaser_ranges(doc.text)
-    quotes = [q for q in find_quotes(doc.text) if not inside_any(q.start, teasers)]
+    teasers = teaser_ranges(text_of(doc))
+    quotes = [q for q in find_quotes(text_of(doc)) if not inside_any(q.start, teasers)]
     found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers)]
     found = attach_quotes(doc, quotes, found)
     found += headline_speakers(doc, found)
@@ -87,7 +88,7 @@ def interrupted(doc: Doc, last: Found, q: Quote) -> bool:
     lq = last.quote
     if not isinstance(lq, Quote) or lq.close_mark is None:
         return False
-    between = doc.text[lq.close_mark + 1:q.open_mark]
+    between = text_of(doc)[lq.close_mark + 1:q.open_mark]
     if "\n" in between or len(between) > 120:
         return False
     cs, ce = last.cue_span
@@ -101,7 +102,7 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
     after = doc.char_span(end_mark, end_mark + 1, alignment_mode="expand")
     before = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand")
     if after is not None:
-        sent = after.sent
+        sent = sent_of(after)
         for tok in sent:
             if tok.idx > end_mark and speech_verb(tok):
                 f = frame_found(doc, tok, content, q, found)
@@ -113,7 +114,7 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
     if after is not None:
         pass
     if before is not None:
-        sent = before.sent
+        sent = sent_of(before)
         for tok in reversed(list(sent)):
             if tok.idx < q.open_mark and speech_verb(tok):
                 f = frame_found(doc, tok, content, q, found)
@@ -145,7 +146,7 @@ DASH_AFTER = re.compile(r"\s*(?:-{1,2}|[\u2013\u2014\u2015])\s*")
 
 def dash_speaker(doc: Doc, end_mark: int) -> tuple[Token, Span] | None:
     """"..." — Name (in the same sentence or the parser's next one)."""
-    m = DASH_AFTER.match(doc.text, end_mark + 1)
+    m = DASH_AFTER.match(text_of(doc), end_mark + 1)
     if not m:
         return None
     dash = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -163,7 +164,7 @@ HEADLINE_SPEAKER = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,
 def headline_speakers(doc: Doc, found: list[Found]) -> list[Found]:
     """"Pat Caddell: Democrat voters worried ...": a line that opens with a name and a colon."""
     out = []
-    for m in HEADLINE_SPEAKER.finditer(doc.text):
+    for m in HEADLINE_SPEAKER.finditer(text_of(doc)):
         name = doc.char_span(m.start(1), m.end(1))
         if name is None or not any(e.label_ in ("PERSON", "ORG") and e.start == name.start and e.end == name.end for e in name.ents):
             continue
@@ -187,8 +188,8 @@ def colon_speaker(doc: Doc, open_mark: int, sent: Span) -> tuple[Token, Span] | 
 def framed_tightly(doc: Doc, q: Quote, f: Found) -> bool:
     """A short quote counts only when its cue sits right next to it ("Wrong," he said)."""
     cs, ce = f.cue_span
-    gap_after = doc.text[(q.close_mark or q.end) + 1:cs] if cs > q.end else None
-    gap_before = doc.text[ce:q.open_mark] if ce <= q.open_mark else None
+    gap_after = text_of(doc)[(q.close_mark or q.end) + 1:cs] if cs > q.end else None
+    gap_before = text_of(doc)[ce:q.open_mark] if ce <= q.open_mark else None
     for gap in (gap_after, gap_before):
         if gap is not None and len(gap) <= 40:
             return True
@@ -197,12 +198,12 @@ def framed_tightly(doc: Doc, q: Quote, f: Found) -> bool:
 
 def standalone(doc: Doc, q: Quote) -> bool:
     """The quote is a whole paragraph (or opens one): a speaker carrying on."""
-    line_start = doc.text.rfind("\n", 0, q.open_mark) + 1
-    return not doc.text[line_start:q.open_mark].strip()
+    line_start = text_of(doc).rfind("\n", 0, q.open_mark) + 1
+    return not text_of(doc)[line_start:q.open_mark].strip()
 
 
 def near(doc: Doc, last: Found, q: Quote) -> bool:
-    gap = doc.text[last.content[1]:q.open_mark]
+    gap = text_of(doc)[last.content[1]:q.open_mark]
     return gap.count("\n") <= 2 and len(gap) < 400
 
 
@@ -215,10 +216,11 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
         if f.cue_lemma != "according to" or f.source is None:
             continue
         name = f.source.text
-        if not is_media(name) and f.source.root.ent_type_ not in ("ORG",):
+        sent = sent_of(f.cue[0])
+        citing = any(t.lower_ == "citing" for t in sent)
+        if not is_media(name) and f.source.root.ent_type_ not in ("ORG",) and not citing:
             continue
-        sent = f.cue[0].sent
-        others = [g for g in found if g is not f and g.head.sent == sent and g.source is not None and g.cue_lemma != "according to"]
+        others = [g for g in found if g is not f and sent_of(g.head) == sent and g.source is not None and g.cue_lemma != "according to"]
         if not others:
             continue
         chain = [strip_the_text(name)]
@@ -230,8 +232,8 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
         for g in others:
             g.via = chain
         out.remove(f)
-        for g in others:
-            if g.cue_lemma == "cite" and g in out:
+        for g in found:
+            if g.cue_lemma == "cite" and sent_of(g.head) == sent and g in out:
                 out.remove(g)
     return out
 
@@ -262,16 +264,16 @@ def unnest(found: list[Found]) -> list[Found]:
 def resolve_demonstratives(doc: Doc, document: Document, found: list[Found]) -> list[Found]:
     """"This was stated by X": the content is the statement before it (the headline at the top)."""
     for f in found:
-        text = doc.text[f.content[0]:f.content[1]].lower()
+        text = text_of(doc)[f.content[0]:f.content[1]].lower()
         if text not in DEMONSTRATIVE:
             continue
-        sent = doc.char_span(f.content[0], f.content[1], alignment_mode="expand").sent
-        prev = doc[sent.start - 1].sent if sent.start > 0 else None
+        sent = sent_of(doc.char_span(f.content[0], f.content[1], alignment_mode="expand"))
+        prev = sent_of(doc[sent.start - 1]) if sent.start > 0 else None
         if prev is None:
             continue
         s, e = trim(doc, prev.start_char, prev.end_char)
         if document.title:
-            t = doc.text.find(document.title, s, e)
+            t = text_of(doc).find(document.title, s, e)
             if t >= 0:
                 s = t
         f.content = (s, e)
@@ -288,18 +290,15 @@ def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers
     for f in found:
         by_end.setdefault(f.content[1], f)
     covered = [(f.content[0], f.content[1]) for f in found] + [(q.open_mark, q.end) for q in quotes]
-    for sent in doc.sents:
+    for sent in sents_of(doc):
         prev_end = None
         if sent.start == 0:
             continue
-        prev = doc[sent.start - 1].sent
-        gap_text = doc.text[prev.end_char - len(doc[sent.start - 1].whitespace_):sent.start_char]
-        if "\n" in doc.text[prev.start_char:sent.start_char].rstrip("\n") and False:
-            continue
+        prev = sent_of(doc[sent.start - 1])
         for end, f in by_end.items():
             if prev.start_char <= end <= prev.end_char and f.mode in ("indirect", "continuation") and f.source is not None:
                 prev_end = f
-        if prev_end is None or "\n" in doc.text[prev_end.content[1]:sent.start_char]:
+        if prev_end is None or "\n" in text_of(doc)[prev_end.content[1]:sent.start_char]:
             continue
         if any(s < sent.end_char and sent.start_char < e for s, e in covered) or inside_any(sent.start_char, teasers):
             continue
@@ -320,6 +319,7 @@ def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers
 
 def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
     resolver = SourceResolver()
+    resolver.learn(doc)
     by_head: dict[int, Source] = {}
     claims: list[Claim] = []
     for f in sorted(found, key=lambda f: min(f.content[0], f.cue_span[0])):
@@ -341,7 +341,7 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
                 cue=f.cue_lemma,
                 cue_span=cue_span,
                 mode=f.mode,
-                content=doc.text[s:e],
+                content=text_of(doc)[s:e],
                 span=(s, e),
                 via=list(f.via),
                 reported_by=f.reported_by,
@@ -356,9 +356,11 @@ def sentence_pieces(doc: Doc, content: tuple[int, int]) -> list[tuple[int, int]]
     if span is None:
         return [(s, e)]
     pieces = []
-    for sent in span.sents:
+    for sent in sents_of(doc):
+        if sent.end_char <= s or sent.start_char >= e:
+            continue
         a, b = trim(doc, max(s, sent.start_char), min(e, sent.end_char))
-        if b - a >= 2 and any(ch.isalnum() for ch in doc.text[a:b]):
+        if b - a >= 2 and any(ch.isalnum() for ch in text_of(doc)[a:b]):
             pieces.extend(modal_conjuncts(doc, a, b))
     return pieces or [(s, e)]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..nlp.cache import sent_of, sents_of, text_of
 from spacy.tokens import Doc, Span, Token
 
 from .cues import PREP_CUES, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS, UNATTRIBUTED_VERBS, WEAK_VERBS, XCOMP_VERBS
@@ -39,7 +40,7 @@ class Found:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Strip spaces, commas and quote marks from the edges of a character span."""
-    text = doc.text
+    text = text_of(doc)
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT:
@@ -180,7 +181,7 @@ def xcomp_content(verb: Token) -> Token | None:
 def find_reported(doc: Doc) -> list[Found]:
     """Every reported-speech, according-to and unattributed attribution in the Doc."""
     found: list[Found] = []
-    for sent in doc.sents:
+    for sent in sents_of(doc):
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 f = according_to(tok, sent)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from ..nlp.cache import sent_of, sents_of, text_of
+from spacy.tokens import Doc, Span
 
 from .cues import UNNAMED_HEADS
 from .records import Source
@@ -24,7 +25,7 @@ MEDIA_WORDS = {
     "mirror", "sun", "observer", "economist", "newsweek", "forbes", "agency", "tv", "radio",
     "magazine", "newspaper", "daily", "press", "breitbart", "huffington", "yonhap", "kyodo",
     "xinhua", "al", "jazeera", "dw", "euronews", "pravda", "kommersant", "vedomosti", "izvestia",
-    "censor.net", "kyiv", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel",
+    "censor.net", "courier", "chronicle", "dispatch", "bulletin", "insider", "monitor", "kyiv", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel",
 }
 MEDIA_NOUNS = {"newspaper", "outlet", "broadcaster", "channel", "agency", "magazine", "website", "paper", "tabloid", "daily"}
 
@@ -57,6 +58,21 @@ class SourceResolver:
         self.last_any = k
         if k.kind == "person":
             self.last_person = k
+
+    def learn(self, doc: Doc) -> None:
+        """Register every titled person of the article ("Dutch Foreign Minister Karel Janssen"),
+        so that a later description can find them even if they made no claim before."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start = ent.start
+            while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < ent.end and doc[start - 1].is_title:
+                start -= 1
+            if start < ent.start:
+                name = strip_possessive(ent.text)
+                role = doc[start:ent.start].text
+                if not any(k.name == name for k in self.known):
+                    self.known.insert(0, Known(name, "person", role))
 
     def resolve(self, mention: Span | None, unnamed: str | None = None) -> Source:
         if mention is None:

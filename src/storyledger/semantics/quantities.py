@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..nlp.cache import text_of
 from spacy.tokens import Doc, Span, Token
 
 Number = int | float
@@ -481,7 +482,7 @@ def _quantity(tokens: list[Token], words: list[str], i: int, r: Reading) -> Quan
     first, last = tokens[i], tokens[r.end - 1]
     doc = first.doc
     start, end = first.idx, last.idx + len(last.text)
-    return Quantity(start, end, doc.text[start:end], r.value, r.low, r.high, unit, r.approx)
+    return Quantity(start, end, text_of(doc)[start:end], r.value, r.low, r.high, unit, r.approx)
 
 
 def _phrase_head(core: list[Token]) -> Token:

@@ -118,7 +118,6 @@ def going_to(root: Token) -> bool:
 
 def find_hedge(content: Span) -> str | None:
     low = content.text.lower()
-    sent_low = content.sent.text.lower() if content.sent is not None else low
     for h in HEDGES:
         i = low.find(h)
         if i >= 0 and (i == 0 or not low[i - 1].isalpha()):

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..nlp.cache import text_of
 from spacy.tokens import Doc
 
 __all__ = ["Timex", "find_timexes", "timex_interval"]
@@ -250,12 +251,12 @@ _PRE_FUTURE_WEAK = re.compile(r"\b(?:until|till|by|starting|beginning|expected)\
 
 def _tense(doc: Doc, start: int, end: int, parsed: bool = True) -> str:
     """'past', 'future' or '' from the words before the span, else the verb governing it."""
-    before = doc.text[max(0, start - 24): start]
+    before = text_of(doc)[max(0, start - 24): start]
     if _PRE_PAST.search(before):
         return "past"
     if _PRE_FUTURE.search(before):
         return "future"
-    if doc.text.startswith("'s", end) or doc.text.startswith("’s", end):
+    if text_of(doc).startswith("'s", end) or text_of(doc).startswith("’s", end):
         return "past"
     if not parsed:
         return "future" if _PRE_FUTURE_WEAK.search(before) else ""
@@ -342,7 +343,7 @@ class _Ctx:
         self.ref_quarter: tuple[int, int] | None = None
         self.ref_day: dt.date | None = None
         # earnings reports: "a year ago" compares with the quarter being reported
-        self.quarterly = "quarter" in doc.text.lower()
+        self.quarterly = "quarter" in text_of(doc).lower()
 
     def tense(self, start: int, end: int) -> str:
         """Cached `_tense` of a character span."""
@@ -493,11 +494,11 @@ def _h_month(m: re.Match, ctx: _Ctx) -> Result:
     if m["mon"] == "May" and not m["rel"] and not m["mod"] and not m["ry"]:
         if _is_modal(ctx, m.start("mon")):
             return None
-        before = ctx.doc.text[max(0, m.start() - 12): m.start()].lower()
+        before = text_of(ctx.doc)[max(0, m.start() - 12): m.start()].lower()
         if not re.search(r"\b(in|since|until|of|by|from|through|during|before|after|last|next|this|to)\s+$", before):
             return None
     if m["mon"] == "March" and not (m["rel"] or m["mod"] or m["ry"]):
-        before = ctx.doc.text[max(0, m.start() - 12): m.start()].lower()
+        before = text_of(ctx.doc)[max(0, m.start() - 12): m.start()].lower()
         if not re.search(r"\b(in|since|until|of|by|from|through|during|before|after|to|and|or|early|late|mid)\s+$", before):
             return None
     rel = (m["rel"] or "").lower()
@@ -519,7 +520,7 @@ def _h_month(m: re.Match, ctx: _Ctx) -> Result:
 
 def _h_year(m: re.Match, ctx: _Ctx) -> Result:
     y = int(m["y"])
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     if not m["mod"] and not m["suffix"]:
         # a bare four-digit number: keep it only where it reads as a year
         if m.start() > 0 and text[m.start() - 1] in "$#£€":
@@ -654,7 +655,7 @@ def _h_clock(m: re.Match, ctx: _Ctx) -> Result:
         return None
     # "3:1" scores, "4:30 a.m." times: a bare h:mm without a.m./p.m./zone must look like a time
     if re.fullmatch(r"\d{1,2}:\d\d", c.strip()):
-        before = ctx.doc.text[max(0, m.start() - 8): m.start()].lower()
+        before = text_of(ctx.doc)[max(0, m.start() - 8): m.start()].lower()
         if not re.search(r"\b(at|by|until|from|since|before|after|about|around)\s+$", before):
             return None
     anchor = m["anchor"] if "anchor2" not in m.re.groupindex else (m["anchor"] or m["anchor2"])
@@ -719,7 +720,7 @@ _PAST_WORDS = {"recently", "recent", "the past", "lately"}
 def _h_refs(m: re.Match, ctx: _Ctx) -> Result:
     w = re.sub(r"\s+", " ", m["w"].lower())
     pre = (m["pre"] or "").lower()
-    if w in ("recent",) and re.match(r"\s+(?:years|months|weeks|days|decades)\b", ctx.doc.text[m.end(): m.end() + 10], I):
+    if w in ("recent",) and re.match(r"\s+(?:years|months|weeks|days|decades)\b", text_of(ctx.doc)[m.end(): m.end() + 10], I):
         return None
     if w == "recent" and pre != "more":
         return None
@@ -732,10 +733,10 @@ def _h_refs(m: re.Match, ctx: _Ctx) -> Result:
         span = ctx.doc.char_span(m.start("w"), m.end("w"))
         if span is None or span[0].pos_ != "ADJ":
             return None
-        nxt = ctx.doc.text[m.end(): m.end() + 25].lower()
+        nxt = text_of(ctx.doc)[m.end(): m.end() + 25].lower()
         if re.match(r"\s+(?:account|affairs|events|price|prices)\b", nxt):
             return None
-    if w == "now" and pre == "" and re.match(r"\s+that\b", ctx.doc.text[m.end(): m.end() + 6]):
+    if w == "now" and pre == "" and re.match(r"\s+that\b", text_of(ctx.doc)[m.end(): m.end() + 6]):
         return "DATE", "PRESENT_REF"
     return "DATE", "PRESENT_REF"
 
@@ -751,14 +752,14 @@ def _h_relunit(m: re.Match, ctx: _Ctx) -> Result:
     mod = (m["mod"] or "").lower()
     end = (m["end"] or "").lower()
     if rel in ("the full", "the entire", "the whole"):
-        if unit != "year" or re.match(r"\s+(?:ended|ending)\b", ctx.doc.text[m.end(): m.end() + 10]):
+        if unit != "year" or re.match(r"\s+(?:ended|ending)\b", text_of(ctx.doc)[m.end(): m.end() + 10]):
             return "DURATION", _duration(1, unit) if unit in UNITS else None
         return "DATE", str(d.year) if ctx.has_dct else "XXXX"
     if rel in ("the", "that", "fiscal", "the fiscal") and not end and not mod and not m["ry"]:
         if unit == "week":
             return "DATE", f"{d.year}-WXX" if ctx.has_dct else "XXXX-WXX"
         if unit in ("year", "fiscal year"):
-            if re.match(r"\s+(?:ended|ending|ends|that\s+ended|which\s+ended)\b", ctx.doc.text[m.end(): m.end() + 20]):
+            if re.match(r"\s+(?:ended|ending|ends|that\s+ended|which\s+ended)\b", text_of(ctx.doc)[m.end(): m.end() + 20]):
                 return "DURATION", "P1Y"
             if rel == "the" or "fiscal" in rel or unit == "fiscal year":
                 return "DATE", str(d.year) if ctx.has_dct else "XXXX"
@@ -994,7 +995,7 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> Result:
     if dirw in ("earlier", "later", "before", "after", "ago") and unit in ("year",) and n == 1 and ctx.report_quarter() and m.group(0)[:1].lower() == "a":
         q = ctx.report_quarter()
         return "DATE", f"{q[0] + sign}-Q{q[1]}" if ctx.has_dct else f"XXXX-Q{q[1]}"
-    if dirw in ("before", "after") and not re.match(r"\s*[,.;]", ctx.doc.text[m.end(): m.end() + 2]):
+    if dirw in ("before", "after") and not re.match(r"\s*[,.;]", text_of(ctx.doc)[m.end(): m.end() + 2]):
         return None
     d = ctx.ref_day if (dirw in ("earlier", "later") and ctx.ref_day and unit in ("day", "hour", "minute")) else ctx.dct
     if n is None:
@@ -1061,16 +1062,16 @@ def _h_dur(m: re.Match, ctx: _Ctx) -> Result:
     n = None if "few" in nword else _num(nword)
     if nword in ("a", "an") and (unit.endswith("s") or unit == "second"):
         return None
-    sep = ctx.doc.text[m.end("n"): m.start("unit")]
+    sep = text_of(ctx.doc)[m.end("n"): m.start("unit")]
     if "-" in sep and unit.endswith("s"):
         return None  # "three-quarters", a fraction
     if m["unit"][:1].isupper() and nword[:1].isdigit():
         return None  # "60 Minutes", a title
-    if nword in ("a", "an") and re.search(r"(?:\d|%|times|illion|cents|dollars|seats|flights)\s*$", ctx.doc.text[max(0, m.start() - 12): m.start()]):
+    if nword in ("a", "an") and re.search(r"(?:\d|%|times|illion|cents|dollars|seats|flights)\s*$", text_of(ctx.doc)[max(0, m.start() - 12): m.start()]):
         return None
     if nword.isdigit() and int(nword) > 1000:
         return None
-    if re.match(r"\d", nword) and m.start("n") > 0 and ctx.doc.text[m.start("n") - 1] in "$£€":
+    if re.match(r"\d", nword) and m.start("n") > 0 and text_of(ctx.doc)[m.start("n") - 1] in "$£€":
         return None
     dirw = (m["dir"] or "").lower()
     if unit.startswith("weekend"):
@@ -1102,7 +1103,7 @@ _DUR_PLAIN_BEFORE = re.compile(r"\b(?:for|over|in|within|take|takes|took|taking|
 
 
 def _h_dur_plain(m: re.Match, ctx: _Ctx) -> Result:
-    if not _DUR_PLAIN_BEFORE.search(ctx.doc.text, max(0, m.start() - 8), m.start()):
+    if not _DUR_PLAIN_BEFORE.search(text_of(ctx.doc), max(0, m.start() - 8), m.start()):
         return None
     return "DURATION", _duration(None, m["unit"])
 
@@ -1122,7 +1123,7 @@ def _h_set(m: re.Match, ctx: _Ctx) -> Result:
             span = ctx.doc.char_span(m.start(), m.end())
             if span is not None and span[0].pos_ in ("NOUN", "PROPN"):
                 return None
-            if re.search(r"\baverage\s+$", ctx.doc.text[max(0, m.start() - 10): m.start()], I):
+            if re.search(r"\baverage\s+$", text_of(ctx.doc)[max(0, m.start() - 10): m.start()], I):
                 return None
         return "SET", _SET_VALUES[w]
     if m["unit"]:
@@ -1145,7 +1146,7 @@ def _h_holiday(m: re.Match, ctx: _Ctx) -> Result:
     h = re.sub(r"\s+", " ", m["h"].lower())
     y = int(m["y"]) if m["y"] else ctx.dct.year
     if not m["y"]:
-        before = ctx.doc.text[max(0, m.start() - 6): m.start()].lower()
+        before = text_of(ctx.doc)[max(0, m.start() - 6): m.start()].lower()
         if h.startswith(("thanksgiving", "christmas", "new year", "independence", "labor", "memorial")):
             approx = {"t": (11, 25), "c": (12, 25), "n": (1, 1), "i": (7, 4), "l": (9, 5), "m": (5, 28)}[h[0]]
             tense = "past" if before.endswith("last ") else ("future" if before.endswith("next ") else ctx.tense(m.start(), m.end()))
