@@ -41,6 +41,8 @@ confirm deny announce call describe accuse criticize criticise praise reject dis
 blame question defend attack blast slam urge propose predict reveal acknowledge admit cite
 promise pledge vow warn tweet post dispute refute condemn denounce welcome applaud hail
 characterize characterise label brand mock ridicule decry lambaste chastise rebuke tout
+mention discuss note highlight stress emphasize outline detail recount describe recommend
+support oppose back echo repeat reiterate promote tout suggest offer release publish
 """.split())
 
 # Verbs whose content is an infinitive (xcomp): "vowed to punish", "urged them to leave".

@@ -285,10 +285,14 @@ def open_clause_cue(verb: Token) -> bool:
     ccomp = clause_content(verb)
     if ccomp is None or ccomp.i < verb.i:
         return False
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in ccomp.children):
-        return False
     subj = subject_of(verb)
-    return subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.lower_ in ("he", "she", "they", "we", "i") or subj.pos_ == "NOUN")
+    if subj is None:
+        return False
+    agentive = subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.lower_ in ("he", "she", "they", "we", "i")
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in ccomp.children):
+        return agentive or subj.pos_ == "NOUN"
+    # without "that", only after a named or pronoun subject, and only a finite clause
+    return agentive and any(c.dep_ in ("nsubj", "nsubjpass") for c in ccomp.children) and not any(c.dep_ == "mark" for c in ccomp.children)
 
 
 def known_pattern(verb: Token) -> bool:
