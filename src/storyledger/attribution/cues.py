@@ -46,7 +46,7 @@ support oppose back echo repeat reiterate promote tout suggest offer release pub
 """.split())
 
 # Verbs whose content is an infinitive (xcomp): "vowed to punish", "urged them to leave".
-XCOMP_VERBS = frozenset("vow promise pledge threaten urge refuse decline ask call plan hope want".split())
+XCOMP_VERBS = frozenset("vow promise pledge threaten urge refuse decline ask call plan hope want seek intend wish agree encourage".split())
 
 # Words a reported clause needs no "that" for, but that are too common to be cues on their own
 # (they must have a clausal complement to count).
