@@ -84,7 +84,6 @@ def write_claims(rows: Iterable[dict], fmt: str, out: TextIO) -> None:
     if fmt == "jsonl":
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
-            out.flush() if out is sys.stdout else None
     elif fmt == "json":
         json.dump(list(rows), out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -41,10 +41,14 @@ def extract(document: Document, options: Options | None = None) -> list[Claim]:
 def extract_many(documents: Iterable[Document], options: Options | None = None) -> Iterator[tuple[Document, list[Claim]]]:
     """Claims of many documents, parsed in batches with `nlp.pipe`."""
     options = options or Options()
-    nlp = load(options.model)
-    docs = list(documents) if not isinstance(documents, list) else documents
-    for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=options.batch_size)):
+    for doc, document in parsed(documents, options):
         yield document, claims_of(doc, document, options)
+
+
+def parsed(documents: Iterable[Document], options: Options) -> Iterator[tuple[Doc, Document]]:
+    """Each document with its parse, streamed through `nlp.pipe` in batches."""
+    nlp = load(options.model)
+    return nlp.pipe(((d.text, d) for d in documents), batch_size=options.batch_size, as_tuples=True)
 
 
 def extract_batch(records: list[dict], options: Options | None = None) -> list[dict]:
@@ -127,9 +131,7 @@ def annotate(document: Document, options: Options | None = None) -> dict:
 
 def annotate_many(documents: Iterable[Document], options: Options | None = None) -> Iterator[dict]:
     options = options or Options()
-    nlp = load(options.model)
-    docs = documents if isinstance(documents, list) else list(documents)
-    for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=options.batch_size)):
+    for doc, document in parsed(documents, options):
         yield annotation_of(doc, document)
 
 

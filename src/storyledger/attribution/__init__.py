@@ -8,15 +8,23 @@ from __future__ import annotations
 
 import re
 
-from ..nlp.cache import sent_of, sents_of, text_of
 from spacy.tokens import Doc, Span, Token
 
 from ..documents import Document
+from ..nlp.cache import sent_of, sents_of, text_of
 from .cues import SPEECH_VERBS, TEASER_PREFIXES
 from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
-from .reported import Found, cue_lemma, cue_tokens, find_reported, noun_span, subject_of, trim
-from .sources import DEMONSTRATIVE, SourceResolver, is_media
+from .reported import (
+    Found,
+    cue_lemma,
+    cue_tokens,
+    find_reported,
+    noun_span,
+    subject_of,
+    trim,
+)
+from .sources import DEMONSTRATIVE, SourceResolver, is_media, strip_the
 
 __all__ = ["Claim", "Source", "attribute"]
 
@@ -91,8 +99,7 @@ def interrupted(doc: Doc, last: Found, q: Quote) -> bool:
     between = text_of(doc)[lq.close_mark + 1:q.open_mark]
     if "\n" in between or len(between) > 120:
         return False
-    cs, ce = last.cue_span
-    return lq.close_mark < cs < q.open_mark
+    return lq.close_mark < last.cue_span[0] < q.open_mark
 
 
 def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
@@ -111,8 +118,6 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
     dash = dash_speaker(doc, end_mark)
     if dash:
         return Found(cue=[dash[0]], cue_lemma="say", source=dash[1], content=content, mode="direct", quote=q)
-    if after is not None:
-        pass
     if before is not None:
         sent = sent_of(before)
         for tok in reversed(list(sent)):
@@ -223,12 +228,12 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
         others = [g for g in found if g is not f and sent_of(g.head) == sent and g.source is not None and g.cue_lemma != "according to"]
         if not others:
             continue
-        chain = [strip_the_text(name)]
+        chain = [strip_the(name)]
         for tok in sent:
             if tok.lower_ == "citing":
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is not None:
-                    chain.append(strip_the_text(noun_span(obj).text))
+                    chain.append(strip_the(noun_span(obj).text))
         for g in others:
             g.via = chain
         out.remove(f)
@@ -236,10 +241,6 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
             if g.cue_lemma == "cite" and sent_of(g.head) == sent and g in out:
                 out.remove(g)
     return out
-
-
-def strip_the_text(s: str) -> str:
-    return s[4:] if s.lower().startswith("the ") else s
 
 
 def unnest(found: list[Found]) -> list[Found]:
@@ -308,7 +309,6 @@ def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers
         if sent.root.lemma_.lower() in SPEECH_VERBS or sent.text.rstrip().endswith("?"):
             continue
         c = Found(cue=prev_end.cue, cue_lemma=prev_end.cue_lemma, source=prev_end.source, content=trim(doc, sent.start_char, sent.end_char), mode="continuation", inherit_from=prev_end.inherit_from, unnamed=prev_end.unnamed, via=prev_end.via)
-        c.quote = "continuation"
         out.append(c)
         by_end[c.content[1]] = c
     out.sort(key=lambda f: f.content[0])

@@ -58,9 +58,6 @@ PARTICLE_CUES = {("point", "out"): "point out", ("make", "clear"): "make clear"}
 # Passive report verbs without an agent give an unattributed claim ("It was reported that").
 UNATTRIBUTED_VERBS = frozenset("report say claim announce confirm rumor rumour believe understand know learn reveal expect allege suggest estimate".split())
 
-# Phrases that attribute what follows or precedes them, and the cue written for them.
-ACCORDING = {"according": "according to"}
-
 # Sources that name no one: "the media reported", "reports say".
 UNNAMED_HEADS = frozenset("""
 media report reports source sources official officials people observer observers expert

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..nlp.cache import sent_of, sents_of, text_of
 from spacy.tokens import Doc, Span, Token
 
-from .cues import PREP_CUES, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS, UNATTRIBUTED_VERBS, WEAK_VERBS, XCOMP_VERBS
+from ..nlp.cache import sents_of, text_of
+from .cues import (
+    OBJECT_VERBS,
+    PARTICLE_CUES,
+    PREP_CUES,
+    SPEECH_VERBS,
+    UNATTRIBUTED_VERBS,
+    WEAK_VERBS,
+    XCOMP_VERBS,
+)
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 EDGE_PUNCT = set(",;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[] \n\t")
 
 
@@ -46,10 +53,6 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1
     return start, end
-
-
-def token_range(tokens: list[Token]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def subtree_span(tok: Token) -> tuple[int, int]:
@@ -221,9 +224,7 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         cue.sort(key=lambda t: t.i)
         return Found(cue=cue, cue_lemma="become known", source=None, content=content_after(verb, ccomp, sent), mode="unattributed", unnamed="unnamed reports")
     if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and lemma not in XCOMP_VERBS and lemma not in PREP_CUES:
-        # any other verb with a that-clause and a named subject reports a state of mind or a finding
-        if not open_clause_cue(verb):
-            return None
+        return None
     if is_passive(verb) and lemma in SPEECH_VERBS | OBJECT_VERBS:
         agent = agent_of(verb)
         if agent is not None:
@@ -273,26 +274,6 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
     if subj.lower_ in ("it",) and subj.dep_ == "nsubj" and lemma in ("seem", "appear"):
         return None
     return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="indirect")
-
-
-NOT_CUES = frozenset("be have make ensure do get let help see take give keep put seem appear mean become happen".split())
-
-
-def open_clause_cue(verb: Token) -> bool:
-    """A verb outside the lists that takes "that ..." after a person or organisation subject."""
-    if verb.lemma_.lower() in NOT_CUES or verb.pos_ != "VERB":
-        return False
-    ccomp = clause_content(verb)
-    if ccomp is None or ccomp.i < verb.i:
-        return False
-    subj = subject_of(verb)
-    if subj is None:
-        return False
-    agentive = subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.lower_ in ("he", "she", "they", "we", "i")
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in ccomp.children):
-        return agentive or subj.pos_ == "NOUN"
-    # without "that", only after a named or pronoun subject, and only a finite clause
-    return agentive and any(c.dep_ in ("nsubj", "nsubjpass") for c in ccomp.children) and not any(c.dep_ == "mark" for c in ccomp.children)
 
 
 def known_pattern(verb: Token) -> bool:

@@ -5,11 +5,12 @@ Foreign Minister"; later "Sikorski", "he" and "The Polish foreign minister" reso
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..nlp.cache import sent_of, sents_of, text_of
 from spacy.tokens import Doc, Span
 
+from ..nlp.names import same_person
 from .cues import UNNAMED_HEADS
 from .records import Source
 
@@ -25,7 +26,7 @@ MEDIA_WORDS = {
     "mirror", "sun", "observer", "economist", "newsweek", "forbes", "agency", "tv", "radio",
     "magazine", "newspaper", "daily", "press", "breitbart", "huffington", "yonhap", "kyodo",
     "xinhua", "al", "jazeera", "dw", "euronews", "pravda", "kommersant", "vedomosti", "izvestia",
-    "censor.net", "courier", "chronicle", "dispatch", "bulletin", "insider", "monitor", "kyiv", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel",
+    "courier", "chronicle", "dispatch", "bulletin", "insider", "monitor", "kyiv", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel",
 }
 MEDIA_NOUNS = {"newspaper", "outlet", "broadcaster", "channel", "agency", "magazine", "website", "paper", "tabloid", "daily"}
 
@@ -134,16 +135,8 @@ class SourceResolver:
 
     def full_name(self, name: str) -> str:
         """"Sikorski" after "Radoslaw Sikorski" -> "Radoslaw Sikorski"."""
-        parts = name.split()
         for k in reversed(self.known):
-            if k.kind != "person":
-                continue
-            kp = k.name.split()
-            if name == k.name:
-                return k.name
-            if len(parts) < len(kp) and parts and fold(parts[-1]) == fold(kp[-1]):
-                return k.name
-            if len(parts) == 1 and kp and fold(parts[0]) == fold(kp[-1]):
+            if k.kind == "person" and len(name.split()) <= len(k.name.split()) and same_person(name, k.name):
                 return k.name
         return name
 
@@ -160,15 +153,6 @@ class SourceResolver:
             if head in role.split() and all(w in role for w in words if w not in ("former", "current", "top", "chief") or w in role):
                 return k
         return None
-
-
-def fold(s: str) -> str:
-    """Spelling variants of one surname: Zelenskyy, Zelensky, Zelenskiy."""
-    s = s.lower()
-    for a, b in (("yy", "y"), ("iy", "y"), ("ii", "i")):
-        if s.endswith(a):
-            s = s[: -len(a)] + b
-    return s
 
 
 def last_ent(span: Span, labels: tuple[str, ...]) -> Span | None:
@@ -209,6 +193,10 @@ def strip_the(s: str) -> str:
     return s[4:] if s.lower().startswith("the ") else s
 
 
+# "Censor.NET", "Politico.com": an outlet named by its web domain.
+DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]*\.(?:net|com|org|ua|ru|uk|info|news|media)$", re.I)
+
+
 def is_media(name: str) -> bool:
     words = {w.strip(".,").lower() for w in name.split()}
-    return bool(words & MEDIA_WORDS) or name.lower() in MEDIA_WORDS
+    return bool(words & MEDIA_WORDS) or name.lower() in MEDIA_WORDS or bool(DOMAIN_NAME.match(name.strip()))

@@ -17,8 +17,6 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
-        elif not tok.is_space:
-            tok.is_sent_start = None if tok.is_sent_start is None else tok.is_sent_start
     return doc
 
 
@@ -61,11 +59,7 @@ def split_place_and_person(ent: Span) -> list[Span] | None:
         return None
     head = ent[0]
     rest = ent[1:]
-    if not head.text[:1].isupper() or not all(t.is_title and t.is_alpha for t in rest):
-        return None
-    if head.ent_type_ and head.text not in PLACE_WORDS:
-        return None
-    if head.text not in PLACE_WORDS:
+    if head.text not in PLACE_WORDS or not all(t.is_title and t.is_alpha for t in rest):
         return None
     doc = ent.doc
     return [

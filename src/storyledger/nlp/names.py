@@ -140,8 +140,9 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = _person_parts(a), _person_parts(b)
     if not pa or not pb or pa[-1] != pb[-1]:
         return False
-    if len(pa) == 1 or len(pb) == 1:
-        return True
+    short, long_ = sorted((pa, pb), key=len)
+    if len(short) == 1 or long_[-len(short):] == short:
+        return True  # a surname alone, or a compound surname: "Holtz-Eakin", "Guajardo Villarreal"
     fa, fb = pa[0].rstrip("."), pb[0].rstrip(".")
     if fa == fb:
         return True
