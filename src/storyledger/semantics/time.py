@@ -1142,40 +1142,35 @@ def _h_set(m: re.Match, ctx: _Ctx) -> Result:
 
 
 
+# Holidays: (name prefix, month, day), the day a number or a function of the year for the
+# movable ones. Longer prefixes first ("christmas eve" before "christmas"). Easter is left out.
+_HOLIDAYS: list[tuple[str, int, int | Callable[[int], int]]] = [
+    ("christmas eve", 12, 24), ("christmas", 12, 25), ("new year's eve", 12, 31), ("new year", 1, 1),
+    ("independence", 7, 4), ("halloween", 10, 31), ("valentine", 2, 14),
+    ("thanksgiving", 11, lambda y: 1 + (4 - dt.date(y, 11, 1).isoweekday()) % 7 + 21),
+    ("labor", 9, lambda y: 1 + (1 - dt.date(y, 9, 1).isoweekday()) % 7),
+    ("memorial", 5, lambda y: 31 - (dt.date(y, 5, 31).isoweekday() - 1) % 7),
+]
+# Holidays whose year, when not written, follows the tense ("last Christmas"), with the
+# approximate day used to decide it.
+_TENSED_HOLIDAYS = {"thanksgiving": (11, 25), "christmas": (12, 25), "new year": (1, 1),
+                    "independence": (7, 4), "labor": (9, 5), "memorial": (5, 28)}
+
+
 def _h_holiday(m: re.Match, ctx: _Ctx) -> Result:
     h = re.sub(r"\s+", " ", m["h"].lower())
     y = int(m["y"]) if m["y"] else ctx.dct.year
     if not m["y"]:
         before = text_of(ctx.doc)[max(0, m.start() - 6): m.start()].lower()
-        if h.startswith(("thanksgiving", "christmas", "new year", "independence", "labor", "memorial")):
-            approx = {"t": (11, 25), "c": (12, 25), "n": (1, 1), "i": (7, 4), "l": (9, 5), "m": (5, 28)}[h[0]]
+        approx = next((md for k, md in _TENSED_HOLIDAYS.items() if h.startswith(k)), None)
+        if approx:
             tense = "past" if before.endswith("last ") else ("future" if before.endswith("next ") else ctx.tense(m.start(), m.end()))
             y = _resolve_month_day(ctx, approx[0], approx[1], tense or "past")
-    if h.startswith("christmas eve"):
-        md = (12, 24)
-    elif h.startswith("christmas"):
-        md = (12, 25)
-    elif h.startswith("new year's eve"):
-        md = (12, 31)
-    elif h.startswith("new year"):
-        md = (1, 1)
-    elif h.startswith("independence"):
-        md = (7, 4)
-    elif h.startswith("halloween"):
-        md = (10, 31)
-    elif h.startswith("valentine"):
-        md = (2, 14)
-    elif h.startswith("thanksgiving"):
-        first = dt.date(y, 11, 1)
-        md = (11, 1 + (4 - first.isoweekday()) % 7 + 21)
-    elif h.startswith("labor"):
-        first = dt.date(y, 9, 1)
-        md = (9, 1 + (1 - first.isoweekday()) % 7)
-    elif h.startswith("memorial"):
-        last = dt.date(y, 5, 31)
-        md = (5, 31 - (last.isoweekday() - 1) % 7)
-    else:
+    holiday = next(((mo, d) for k, mo, d in _HOLIDAYS if h.startswith(k)), None)
+    if holiday is None:
         return None  # Easter: movable, leave it
+    month, day = holiday
+    md = (month, day(y) if callable(day) else day)
     if not m["y"] and not ctx.has_dct:
         return "DATE", f"XXXX-{md[0]:02d}-{md[1]:02d}"
     return "DATE", f"{y:04d}-{md[0]:02d}-{md[1]:02d}"
