@@ -78,6 +78,14 @@ def test_jsonl_lines_are_documents_and_bad_lines_are_errors(tmp_path):
     assert errors[0].reason.startswith("the line is not valid JSON")
 
 
+def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path):
+    text = "First line\u2028second\x85third\u2029end."
+    p = tmp_path / "sep.jsonl"
+    p.write_text(json.dumps({"id": "s", "text": text}, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    docs, errors = docs_and_errors([p])
+    assert not errors and [d.text for d in docs] == [text]
+
+
 def test_folder_is_read_recursively_in_order(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("B.", encoding="utf-8")

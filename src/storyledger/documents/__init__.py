@@ -106,7 +106,9 @@ def read_jsonl(name: str, data: bytes) -> Iterator[Document | ReadError]:
     if isinstance(text, ReadError):
         yield text
         return
-    for n, line in enumerate(text.splitlines(), 1):
+    # Only "\n" ends a JSONL record: str.splitlines() would also split at U+2028, U+0085 and
+    # other separators that JSON allows unescaped inside strings.
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{name}:{n}"
