@@ -1,4 +1,4 @@
-# make demo: set up .venv if needed, then extract the claims of the bundled example.
+# make demo: set up .venv if needed, then build a ledger of the bundled examples and show it.
 # make test: set up .venv if needed, then run the suite.
 PYTHON ?= python3
 VENV := .venv
@@ -16,10 +16,18 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+DEMO_DB := demo-ledger.db
+
 demo: setup
-	$(VENV)/bin/storyledger extract examples/000_5a9cac7b8d2db75a.txt --format table
-	$(VENV)/bin/storyledger extract examples/000_5a9cac7b8d2db75a.txt --format jsonl -o demo-claims.jsonl
-	@echo "Claims written to demo-claims.jsonl (one JSON claim per line)."
+	$(VENV)/bin/storyledger ingest examples/ --db $(DEMO_DB) --quiet
+	$(VENV)/bin/storyledger propositions --db $(DEMO_DB) --limit 15
+	$(VENV)/bin/storyledger contradictions --db $(DEMO_DB) --format table
+	@echo
+	@echo "The ledger is in $(DEMO_DB) (SQLite). Look further with, for example:"
+	@echo "  $(VENV)/bin/storyledger proposition ID --db $(DEMO_DB)     (timeline, sides, claims)"
+	@echo "  $(VENV)/bin/storyledger sources --db $(DEMO_DB)"
+	@echo "  $(VENV)/bin/storyledger source Zelenskyy --db $(DEMO_DB)"
+	@echo "  $(VENV)/bin/storyledger claims --db $(DEMO_DB) --search 'North Korean' --format table"
 
 test: setup
 	$(PY) -m pytest -q
@@ -28,4 +36,4 @@ bench: setup
 	$(PY) bench/extract_speed.py
 
 clean:
-	rm -rf $(VENV) demo-claims.jsonl
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

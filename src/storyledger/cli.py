@@ -7,10 +7,12 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
 from .documents import Document, ReadError, read
+from .ledger import DEFAULT_PATH, Ledger, LedgerError
 from .pipeline import Options, annotate_many, extract_many
 
 FORMATS = ("jsonl", "table", "csv", "json")
@@ -34,11 +36,51 @@ def build_parser() -> argparse.ArgumentParser:
     an = sub.add_parser("annotate", help="time expressions, places, quantities and entities of articles")
     an.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
     output_options(an)
+    ing = sub.add_parser("ingest", help="store articles and their claims in a ledger, then link them")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    db_option(ing)
+    ing.add_argument("--quiet", action="store_true", help="no progress line per document")
+    ps = sub.add_parser("propositions", help="the ledger's propositions, the most widely sourced first")
+    db_option(ps)
+    ps.add_argument("--limit", type=int, default=None, help="show only the first N")
+    output_options(ps, "table")
+    p1 = sub.add_parser("proposition", help="one proposition: status, sides, timeline, numbers and claims")
+    p1.add_argument("id", help="the proposition id (from `storyledger propositions`)")
+    db_option(p1)
+    output_options(p1, "table")
+    ss = sub.add_parser("sources", help="every source across articles, with aliases and roles")
+    db_option(ss)
+    output_options(ss, "table")
+    s1 = sub.add_parser("source", help="one source's record: roles and positions, claim by claim")
+    s1.add_argument("name", help="any of the source's names, e.g. Zelensky")
+    db_option(s1)
+    output_options(s1, "table")
+    cl = sub.add_parser("claims", help="stored claims, with their propositions (claim format)")
+    db_option(cl)
+    cl.add_argument("--proposition", help="only the claims of this proposition")
+    cl.add_argument("--search", help="only claims whose content matches these words (full-text search)")
+    output_options(cl)
+    co = sub.add_parser("contradictions", help="claims that contradict, dispute a number or update each other")
+    db_option(co)
+    output_options(co)
+    er = sub.add_parser("errors", help="documents the ledger could not read, and why")
+    db_option(er)
+    output_options(er, "table")
     return ap
+
+
+def db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_PATH, help=f"the ledger file (default {DEFAULT_PATH})")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command not in ("extract", "annotate"):
+        try:
+            return ledger_command(args)
+        except LedgerError as e:
+            print(f"storyledger: {e}", file=sys.stderr)
+            return 1
     failures: list[ReadError] = []
     documents = good_documents(read(args.paths), failures)
     options = Options()
@@ -54,6 +96,120 @@ def main(argv: list[str] | None = None) -> int:
         print(f"storyledger: {len(failures)} input(s) could not be read.", file=sys.stderr)
         return 1
     return 0
+
+
+def ledger_command(args: argparse.Namespace) -> int:
+    if args.command != "ingest" and not Path(args.db).exists():
+        raise LedgerError(f"there is no ledger at {args.db} (make one with `storyledger ingest PATH --db {args.db}`).")
+    with Ledger(args.db) as ledger:
+        if args.command == "ingest":
+            return ingest(ledger, args)
+        with open_output(args.output) as out:
+            if args.command == "propositions":
+                rows = ledger.propositions(args.limit)
+                write_rows(rows, args.format, out, PROPOSITION_COLUMNS, lambda p: [
+                    p["id"], p["status"], p["sources"], p["claims"], p["conflicts"], number_range(p), p["label"]])
+            elif args.command == "proposition":
+                write_proposition(ledger.proposition(args.id), args.format, out)
+            elif args.command == "sources":
+                write_rows(ledger.sources(), args.format, out, ("name", "kind", "claims", "propositions", "roles", "also"), lambda s: [
+                    s["name"], s["kind"], s["claims"], s["propositions"], "; ".join(r["role"] for r in s["roles"]),
+                    "; ".join(a for a in s["aliases"] if a != s["name"])])
+            elif args.command == "source":
+                write_source(ledger.source(args.name), args.format, out)
+            elif args.command == "claims":
+                write_claims(ledger.claims(proposition=args.proposition, search=args.search), args.format, out)
+            elif args.command == "contradictions":
+                claims = {c["id"]: c for c in ledger.claims()}
+                write_rows(list(ledger.contradictions()), args.format, out, ("kind", "claim", "against", "note"), lambda r: [
+                    r["kind"], said(claims[r["claims"][0]]), said(claims[r["claims"][1]]), r["note"]], width=50)
+            elif args.command == "errors":
+                write_rows(ledger.errors(), args.format, out, ("name", "reason", "seen_at"), lambda e: [e["name"], e["reason"], e["seen_at"]], width=90)
+    return 0
+
+
+def ingest(ledger: Ledger, args: argparse.Namespace) -> int:
+    def progress(doc_id: str, what: str) -> None:
+        if not args.quiet:
+            print(f"storyledger: {what} {doc_id}", file=sys.stderr)
+
+    report = ledger.ingest(read(args.paths), Options(), progress)
+    for f in report.failed:
+        print(f"storyledger: skipped {f.name}: {f.reason}", file=sys.stderr)
+    stats = ledger.stats()
+    print(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, {len(report.failed)} unreadable; "
+          f"the ledger {args.db} holds {stats['documents']} documents, {stats['claims']} claims, {stats['sources']} sources, "
+          f"{stats['propositions']} propositions, {stats['copies']} copies.")
+    if report.failed:
+        print(f"storyledger: {len(report.failed)} input(s) could not be read.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def said(c: dict) -> str:
+    return f"{c.get('speaker') or c['source']['name']} ({c['stance']}): {c['content']}"
+
+
+def number_range(p: dict) -> str:
+    if p.get("low") is None:
+        return ""
+    fmt = lambda x: f"{x:,.0f}" if x == int(x) else f"{x:,}"  # noqa: E731
+    r = fmt(p["low"]) if p["low"] == p["high"] else f"{fmt(p['low'])}-{fmt(p['high'])}"
+    return f"{r} {p.get('unit') or ''}".strip()
+
+
+PROPOSITION_COLUMNS = ("id", "status", "sources", "claims", "conflicts", "range", "label")
+
+
+def write_rows(rows: list[dict], fmt: str, out: TextIO, header: tuple[str, ...], cells: Any, width: int = 60) -> None:
+    """jsonl/json as the records are; csv and table as the given columns."""
+    if fmt in ("jsonl", "json"):
+        write_records(rows, fmt, out)
+    elif fmt == "csv":
+        w = csv.writer(out)
+        w.writerow(header)
+        w.writerows(cells(r) for r in rows)
+    else:
+        write_table((cells(r) for r in rows), header, out, width)
+
+
+def write_proposition(p: dict, fmt: str, out: TextIO) -> None:
+    if fmt in ("jsonl", "json"):
+        write_records([p], fmt, out)
+        return
+    if fmt == "csv":
+        write_claims(p["claims"], "csv", out)
+        return
+    out.write(f"{p['label']}\n{p['id']}: {p['status']}, {p['sources']} independent source(s), {p['claims']} claim(s)")
+    out.write(f", numbers {number_range(p)}\n" if p.get("low") is not None else "\n")
+    out.write(f"for: {', '.join(p['for']) or '-'}\nagainst: {', '.join(p['against']) or '-'}\n\nTimeline\n")
+    write_table(([t["date"] or "undated", t["status"], "; ".join(f"{c['source']} {c['stance']}" for c in t["claims"])]
+                 for t in p["timeline"]), ("date", "status", "who"), out, 90)
+    out.write("\nClaims\n")
+    copies = set(p["copies"])
+    write_table(([c.get("said_on") or c.get("published") or "", c.get("speaker") or c["source"]["name"], c["stance"],
+                  ("[copy] " if c["id"] in copies else "") + c["content"]] for c in p["claims"]),
+                ("date", "source", "stance", "content"), out, 70)
+    if p["relations"]:
+        out.write("\nRelations\n")
+        write_table(([r["kind"], r["note"]] for r in p["relations"]), ("kind", "note"), out, 90)
+
+
+def write_source(s: dict, fmt: str, out: TextIO) -> None:
+    if fmt in ("jsonl", "json"):
+        write_records([s], fmt, out)
+        return
+    if fmt == "csv":
+        write_claims(s["claims"], "csv", out)
+        return
+    out.write(f"{s['name']} ({s['kind']}), {len(s['claims'])} claim(s)\n")
+    if s["aliases"]:
+        out.write(f"also: {', '.join(a for a in s['aliases'] if a != s['name']) or '-'}\n")
+    for r in s["roles"]:
+        out.write(f"role: {r['role']} ({r['first_seen'] or '?'} to {r['last_seen'] or '?'})\n")
+    out.write("\n")
+    write_table(([p["date"] or "", p["stance"] + (" (not)" if p["polarity"] == "negative" else ""), p["proposition"] or "",
+                  p["label"] or ""] for p in s["positions"]), ("date", "stance", "proposition", "label"), out, 80)
 
 
 def good_documents(items: Iterable[Document | ReadError], failures: list[ReadError]) -> Iterator[Document]:

@@ -135,6 +135,12 @@ def _person_parts(name: str) -> list[str]:
             if w != "-" and w.lower() not in PARTICLES]
 
 
+def surname(name: str) -> str:
+    """The folded surname of a person's name: "Joseph R. Biden Jr." -> "biden"."""
+    parts = _person_parts(name)
+    return parts[-1] if parts else fold(name)
+
+
 def same_person(a: str, b: str) -> bool:
     """True when two names can be one person: same folded surname, first names compatible."""
     pa, pb = _person_parts(a), _person_parts(b)

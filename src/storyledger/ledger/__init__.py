@@ -1,0 +1,270 @@
+"""The ledger: stored documents and claims, sources across articles, propositions, relations
+and each proposition's status over time, in one SQLite file.
+
+    ledger = Ledger("story.db")
+    ledger.ingest(read(["articles/"]))
+    for p in ledger.propositions():
+        print(p["status"], p["label"])
+
+Ingest stores each document with its claims in one transaction; a document already stored with
+the same content is skipped, a changed one replaces its claims. After new documents, `link`
+derives sources, copies, propositions, relations and status from everything stored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..documents import Document, ReadError
+from ..nlp.names import fold
+from ..pipeline import Options, extract_many
+from .link import Embedder, LinkReport, link
+from .status import Position, day, timeline
+from .store import LedgerError, connect, get_state, set_state, transaction
+
+__all__ = ["IngestReport", "Ledger", "LedgerError", "LinkReport", "content_hash"]
+
+DEFAULT_PATH = "ledger.db"
+CONFLICT_KINDS = ("contradicts", "disputes_number", "updates")
+
+
+def content_hash(document: Document) -> str:
+    """What decides that a document is already stored: its text and its metadata."""
+    data = json.dumps(document.to_dict(), sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(data).hexdigest()
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: list[ReadError] = field(default_factory=list)
+    claims: int = 0
+    linked: LinkReport | None = None
+
+
+class Ledger:
+    """One ledger file. Safe to open from several processes: writers queue on SQLite's lock."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, embedder: Embedder | None = None) -> None:
+        self.path = str(path)
+        self.db = connect(path)
+        self.embedder = embedder
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- writing ----------------------------------------------------------------------------
+
+    def ingest(self, items: Iterable[Document | ReadError], options: Options | None = None,
+               on_document: Callable[[str, str], None] | None = None) -> IngestReport:
+        """Store new and changed documents with their claims, record the unreadable, then link."""
+        report = IngestReport()
+        hashes: dict[str, str] = {}
+
+        def pending() -> Iterator[Document]:
+            for item in items:
+                if isinstance(item, ReadError):
+                    report.failed.append(item)
+                    with transaction(self.db):
+                        self.db.execute("INSERT OR REPLACE INTO errors VALUES (?,?,?)", (item.name, item.reason, now()))
+                    continue
+                h = content_hash(item)
+                row = self.db.execute("SELECT hash FROM documents WHERE id = ?", (item.id,)).fetchone()
+                if row and row[0] == h:
+                    report.unchanged += 1
+                    continue
+                hashes[item.id] = h
+                yield item
+
+        for document, claims in extract_many(pending(), options):
+            with transaction(self.db) as db:
+                replaced = db.execute("DELETE FROM documents WHERE id = ?", (document.id,)).rowcount
+                db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           (document.id, hashes[document.id], document.title, document.url, document.outlet,
+                            document.published, document.language, document.text, len(claims), now()))
+                db.executemany("INSERT INTO claims(id, document, seq, content, record) VALUES (?,?,?,?,?)",
+                               [(c.id, document.id, i, c.content, json.dumps(c.to_dict(), ensure_ascii=False))
+                                for i, c in enumerate(claims)])
+                db.execute("DELETE FROM errors WHERE name = ?", (document.id,))
+                set_state(db, "linked", "0")
+            report.claims += len(claims)
+            if replaced:
+                report.replaced += 1
+            else:
+                report.added += 1
+            if on_document:
+                on_document(document.id, "replaced" if replaced else "added")
+        if get_state(self.db, "linked") != "1":
+            report.linked = self.link()
+        return report
+
+    def link(self) -> LinkReport:
+        """Re-derive sources, copies, propositions, relations and status from the stored claims."""
+        return link(self.db, self.embedder)
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    def claims(self, proposition: str | None = None, source: int | None = None, search: str | None = None,
+               document: str | None = None) -> Iterator[dict]:
+        """Stored claims in the claim format, with `proposition` and `independent_of` filled in."""
+        where, args = [], []
+        if proposition:
+            where.append("c.proposition = ?")
+            args.append(proposition)
+        if source is not None:
+            where.append("c.source = ?")
+            args.append(source)
+        if document:
+            where.append("c.document = ?")
+            args.append(document)
+        if search:
+            where.append("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            args.append(fts_query(search))
+        q = "SELECT c.record, c.proposition, c.independent_of, s.name AS speaker, d.published FROM claims c " \
+            "LEFT JOIN sources s ON s.id = c.source JOIN documents d ON d.id = c.document"
+        q += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.document, c.seq"
+        for r in self.db.execute(q, args):
+            record = json.loads(r["record"])
+            record["proposition"] = r["proposition"]
+            record["independent_of"] = r["independent_of"]
+            record["speaker"] = r["speaker"]
+            record["published"] = r["published"]
+            yield record
+
+    def relations(self, kinds: Iterable[str] | None = None, proposition: str | None = None) -> Iterator[dict]:
+        """Relations in the ledger format: {kind, claims, proposition, note}."""
+        kinds = list(kinds or ())
+        q = "SELECT kind, a, b, proposition, note FROM relations"
+        where, args = [], []
+        if kinds:
+            where.append(f"kind IN ({','.join('?' * len(kinds))})")
+            args.extend(kinds)
+        if proposition:
+            where.append("proposition = ?")
+            args.append(proposition)
+        q += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY proposition, kind, a, b"
+        for r in self.db.execute(q, args):
+            yield {"kind": r["kind"], "claims": [r["a"], r["b"]], "proposition": r["proposition"], "note": r["note"]}
+
+    def contradictions(self) -> Iterator[dict]:
+        return self.relations(CONFLICT_KINDS)
+
+    def propositions(self, limit: int | None = None) -> list[dict]:
+        """Propositions, the most widely sourced first."""
+        q = "SELECT * FROM propositions ORDER BY n_sources DESC, n_claims DESC, first_seen, id"
+        rows = self.db.execute(q + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
+        counts = dict(self.db.execute(
+            f"SELECT proposition, count(*) FROM relations WHERE kind IN ({','.join('?' * len(CONFLICT_KINDS))}) GROUP BY proposition",
+            CONFLICT_KINDS).fetchall())
+        return [proposition_row(r, counts.get(r["id"], 0)) for r in rows]
+
+    def proposition(self, pid: str) -> dict:
+        """One proposition: its standing, sides, timeline, numbers and claims."""
+        row = self.db.execute("SELECT * FROM propositions WHERE id = ?", (pid,)).fetchone()
+        if row is None:
+            raise LedgerError(f"there is no proposition {pid!r} in {self.path}.")
+        claims = list(self.claims(proposition=pid))
+        ids = {c["id"]: c for c in claims}
+        src = {c["id"]: sid for c, sid in zip(claims, self._source_ids([c["id"] for c in claims]))}
+        kinds = dict(self.db.execute("SELECT id, kind FROM sources").fetchall())
+        positions = [Position(c["id"], src[c["id"]], kinds.get(src[c["id"]], "person"), c["stance"], c["polarity"],
+                              day(c.get("said_on"), c.get("published")), c["independent_of"] is not None,
+                              *first_range(c)) for c in claims]
+        names = dict(self.db.execute("SELECT id, name FROM sources").fetchall())
+        out = proposition_row(row, 0)
+        out["timeline"] = [{
+            "date": ch.date, "status": ch.status,
+            "for": [names[s] for s in ch.sources_for], "against": [names[s] for s in ch.sources_against],
+            "low": ch.low, "high": ch.high,
+            "claims": [{"id": c, "source": ids[c]["speaker"], "stance": ids[c]["stance"], "content": ids[c]["content"]} for c in ch.claims],
+        } for ch in timeline(positions)]
+        last = out["timeline"][-1] if out["timeline"] else {"for": [], "against": []}
+        out["for"], out["against"] = last["for"], last["against"]
+        out["relations"] = list(self.relations(proposition=pid))
+        out["conflicts"] = sum(r["kind"] in CONFLICT_KINDS for r in out["relations"])
+        out["copies"] = [c["id"] for c in claims if c["independent_of"]]
+        out["claims"] = claims
+        return out
+
+    def _source_ids(self, claim_ids: list[str]) -> list[int]:
+        got = dict(self.db.execute(f"SELECT id, source FROM claims WHERE id IN ({','.join('?' * len(claim_ids))})", claim_ids).fetchall()) if claim_ids else {}
+        return [got[c] for c in claim_ids]
+
+    def sources(self) -> list[dict]:
+        """Every source with its names, roles (with dates) and counts, the most cited first."""
+        rows = self.db.execute(
+            "SELECT s.id, s.name, s.kind, count(c.id) AS n, count(DISTINCT c.proposition) AS np, "
+            "count(DISTINCT c.document) AS nd FROM sources s LEFT JOIN claims c ON c.source = s.id "
+            "GROUP BY s.id ORDER BY n DESC, s.name").fetchall()
+        names: dict[int, list[str]] = {}
+        for sid, name in self.db.execute("SELECT source, name FROM source_names ORDER BY n DESC, name"):
+            names.setdefault(sid, []).append(name)
+        roles: dict[int, list[dict]] = {}
+        for sid, role, first, last, n in self.db.execute("SELECT * FROM source_roles ORDER BY first_seen, role"):
+            roles.setdefault(sid, []).append({"role": role, "first_seen": first, "last_seen": last, "n": n})
+        return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "aliases": names.get(r["id"], []),
+                 "roles": roles.get(r["id"], []), "claims": r["n"], "propositions": r["np"], "documents": r["nd"]}
+                for r in rows]
+
+    def source(self, name: str) -> dict:
+        """One source, found by any of its names (case and accents folded), with its claims."""
+        wanted = fold(name.strip())
+        matches = [s for s in self.sources() if any(fold(a) == wanted for a in s["aliases"] + [s["name"]])]
+        if not matches:
+            matches = [s for s in self.sources() if any(wanted in fold(a) for a in s["aliases"] + [s["name"]])]
+        if not matches:
+            raise LedgerError(f"no source called {name!r} in {self.path}.")
+        if len(matches) > 1:
+            raise LedgerError(f"{name!r} names {len(matches)} sources: " + "; ".join(m["name"] for m in matches[:5]) + ".")
+        s = matches[0]
+        s["claims"] = list(self.claims(source=s["id"]))
+        labels = dict(self.db.execute("SELECT id, label FROM propositions").fetchall())
+        s["positions"] = [{"proposition": c["proposition"], "label": labels.get(c["proposition"]), "stance": c["stance"],
+                           "polarity": c["polarity"], "date": day(c.get("said_on"), c.get("published")), "claim": c["id"]}
+                          for c in s["claims"]]
+        return s
+
+    def errors(self) -> list[dict]:
+        return [dict(r) for r in self.db.execute("SELECT name, reason, seen_at FROM errors ORDER BY name")]
+
+    def stats(self) -> dict:
+        one = lambda q: self.db.execute(q).fetchone()[0]  # noqa: E731
+        return {"documents": one("SELECT count(*) FROM documents"), "claims": one("SELECT count(*) FROM claims"),
+                "sources": one("SELECT count(*) FROM sources"), "propositions": one("SELECT count(*) FROM propositions"),
+                "copies": one("SELECT count(*) FROM copies"), "errors": one("SELECT count(*) FROM errors")}
+
+
+def first_range(claim: dict) -> tuple[float | None, float | None]:
+    for q in claim.get("quantities") or []:
+        low, high = q.get("low", q.get("value")), q.get("high", q.get("value"))
+        if q.get("unit") and low is not None and high is not None:
+            return float(low), float(high)
+    return None, None
+
+
+def proposition_row(r: sqlite3.Row, conflicts: int) -> dict:
+    return {"id": r["id"], "label": r["label"], "status": r["status"], "claims": r["n_claims"], "sources": r["n_sources"],
+            "first_seen": r["first_seen"], "last_seen": r["last_seen"], "low": r["low"], "high": r["high"],
+            "unit": r["unit"], "conflicts": conflicts}
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query of quoted terms (no FTS syntax reaches SQLite)."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in text.split())

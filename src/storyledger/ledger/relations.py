@@ -1,0 +1,93 @@
+"""Relations between the claims of one proposition (formats.md): corroborates, contradicts,
+disputes_number, updates. (copy_of comes from `copies`.)
+
+Pairs are kept linear in the size of a proposition where they could be quadratic: a claim
+corroborates only the earliest claim on its side from another source, and contradicts at most
+`MAX_PER_CLAIM` claims of the other side, earliest first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .status import Position
+
+MAX_PER_CLAIM = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    kind: str
+    a: str
+    b: str
+    proposition: str
+    note: str
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "claims": [self.a, self.b], "proposition": self.proposition, "note": self.note}
+
+
+@dataclass(slots=True)
+class Said:
+    """A position with what the notes need: who said it and the numbers it gives."""
+
+    position: Position
+    who: str
+    units: dict[str, tuple[float, float]]  # unit -> (low, high)
+
+
+def relate(proposition: str, said: list[Said]) -> list[Relation]:
+    out: list[Relation] = []
+    ordered = sorted(said, key=lambda s: (s.position.date or "", s.position.claim))
+    live = [s for s in ordered if not s.position.copy]
+    first_on_side: dict[int, Said] = {}
+    for s in live:
+        side = s.position.net
+        first = first_on_side.get(side)
+        if first is None:
+            first_on_side[side] = s
+        elif first.position.source != s.position.source and side != 0:
+            out.append(Relation("corroborates", s.position.claim, first.position.claim, proposition, f"{s.who} agrees with {first.who}"))
+    against = [s for s in live if s.position.net < 0]
+    for_ = [s for s in live if s.position.net > 0]
+    for a in against:
+        n = 0
+        for f in for_:
+            if f.position.source == a.position.source:
+                continue
+            out.append(Relation("contradicts", a.position.claim, f.position.claim, proposition,
+                                f"{a.who} ({stance_word(a)}) against {f.who} ({stance_word(f)})"))
+            n += 1
+            if n >= MAX_PER_CLAIM:
+                break
+    last_by_source: dict[int, Said] = {}
+    for s in live:
+        prev = last_by_source.get(s.position.source)
+        if prev is not None and prev.position.net != s.position.net and (prev.position.date or "") < (s.position.date or ""):
+            out.append(Relation("updates", s.position.claim, prev.position.claim, proposition,
+                                f"{s.who}: {stance_word(prev)} on {prev.position.date or '?'}, {stance_word(s)} on {s.position.date or '?'}"))
+        last_by_source[s.position.source] = s
+    for i, a in enumerate(live):
+        n = 0
+        for b in live[i + 1 :]:
+            for unit in a.units.keys() & b.units.keys():
+                (la, ha), (lb, hb) = a.units[unit], b.units[unit]
+                if ha < lb or hb < la:
+                    out.append(Relation("disputes_number", a.position.claim, b.position.claim, proposition,
+                                        f"{a.who}: {span_text(la, ha)} {unit}; {b.who}: {span_text(lb, hb)} {unit}"))
+                    n += 1
+                    break
+            if n >= MAX_PER_CLAIM:
+                break
+    return out
+
+
+def stance_word(s: Said) -> str:
+    p = s.position
+    if p.stance == "asserted" and p.polarity == "negative":
+        return "says not"
+    return p.stance
+
+
+def span_text(low: float, high: float) -> str:
+    fmt = lambda x: f"{x:,.0f}" if x == int(x) else f"{x:,}"  # noqa: E731
+    return fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"

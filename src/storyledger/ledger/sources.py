@@ -1,0 +1,121 @@
+"""One source record per real speaker across articles.
+
+Person names merge when `nlp.names.same_person` says they can be one person ("Zelensky",
+"Volodymyr Zelenskiy", "Zelenskyy"), unless the surname is shared by people with different
+first names, in which case a bare surname stays apart. A source named only by its role ("the
+Ukrainian president") joins the one named person whose roles match it. Organisations, outlets
+and unnamed groups merge on their folded name.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..nlp.names import fold, same_person, surname
+
+ROLE_WORD = re.compile(r"[a-z]+")
+GENERIC = {"the", "of", "a", "an", "and", "s", "former", "then"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A claim's source as extraction gave it, with the date it was seen."""
+
+    claim: str
+    name: str
+    kind: str
+    role: str | None
+    date: str | None
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str
+    kind: str
+    names: Counter = field(default_factory=Counter)
+    roles: dict[str, list] = field(default_factory=dict)  # role -> [first, last, n]
+    claims: list[str] = field(default_factory=list)
+
+    def add(self, m: Mention) -> None:
+        self.names[m.name] += 1
+        self.claims.append(m.claim)
+        if m.role:
+            r = self.roles.setdefault(m.role, [m.date, m.date, 0])
+            if m.date:
+                r[0] = min(filter(None, (r[0], m.date)))
+                r[1] = max(filter(None, (r[1], m.date)))
+            r[2] += 1
+
+
+def role_words(text: str) -> set[str]:
+    """Content words of a role, cut to 5 letters so that "Ukrainian" meets "Ukraine"."""
+    return {w[:5] for w in ROLE_WORD.findall(fold(text)) if w not in GENERIC}
+
+
+def is_role_only(m: Mention) -> bool:
+    """A person named only by a description: "the Ukrainian president"."""
+    return m.name[:1].islower() or m.name.lower().startswith("the ")
+
+
+def org_key(name: str) -> str:
+    s = fold(name)
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def merge_sources(mentions: list[Mention]) -> list[Speaker]:
+    """Speakers in a stable order (by their first claim id), each with every name and role seen."""
+    speakers: list[Speaker] = []
+    by_key: dict[str, Speaker] = {}
+    persons: dict[str, list[Speaker]] = defaultdict(list)  # folded surname -> speakers
+    role_only: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-len(m.name.split()), m.name, m.claim)):
+        if m.kind == "person" and not is_role_only(m):
+            key = surname(m.name)
+            matches = [s for s in persons[key] if any(same_person(m.name, n) for n in s.names)]
+            if len(matches) == 1 or (matches and len(m.name.split()) > 1):
+                matches[0].add(m)
+                continue
+            if len(matches) > 1:  # a bare surname shared by several people: keep it apart
+                key = f"person:{m.name}"
+                if key not in by_key:
+                    by_key[key] = Speaker(m.name, m.kind)
+                    speakers.append(by_key[key])
+                by_key[key].add(m)
+                continue
+            s = Speaker(m.name, m.kind)
+            persons[key].append(s)
+            speakers.append(s)
+            s.add(m)
+        elif m.kind == "person":
+            role_only.append(m)
+        else:
+            key = f"{m.kind}:{org_key(m.name)}"
+            if key not in by_key:
+                by_key[key] = Speaker(m.name, m.kind)
+                speakers.append(by_key[key])
+            by_key[key].add(m)
+    for m in role_only:
+        words = role_words(m.name)
+        matches = [s for s in speakers if s.kind == "person" and words and any(words <= role_words(r) for r in s.roles)]
+        if len(matches) == 1:
+            matches[0].add(m)
+            continue
+        key = f"role:{org_key(m.name)}"
+        if key not in by_key:
+            by_key[key] = Speaker(m.name, "unnamed" if not m.name[:1].isupper() else m.kind)
+            speakers.append(by_key[key])
+        by_key[key].add(m)
+    for s in speakers:
+        s.name = display_name(s.names, s.kind)
+        s.claims.sort()
+    speakers.sort(key=lambda s: s.claims[0])
+    return speakers
+
+
+def display_name(names: Counter, kind: str) -> str:
+    """The fullest name seen, most often seen first: "Volodymyr Zelenskyy" over "Zelensky",
+    and a person's name over a description of them ("the Ukrainian president")."""
+    proper = [n for n in names if not (kind == "person" and (n[:1].islower() or n.lower().startswith("the ")))]
+    return max(proper or names, key=lambda n: (len(n.split()), names[n], n))

@@ -1,0 +1,183 @@
+"""The ledger's SQLite file: schema, migrations, connection settings.
+
+One file, WAL journal, foreign keys on, full-text search over claim content. The schema is
+versioned with `PRAGMA user_version`; `MIGRATIONS[i]` takes a ledger from version i to i + 1.
+
+Documents, their claims and the read errors are what ingest stores. Everything else (sources
+across articles, propositions, relations, copies) is derived from them by `link`, in one
+transaction, so that a ledger is a function of the documents it holds.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# Seconds a writer waits for another writer's transaction before giving up.
+BUSY_TIMEOUT = 30.0
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        title TEXT,
+        url TEXT,
+        outlet TEXT,
+        published TEXT,
+        language TEXT,
+        text TEXT NOT NULL,
+        n_claims INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE errors (
+        name TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    );
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL
+    );
+    CREATE TABLE source_names (
+        source INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (source, name)
+    );
+    CREATE TABLE source_roles (
+        source INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (source, role)
+    );
+    CREATE TABLE propositions (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        n_claims INTEGER NOT NULL,
+        n_sources INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        low REAL,
+        high REAL,
+        unit TEXT
+    );
+    CREATE TABLE claims (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        content TEXT NOT NULL,
+        record TEXT NOT NULL,
+        source INTEGER REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
+        proposition TEXT REFERENCES propositions(id) DEFERRABLE INITIALLY DEFERRED,
+        independent_of TEXT
+    );
+    CREATE INDEX claims_document ON claims(document, seq);
+    CREATE INDEX claims_source ON claims(source);
+    CREATE INDEX claims_proposition ON claims(proposition);
+    CREATE VIRTUAL TABLE claims_fts USING fts5(content, content='claims', content_rowid='rowid');
+    CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, content) VALUES (new.rowid, new.content);
+    END;
+    CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, content) VALUES ('delete', old.rowid, old.content);
+    END;
+    CREATE TABLE relations (
+        kind TEXT NOT NULL,
+        a TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        b TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        proposition TEXT,
+        note TEXT,
+        PRIMARY KEY (kind, a, b)
+    );
+    CREATE INDEX relations_b ON relations(b);
+    CREATE TABLE copies (
+        document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        original TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        similarity REAL NOT NULL
+    );
+    CREATE TABLE embeddings (
+        key TEXT PRIMARY KEY,
+        vector BLOB NOT NULL
+    );
+    CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+]
+
+VERSION = len(MIGRATIONS)
+
+
+class LedgerError(Exception):
+    """A ledger that cannot be opened or used, with one sentence of why."""
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open (creating if needed) a ledger file and bring its schema up to date."""
+    try:
+        db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        migrate(db)
+    except sqlite3.DatabaseError as e:
+        raise LedgerError(f"{path} is not a storyledger ledger ({e}).") from e
+    return db
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > VERSION:
+        raise LedgerError(f"the ledger has schema version {version}, newer than this storyledger ({VERSION}).")
+    for v in range(version, VERSION):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] == v:  # another process may have migrated
+                for statement in split_script(MIGRATIONS[v]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {v + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def split_script(script: str) -> list[str]:
+    """Statements of a migration; `executescript` would commit outside our transaction."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return [s for s in out if s]
+
+
+class transaction:
+    """`with transaction(db):` one write transaction, taken at once so writers queue."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def get_state(db: sqlite3.Connection, key: str) -> str | None:
+    row = db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_state(db: sqlite3.Connection, key: str, value: str) -> None:
+    db.execute("INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))

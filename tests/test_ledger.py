@@ -1,0 +1,111 @@
+"""The ledger end to end: ingest is incremental and idempotent, bad files are recorded, copies
+are found, and every reading command answers."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+
+from storyledger.documents import ReadError, read
+from storyledger.ledger import Ledger
+from storyledger.ledger.store import VERSION
+
+from conftest import SEED
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture()
+def seed_doc():
+    return next(read([str(SEED)]))
+
+
+def test_ingest_is_idempotent_and_replaces_a_changed_document(tmp_path, seed_doc):
+    with Ledger(tmp_path / "l.db") as ledger:
+        first = ledger.ingest([seed_doc])
+        assert (first.added, first.unchanged) == (1, 0) and first.claims > 15
+        n = ledger.stats()
+        again = ledger.ingest([seed_doc])
+        assert (again.added, again.replaced, again.unchanged, again.linked) == (0, 0, 1, None)
+        assert ledger.stats() == n
+        shorter = replace(seed_doc, text=seed_doc.text.split("Participation of the DPRK")[0])
+        changed = ledger.ingest([shorter])
+        assert changed.replaced == 1
+        stored = list(ledger.claims())
+        assert len(stored) == changed.claims < first.claims
+        assert all(c["span"][1] <= len(shorter.text) for c in stored)
+
+
+def test_schema_settings(tmp_path, seed_doc):
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest([seed_doc])
+    db = sqlite3.connect(tmp_path / "l.db")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'Pokrovsk'").fetchone()[0] == 1
+
+
+def test_unreadable_documents_are_recorded_and_the_rest_goes_on(tmp_path, seed_doc):
+    with Ledger(tmp_path / "l.db") as ledger:
+        r = ledger.ingest([ReadError("broken.txt", "it is not valid UTF-8 (bad byte at offset 3)."), seed_doc])
+        assert r.added == 1 and [e["name"] for e in ledger.errors()] == ["broken.txt"]
+
+
+def test_a_wire_copy_does_not_count_twice(tmp_path, seed_doc):
+    copy = replace(seed_doc, id="copy.txt", published="2024-10-29", text="Reposted from Censor.NET.\n\n" + seed_doc.text)
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest([seed_doc, copy])
+        assert ledger.stats()["copies"] == 1
+        claims = list(ledger.claims())
+        originals = {c["id"] for c in claims if c["document"] == seed_doc.id}
+        copied = [c for c in claims if c["document"] == "copy.txt"]
+        assert copied and all(c["independent_of"] in originals for c in copied)
+        for p in ledger.propositions():
+            # the copy adds claims, never independent sources
+            assert p["sources"] <= len({c["speaker"] for c in claims if c["proposition"] == p["id"] and not c["independent_of"]})
+        assert any(r["kind"] == "copy_of" for r in ledger.relations())
+
+
+def test_propositions_hold_every_claim_and_sources_merge(tmp_path, seed_doc):
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest([seed_doc])
+        claims = list(ledger.claims())
+        props = ledger.propositions()
+        assert sum(p["claims"] for p in props) == len(claims)
+        assert all(c["proposition"] for c in claims)
+        count = next(p for p in props if p["unit"] == "soldier" and p["high"] and p["high"] >= 11000)
+        detail = ledger.proposition(count["id"])
+        assert detail["timeline"] and detail["timeline"][0]["date"] == "2024-10-17"
+        assert {"disputes_number"} <= {r["kind"] for r in detail["relations"]}
+        z = ledger.source("zelensky")
+        assert z["name"] == "Volodymyr Zelenskyy" and len(z["claims"]) == 2
+        assert "President of Ukraine" in {r["role"] for r in z["roles"]}
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "storyledger", *args], capture_output=True, text=True)
+
+
+def test_cli_reading_commands(tmp_path):
+    db = str(tmp_path / "l.db")
+    r = run("ingest", str(SEED), "--db", db)
+    assert r.returncode == 0 and "1 added" in r.stdout
+    props = json.loads(run("propositions", "--db", db, "--format", "json").stdout)
+    assert props and {"id", "label", "status", "sources", "claims"} <= set(props[0])
+    table = run("proposition", props[0]["id"], "--db", db).stdout
+    assert "Timeline" in table and props[0]["label"][:30] in table
+    rel = [json.loads(line) for line in run("contradictions", "--db", db).stdout.splitlines()]
+    assert rel and all(set(x) == {"kind", "claims", "proposition", "note"} for x in rel)
+    found = [json.loads(line) for line in run("claims", "--db", db, "--search", "Pokrovsk").stdout.splitlines()]
+    assert len(found) == 1 and "Pokrovsk" in found[0]["content"] and found[0]["proposition"]
+    assert "Polish Foreign Minister" in run("source", "Sikorski", "--db", db).stdout
+    assert "Kyrylo Budanov" in run("sources", "--db", db, "--format", "csv").stdout
+    missing = run("proposition", "pnothing", "--db", db)
+    assert missing.returncode == 1 and missing.stderr.strip() == f"storyledger: there is no proposition 'pnothing' in {db}."
+    none = run("propositions", "--db", str(tmp_path / "none.db"))
+    assert none.returncode == 1 and "there is no ledger at" in none.stderr

@@ -1,0 +1,161 @@
+"""The ledger's rules without the model: status, relations, copies, sources, proposition cores."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from storyledger.ledger import propositions as props
+from storyledger.ledger.copies import find_copies
+from storyledger.ledger.relations import Said, relate
+from storyledger.ledger.sources import Mention, merge_sources
+from storyledger.ledger.status import Position, standing, timeline
+
+
+def pos(claim, source, stance="asserted", polarity="positive", date="2024-10-01", kind="person", copy=False, low=None, high=None):
+    return Position(claim, source, kind, stance, polarity, date, copy, low, high)
+
+
+def test_status_follows_the_table():
+    assert standing([pos("a", 1)]).status == "reported"
+    assert standing([pos("a", 1), pos("b", 2)]).status == "corroborated"
+    assert standing([pos("a", 1), pos("b", 2, "denied")]).status == "contested"
+    assert standing([pos("a", 1, "denied")]).status == "denied"
+    assert standing([pos("a", 1, polarity="negative")]).status == "denied"
+    assert standing([pos("a", 1, "unconfirmed")]).status == "unconfirmed"
+    assert standing([pos("a", 1), pos("b", 2, "confirmed")]).status == "confirmed"
+    # a newspaper confirming is not a party with standing
+    assert standing([pos("a", 1), pos("b", 2, "confirmed", kind="media")]).status == "corroborated"
+
+
+def test_copies_do_not_count_as_sources():
+    assert standing([pos("a", 1), pos("b", 2, copy=True)]).status == "reported"
+
+
+def test_a_source_counts_by_its_latest_position():
+    s = standing([pos("a", 1, "unconfirmed", date="2024-10-20"), pos("b", 1, "confirmed", date="2024-10-25")])
+    assert s.sources_for == [1] and not s.sources_unsure
+
+
+def test_timeline_records_each_change_with_its_claims():
+    t = timeline([pos("a", 1, date="2024-10-17"), pos("b", 2, date="2024-10-18"), pos("c", 3, "denied", date="2024-10-20"),
+                  pos("d", 4, date="2024-10-20")])
+    assert [(c.date, c.status) for c in t] == [("2024-10-17", "reported"), ("2024-10-18", "corroborated"), ("2024-10-20", "contested")]
+    assert t[-1].claims == ["c", "d"]
+
+
+def test_timeline_notes_a_changed_number_range():
+    t = timeline([pos("a", 1, date="2024-10-17", low=10000, high=10000), pos("b", 2, date="2024-10-18", low=10000, high=11000)])
+    assert [(c.low, c.high) for c in t] == [(10000, 10000), (10000, 11000)]
+
+
+def said(claim, source, stance="asserted", date="2024-10-01", polarity="positive", units=None, copy=False):
+    return Said(pos(claim, source, stance, polarity, date, copy=copy), f"S{source}", units or {})
+
+
+def test_relations():
+    rel = relate("p", [
+        said("a", 1, date="2024-10-17", units={"soldier": (10000, 10000)}),
+        said("b", 2, date="2024-10-18", units={"soldier": (2000, 9999)}),
+        said("c", 3, "denied", date="2024-10-19"),
+        said("d", 4, "unconfirmed", date="2024-10-19"),
+        said("e", 4, "confirmed", date="2024-10-25"),
+        said("f", 5, date="2024-10-26", copy=True),
+    ])
+    kinds = {(r.kind, r.a, r.b) for r in rel}
+    assert ("corroborates", "b", "a") in kinds
+    assert ("contradicts", "c", "a") in kinds and ("contradicts", "c", "b") in kinds
+    assert ("disputes_number", "a", "b") in kinds
+    assert ("updates", "e", "d") in kinds
+    assert not any("f" in (r.a, r.b) for r in rel)  # a copy relates to nothing but its original
+
+
+def test_overlapping_ranges_are_not_disputed():
+    rel = relate("p", [said("a", 1, units={"soldier": (10000, 10000)}), said("b", 2, units={"soldier": (10000, 11000)})])
+    assert not [r for r in rel if r.kind == "disputes_number"]
+
+
+def synthetic_article(rng: random.Random, n: int = 300) -> str:
+    words = [f"w{rng.randrange(5000)}" for _ in range(n)]
+    return " ".join(words)
+
+
+def test_copies_find_near_duplicates_and_point_at_the_earliest():
+    rng = random.Random(1)
+    original = synthetic_article(rng)
+    words = original.split()
+    edited = " ".join(["Reuters"] + words[:150] + ["changed"] + words[151:])  # a credit line and one word changed
+    other = synthetic_article(rng)
+    found = find_copies([("b", edited, "2024-10-02"), ("a", original, "2024-10-01"), ("c", other, "2024-10-01")])
+    assert set(found) == {"b"}
+    assert found["b"][0] == "a" and found["b"][1] > 0.9
+
+
+def test_sources_merge_spelling_variants_and_roles():
+    ms = [
+        Mention("c1", "Volodymyr Zelenskyy", "person", "President of Ukraine", "2024-10-17"),
+        Mention("c2", "Zelensky", "person", None, "2024-10-20"),
+        Mention("c3", "Volodymyr Zelenskiy", "person", "President", "2024-10-25"),
+        Mention("c4", "the Ukrainian president", "person", None, "2024-10-26"),
+        Mention("c5", "Kyrylo Budanov", "person", None, None),
+        Mention("c6", "The Washington Post", "media", None, None),
+        Mention("c7", "Washington Post", "media", None, None),
+    ]
+    speakers = merge_sources(ms)
+    by_claim = {c: s for s in speakers for c in s.claims}
+    assert by_claim["c1"] is by_claim["c2"] is by_claim["c3"] is by_claim["c4"]
+    assert by_claim["c5"] is not by_claim["c1"]
+    assert by_claim["c6"] is by_claim["c7"]
+    z = by_claim["c1"]
+    assert z.roles["President of Ukraine"][:2] == ["2024-10-17", "2024-10-17"]
+    assert z.name in ("Volodymyr Zelenskyy", "Volodymyr Zelenskiy")
+
+
+def test_a_shared_surname_alone_is_not_guessed():
+    speakers = merge_sources([Mention("a", "Hillary Clinton", "person", None, None), Mention("b", "Bill Clinton", "person", None, None),
+                              Mention("c", "Clinton", "person", None, None)])
+    assert len(speakers) == 3
+
+
+def test_core_drops_the_stance_frame():
+    assert props.core("that the United States has not yet confirmed that North Korea is sending troops") == "North Korea is sending troops"
+    assert props.core("that the information about the alleged plan to close the port was not true") == "the plan to close the port"
+    assert props.core("As far as I know, they are not on the front line yet.").startswith("they are not on the front line")
+
+
+def fake_embedder(texts):
+    """Bag of words hashed into 64 dimensions: enough to tell unrelated sentences apart."""
+    out = np.zeros((len(texts), 512), dtype=np.float32)
+    for i, t in enumerate(texts):
+        for w in props.keys(t):
+            out[i, hash(w) % 512] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.maximum(norms, 1e-9)
+
+
+def test_grouping_keeps_apart_and_together():
+    items = [props.Item(f"c{i}", "d", i, i, text, "indirect") for i, text in enumerate([
+        "the port of Odesa was closed to grain ships",
+        "the port of Odesa has been closed to grain ships since Monday",
+        "the minister will resign next week",
+        "the minister is expected to resign next week",
+        "inflation rose to nine percent in March",
+    ])]
+    texts, idf = props.prepare(items)
+    g = props.group(items, fake_embedder(texts), idf)
+    p = g.of_claim
+    assert p["c0"] == p["c1"] and p["c2"] == p["c3"]
+    assert len({p["c0"], p["c2"], p["c4"]}) == 3
+    assert all(g.labels[x] for x in g.members)
+
+
+def test_large_ledgers_use_buckets_not_all_pairs():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((props.EXACT_LIMIT * 2, 512)).astype(np.float32)
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    pairs = props.candidate_pairs(X)
+    n = len(X)
+    assert len(pairs) < n * props.BUCKET_SIZE * props.TABLES
+    near = X[0] + 0.05 * rng.standard_normal(512).astype(np.float32)
+    X[1] = near / np.linalg.norm(near)
+    assert (0, 1) in props.candidate_pairs(X)
