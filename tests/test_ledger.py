@@ -78,8 +78,8 @@ def test_propositions_hold_every_claim_and_sources_merge(tmp_path, seed_doc):
         props = ledger.propositions()
         assert sum(p["claims"] for p in props) == len(claims)
         assert all(c["proposition"] for c in claims)
-        count = next(p for p in props if p["unit"] == "soldier" and p["high"] and p["high"] >= 11000)
-        detail = ledger.proposition(count["id"])
+        ten_thousand = next(c for c in claims if "ten thousand" in c["content"])
+        detail = ledger.proposition(ten_thousand["proposition"])
         assert detail["timeline"] and detail["timeline"][0]["date"] == "2024-10-17"
         assert {"disputes_number"} <= {r["kind"] for r in detail["relations"]}
         z = ledger.source("zelensky")
