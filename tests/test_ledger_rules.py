@@ -141,12 +141,34 @@ def test_grouping_keeps_apart_and_together():
         "the minister is expected to resign next week",
         "inflation rose to nine percent in March",
     ])]
-    texts, idf = props.prepare(items)
-    g = props.group(items, fake_embedder(texts), idf)
+    g = props.link_items(items, fake_embedder)
     p = g.of_claim
     assert p["c0"] == p["c1"] and p["c2"] == p["c3"]
     assert len({p["c0"], p["c2"], p["c4"]}) == 3
     assert all(g.labels[x] for x in g.members)
+
+
+def test_numbers_of_the_same_thing_share_a_proposition():
+    soldiers = frozenset({"soldier"})
+    items = [props.Item("a", "d1", 0, 1, "that 10,000 soldiers are being trained near the border", "indirect", soldiers),
+             props.Item("b", "d2", 0, 2, "almost 11,000 soldiers were trained in the east, officials said", "indirect", soldiers),
+             props.Item("c", "d3", 0, 3, "eighteen soldiers escaped from their positions", "indirect", soldiers)]
+    filler = ["the harvest was late this year", "a new bridge opened downtown", "the museum closed for repairs",
+              "the election was moved to spring", "the striker signed a new contract", "ferries were cancelled by storms"]
+    items += [props.Item(f"f{i}", f"other{i}", 0, 10 + i, t, "indirect") for i, t in enumerate(filler)]
+    p = props.link_items(items, fake_embedder).of_claim
+    assert p["a"] == p["b"] != p["c"]
+
+
+def test_stories_keep_unrelated_articles_apart():
+    items = [props.Item(f"c{i}", doc, i, 1, text, "indirect") for i, (doc, text) in enumerate([
+        ("d1", "the Odesa port blockade hurts grain exports"), ("d2", "grain exports through Odesa port resumed"),
+        ("d3", "the central bank raised interest rates"), ("d4", "interest rates at the central bank stay high"),
+    ])]
+    for it in items:
+        it.keys = frozenset(props.keys(it.content))
+    docs = [sorted({items[i].document for i in s}) for s in props.stories(items)]
+    assert sorted(docs) == [["d1", "d2"], ["d3", "d4"]]
 
 
 def test_large_ledgers_use_buckets_not_all_pairs():

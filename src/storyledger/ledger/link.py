@@ -56,9 +56,7 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
                        claims[r["id"]].get("mode", ""), frozenset(units(claims[r["id"]])))
             for r in rows
         ]
-        to_embed, idf = props.prepare(items)
-        vectors = cached_vectors(db, to_embed, embedder)
-        grouping = props.group(items, vectors, idf)
+        grouping = props.link_items(items, lambda texts: cached_vectors(db, texts, embedder))
         names = {sid: name for sid, name in db.execute("SELECT id, name FROM sources")}
         kinds = {sid: kind for sid, kind in db.execute("SELECT id, kind FROM sources")}
         n_rel = 0
