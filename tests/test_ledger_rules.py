@@ -70,6 +70,14 @@ def test_relations():
     assert not any("f" in (r.a, r.b) for r in rel)  # a copy relates to nothing but its original
 
 
+def test_a_body_and_its_spokesperson_are_one_party_for_updates():
+    austin = Said(pos("a", 1, "unconfirmed", date="2024-10-28"), "Lloyd Austin", {}, ("doc", 3), frozenset({2}))
+    pentagon = Said(pos("b", 2, "confirmed", date="2024-10-28"), "Pentagon", {}, ("doc", 5))
+    assert [(r.kind, r.a, r.b) for r in relate("p", [pentagon, austin])] == [("updates", "b", "a")]
+    same_man = Said(pos("c", 1, "confirmed", date="2024-10-28"), "Lloyd Austin", {}, ("doc", 4))
+    assert not [r for r in relate("p", [austin, same_man]) if r.kind == "updates"]
+
+
 def test_overlapping_ranges_are_not_disputed():
     rel = relate("p", [said("a", 1, units={"soldier": (10000, 10000)}), said("b", 2, units={"soldier": (10000, 11000)})])
     assert not [r for r in rel if r.kind == "disputes_number"]

@@ -17,7 +17,7 @@ import numpy as np
 from . import copies as copies_
 from . import propositions as props
 from .relations import Said, relate
-from .sources import Mention, merge_sources
+from .sources import Mention, merge_sources, org_key
 from .status import Position, day, standing
 from .store import set_state, transaction
 
@@ -42,6 +42,7 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
         docs = {r["id"]: r for r in db.execute("SELECT id, published, text FROM documents ORDER BY id")}
         rows = db.execute("SELECT id, document, seq, record FROM claims ORDER BY document, seq").fetchall()
         claims = {r["id"]: json.loads(r["record"]) for r in rows}
+        place = {r["id"]: (r["document"], r["seq"]) for r in rows}
         dates = {cid: day(c.get("said_on"), docs[c["document"]]["published"]) for cid, c in claims.items()}
         for table in ("relations", "copies", "source_roles", "source_names"):
             db.execute(f"DELETE FROM {table}")
@@ -49,7 +50,7 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
         db.execute("DELETE FROM sources")
         db.execute("DELETE FROM propositions")
 
-        speaker_of = store_sources(db, claims, dates)
+        speaker_of, parties = store_sources(db, claims, dates)
         copy_of = store_copies(db, docs, rows, claims, speaker_of)
         items = [
             props.Item(r["id"], r["document"], r["seq"], speaker_of[r["id"]], claims[r["id"]]["content"],
@@ -69,7 +70,7 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
                 first = next(iter(ranges.values()), (None, None))
                 p = Position(cid, speaker_of[cid], kinds[speaker_of[cid]], c.get("stance", "asserted"),
                              c.get("polarity", "positive"), dates[cid], cid in copy_of, first[0], first[1])
-                said.append(Said(p, names[speaker_of[cid]], ranges))
+                said.append(Said(p, names[speaker_of[cid]], ranges, place[cid], parties.get(speaker_of[cid], frozenset())))
             s = standing(x.position for x in said)
             days = sorted(d for d in (dates[c] for c in ids) if d)
             unit = next((u for x in said for u in x.units), None)
@@ -99,18 +100,30 @@ def units(claim: dict) -> dict[str, tuple[float, float]]:
     return out
 
 
-def store_sources(db: sqlite3.Connection, claims: dict[str, dict], dates: dict[str, str | None]) -> dict[str, int]:
+def store_sources(db: sqlite3.Connection, claims: dict[str, dict], dates: dict[str, str | None]) -> tuple[dict[str, int], dict[int, frozenset[int]]]:
+    """Store the merged sources; each claim's source id, and the bodies each source speaks for."""
     mentions = [Mention(cid, c["source"]["name"], c["source"].get("kind") or "person", c["source"].get("role"), dates[cid])
                 for cid, c in claims.items()]
     speaker_of: dict[str, int] = {}
-    for sid, s in enumerate(merge_sources(mentions), 1):
+    speakers = merge_sources(mentions)
+    for sid, s in enumerate(speakers, 1):
         db.execute("INSERT INTO sources(id, name, kind) VALUES (?,?,?)", (sid, s.name, s.kind))
         db.executemany("INSERT INTO source_names VALUES (?,?,?)", [(sid, n, k) for n, k in sorted(s.names.items())])
         db.executemany("INSERT INTO source_roles VALUES (?,?,?,?,?)", [(sid, r, v[0], v[1], v[2]) for r, v in sorted(s.roles.items())])
         for cid in s.claims:
             speaker_of[cid] = sid
     db.executemany("UPDATE claims SET source = ? WHERE id = ?", [(sid, cid) for cid, sid in speaker_of.items()])
-    return speaker_of
+    bodies = {org_key(s.name): sid for sid, s in enumerate(speakers, 1) if s.kind in ("organization", "media")}
+    parties: dict[int, frozenset[int]] = {}
+    for sid, s in enumerate(speakers, 1):
+        found = set()
+        for role in s.roles:
+            words = org_key(role).split()
+            found.update(bodies[g] for n in range(1, 5) for i in range(len(words) - n + 1)
+                         if (g := " ".join(words[i : i + n])) in bodies)
+        if found:
+            parties[sid] = frozenset(found)
+    return speaker_of, parties
 
 
 def store_copies(db: sqlite3.Connection, docs: dict, rows: list, claims: dict[str, dict], speaker_of: dict[str, int]) -> dict[str, str]:

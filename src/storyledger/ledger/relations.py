@@ -3,7 +3,9 @@ disputes_number, updates. (copy_of comes from `copies`.)
 
 Pairs are kept linear in the size of a proposition where they could be quadratic: a claim
 corroborates only the earliest claim on its side from another source, and contradicts at most
-`MAX_PER_CLAIM` claims of the other side, earliest first.
+`MAX_PER_CLAIM` claims of the other side, earliest first. An update is a change of position by
+the same party: the same source, or a body and a person whose role names it ("the Pentagon" and
+"Pentagon chief Lloyd Austin").
 """
 from __future__ import annotations
 
@@ -33,11 +35,13 @@ class Said:
     position: Position
     who: str
     units: dict[str, tuple[float, float]]  # unit -> (low, high)
+    place: tuple[str, int] = ("", 0)  # (document, order in it): "later" within one article
+    parties: frozenset[int] = frozenset()  # the source, and the bodies its role speaks for
 
 
 def relate(proposition: str, said: list[Said]) -> list[Relation]:
     out: list[Relation] = []
-    ordered = sorted(said, key=lambda s: (s.position.date or "", s.position.claim))
+    ordered = sorted(said, key=lambda s: (s.position.date or "", s.place, s.position.claim))
     live = [s for s in ordered if not s.position.copy]
     first_on_side: dict[int, Said] = {}
     for s in live:
@@ -59,13 +63,17 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
             n += 1
             if n >= MAX_PER_CLAIM:
                 break
-    last_by_source: dict[int, Said] = {}
+    last_by_party: dict[int, Said] = {}
     for s in live:
-        prev = last_by_source.get(s.position.source)
-        if prev is not None and prev.position.net != s.position.net and (prev.position.date or "") < (s.position.date or ""):
-            out.append(Relation("updates", s.position.claim, prev.position.claim, proposition,
-                                f"{s.who}: {stance_word(prev)} on {prev.position.date or '?'}, {stance_word(s)} on {s.position.date or '?'}"))
-        last_by_source[s.position.source] = s
+        for party in sorted(s.parties | {s.position.source}):
+            prev = last_by_party.get(party)
+            if prev is not None and prev.position.net != s.position.net and later(s, prev):
+                out.append(Relation("updates", s.position.claim, prev.position.claim, proposition,
+                                    f"{prev.who}: {stance_word(prev)} on {prev.position.date or '?'}; "
+                                    f"later {s.who}: {stance_word(s)} on {s.position.date or '?'}"))
+                break
+        for party in s.parties | {s.position.source}:
+            last_by_party[party] = s
     for i, a in enumerate(live):
         n = 0
         for b in live[i + 1 :]:
@@ -79,6 +87,15 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
             if n >= MAX_PER_CLAIM:
                 break
     return out
+
+
+def later(s: Said, prev: Said) -> bool:
+    """Said after: a later date, or on the same date further down the same article."""
+    a, b = s.position.date or "", prev.position.date or ""
+    if a != b:
+        return a > b
+    # one source twice in one article on one day is one statement, not a change of mind
+    return s.place[0] == prev.place[0] and s.place[1] > prev.place[1] and s.position.source != prev.position.source
 
 
 def stance_word(s: Said) -> str:
