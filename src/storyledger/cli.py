@@ -110,13 +110,13 @@ def ledger_command(args: argparse.Namespace) -> int:
                 write_rows(rows, args.format, out, PROPOSITION_COLUMNS, lambda p: [
                     p["id"], p["status"], p["sources"], p["claims"], p["conflicts"], number_range(p), p["label"]])
             elif args.command == "proposition":
-                write_proposition(ledger.proposition(args.id), args.format, out)
+                write_detail(ledger.proposition(args.id), args.format, out, proposition_text)
             elif args.command == "sources":
                 write_rows(ledger.sources(), args.format, out, ("name", "kind", "claims", "propositions", "roles", "also"), lambda s: [
                     s["name"], s["kind"], s["claims"], s["propositions"], "; ".join(r["role"] for r in s["roles"]),
                     "; ".join(a for a in s["aliases"] if a != s["name"])])
             elif args.command == "source":
-                write_source(ledger.source(args.name), args.format, out)
+                write_detail(ledger.source(args.name), args.format, out, source_text)
             elif args.command == "claims":
                 write_claims(ledger.claims(proposition=args.proposition, search=args.search), args.format, out)
             elif args.command == "contradictions":
@@ -173,14 +173,18 @@ def write_rows(rows: list[dict], fmt: str, out: TextIO, header: tuple[str, ...],
         write_table((cells(r) for r in rows), header, out, width)
 
 
-def write_proposition(p: dict, fmt: str, out: TextIO) -> None:
+def write_detail(record: dict, fmt: str, out: TextIO, as_text: Any) -> None:
+    """One proposition or source: the record as JSON, its claims as CSV, or a text page."""
     if fmt in ("jsonl", "json"):
-        write_records([p], fmt, out)
-        return
-    if fmt == "csv":
-        write_claims(p["claims"], "csv", out)
-        return
-    out.write(f"{p['label']}\n{p['id']}: {p['status']}, {p['sources']} independent source(s), {p['claims']} claim(s)")
+        write_records([record], fmt, out)
+    elif fmt == "csv":
+        write_claims(record["claims"], "csv", out)
+    else:
+        as_text(record, out)
+
+
+def proposition_text(p: dict, out: TextIO) -> None:
+    out.write(f"{p['label']}\n{p['id']}: {p['status']}, {p['sources']} independent source(s), {len(p['claims'])} claim(s)")
     out.write(f", numbers {number_range(p)}\n" if p.get("low") is not None else "\n")
     out.write(f"for: {', '.join(p['for']) or '-'}\nagainst: {', '.join(p['against']) or '-'}\n\nTimeline\n")
     write_table(([t["date"] or "undated", t["status"], "; ".join(f"{c['source']} {c['stance']}" for c in t["claims"])]
@@ -195,13 +199,7 @@ def write_proposition(p: dict, fmt: str, out: TextIO) -> None:
         write_table(([r["kind"], r["note"]] for r in p["relations"]), ("kind", "note"), out, 90)
 
 
-def write_source(s: dict, fmt: str, out: TextIO) -> None:
-    if fmt in ("jsonl", "json"):
-        write_records([s], fmt, out)
-        return
-    if fmt == "csv":
-        write_claims(s["claims"], "csv", out)
-        return
+def source_text(s: dict, out: TextIO) -> None:
     out.write(f"{s['name']} ({s['kind']}), {len(s['claims'])} claim(s)\n")
     if s["aliases"]:
         out.write(f"also: {', '.join(a for a in s['aliases'] if a != s['name']) or '-'}\n")
