@@ -58,6 +58,9 @@ STORY_KEY_MAX_DOCS = 200
 # likely to be the same number than any two claims (the demo's "annual profit" / "annual loss").
 GENERIC_UNITS = frozenset("usd eur gbp jpy cny rub uah dollar euro pound percent per cent %".split())
 NUMBER_WORDS = frozenset("hundred thousand million billion trillion percent per cent dollar euro pound".split())
+# A claim with fewer content words than this joins a proposition only by carrying on the one
+# before it: on PolNeAR, contents like "her" or "that, too" made most false contradictions.
+MIN_KEYS = 2
 # A claim joining a group is checked against at most this many of its members.
 CHECK_LIMIT = 200
 
@@ -263,6 +266,8 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
 
     edges = []
     for i, j in candidate_pairs(X, items):
+        if len(items[i].keys) < MIN_KEYS or len(items[j].keys) < MIN_KEYS:
+            continue  # "her", "that, too", "Cruz": too little to say what it is about
         s = sim(i, j)
         if s >= THRESHOLD:
             edges.append((-s, i, j))
