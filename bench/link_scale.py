@@ -3,8 +3,8 @@
 Synthetic claims: N/5 "propositions", each a random unit vector, and claims that are noisy
 copies of them (the same shape real ledgers have: a few claims per proposition, most vectors far
 apart), with words drawn from a Zipf-like vocabulary and a unit on one claim in ten. The timed
-step is `ledger.propositions.group` (LSH blocking, similarity, complete linkage, labels): all of
-linking that grows with the ledger. Embedding is per claim and constant; its cost is printed
+step is `ledger.propositions.link_items` (stories, masking, LSH and rare-word blocking,
+similarity, complete linkage, labels): all of linking that grows with the ledger. Embedding is per claim and constant; its cost is printed
 alongside from a sample of real sentences.
 
     .venv/bin/python bench/link_scale.py            # 10k and 100k
@@ -21,24 +21,31 @@ import numpy as np
 from storyledger.ledger import propositions as props
 
 
-def synthetic(n: int, seed: int = 1) -> tuple[list[props.Item], np.ndarray, dict[str, float]]:
+def synthetic(n: int, seed: int = 1) -> tuple[list[props.Item], dict[str, np.ndarray]]:
+    """Items, and the vector of each item's unique word (its masked text keeps that word).
+
+    Stories of 40 propositions; each document belongs to one story and has 15 claims on that
+    story's propositions; a claim has its proposition's words, its story's words and a unique
+    word, and a vector that is a noisy copy of its proposition's."""
     rng = np.random.default_rng(seed)
     r = random.Random(seed)
     k = max(1, n // 5)
     centres = rng.standard_normal((k, 512)).astype(np.float32)
-    of = rng.integers(0, k, n)
-    X = centres[of] + 0.6 * rng.standard_normal((n, 512)).astype(np.float32)
-    X /= np.linalg.norm(X, axis=1, keepdims=True)
-    vocab = [letters(i) for i in range(20000)]
-    items = []
+    vocab = [letters(i) for i in range(200_000)]
+    items, vectors = [], {}
     for i in range(n):
-        own = [vocab[(int(of[i]) * 5 + r.randrange(6)) % len(vocab)] for _ in range(5)]  # the proposition's words
-        common = [vocab[min(int(r.paretovariate(1.0)), len(vocab) - 1)] for _ in range(3)]  # Zipf: the story's words
-        words = set(own + common)
+        doc = i // 15
+        story = (doc * 7919) % max(1, k // 40)
+        prop = story * 40 + r.randrange(40) if k >= 40 else r.randrange(k)
+        prop = min(prop, k - 1)
+        v = centres[prop] + 0.6 * rng.standard_normal(512).astype(np.float32)
+        tag = "x" + letters(i)
+        vectors[tag] = v / np.linalg.norm(v)
+        own = [vocab[(prop * 5 + r.randrange(6)) % len(vocab)] for _ in range(4)]
+        told = [vocab[100_000 + story * 5 + r.randrange(5)] for _ in range(2)]
         units = frozenset({"soldier"}) if i % 10 == 0 else frozenset()
-        items.append(props.Item(f"c{i:07d}", f"d{i // 15}", i % 15, int(of[i]) % 997, " ".join(sorted(words)), "indirect", units))
-    texts, idf = props.prepare(items)
-    return items, X, idf
+        items.append(props.Item(f"c{i:07d}", f"d{doc}", i % 15, prop % 997, " ".join([tag] + sorted(set(own + told))), "indirect", units))
+    return items, vectors
 
 
 def letters(i: int) -> str:
@@ -50,11 +57,15 @@ def letters(i: int) -> str:
     return "w" + out
 
 
-def timed(n: int) -> tuple[float, int]:
-    items, X, idf = synthetic(n)
+def timed(n: int) -> tuple[float, int, int]:
+    items, vectors = synthetic(n)
+
+    def vectors_of(texts: list[str]) -> np.ndarray:
+        return np.vstack([vectors[t.split()[0]] for t in texts])
+
     t = time.perf_counter()
-    g = props.group(items, X, idf)
-    return time.perf_counter() - t, len(g.members)
+    g = props.link_items(items, vectors_of)
+    return time.perf_counter() - t, len(g.members), len(props.stories(items))
 
 
 def main() -> None:
@@ -64,9 +75,10 @@ def main() -> None:
     small, large = a.sizes
     results = {}
     for n in (small, large):
-        seconds, groups = timed(n)
+        seconds, groups, stories = timed(n)
         results[n] = seconds / n
-        print(f"{n:>7} claims: {seconds:7.2f} s, {1e6 * seconds / n:7.1f} µs per claim, {groups} propositions")
+        print(f"{n:>7} claims: {seconds:7.2f} s, {1e6 * seconds / n:7.1f} µs per claim, {stories} stories, "
+              f"{groups} propositions (the generator made {n // 5})")
     ratio = results[large] / results[small]
     print(f"ratio (per-claim time at {large:,} / at {small:,}): {ratio:.2f}  (target <= 1.5; quadratic would be {large / small:.0f})")
     sample = ["The minister said the port would reopen on Monday after talks with the union."] * 64
