@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .documents import Document, ReadError, read
+from .limits import MAX_CHARS, TIMEOUT, Limits
 from .pipeline import Options, annotate_many, extract_many
 
 FORMATS = ("jsonl", "table", "csv", "json")
@@ -24,15 +25,36 @@ def output_options(p: argparse.ArgumentParser, default: str = "jsonl") -> None:
     p.add_argument("-o", "--output", default="-", help="write to FILE instead of standard output")
 
 
+def input_options(p: argparse.ArgumentParser) -> None:
+    """The same inputs and per-document limits on every command that reads articles."""
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    p.add_argument("--max-chars", type=positive(int), default=MAX_CHARS, metavar="N",
+                   help=f"skip a document of more than N characters (default {MAX_CHARS:,})")
+    p.add_argument("--timeout", type=positive(float), default=TIMEOUT, metavar="SECONDS",
+                   help=f"skip a document that takes longer to read or process (default {TIMEOUT:g}; 0 for no limit)")
+
+
+def positive(kind: type) -> Any:
+    def parse(value: str) -> Any:
+        try:
+            v = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+        if not v >= 0 or v == float("inf"):
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number of 0 or more")
+        return v
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="storyledger", description="Attributed claims from news articles.")
     ap.add_argument("--version", action="version", version=f"storyledger {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract the attributed claims of articles")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    input_options(ex)
     output_options(ex)
     an = sub.add_parser("annotate", help="time expressions, places, quantities and entities of articles")
-    an.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    input_options(an)
     output_options(an)
     return ap
 
@@ -40,20 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     failures: list[ReadError] = []
-    documents = good_documents(read(args.paths), failures)
-    options = Options()
+    limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
+    documents = good_documents(read(args.paths, limits), failures)
+    options = Options(limits=limits)
+    rejected: list[ReadError] = []  # documents read but refused by the pipeline
     with open_output(args.output) as out:
         if args.command == "extract":
-            rows = (c.to_dict() for _, claims in extract_many(documents, options) for c in claims)
+            rows = (c.to_dict() for _, claims in extract_many(documents, options, rejected) for c in claims)
             write_claims(rows, args.format, out)
         elif args.command == "annotate":
-            write_records(annotate_many(documents, options), args.format, out)
-    for f in failures:
+            write_records(annotate_many(documents, options, rejected), args.format, out)
+    for f in failures + rejected:
         print(f"storyledger: skipped {f.name}: {f.reason}", file=sys.stderr)
     if failures:
         print(f"storyledger: {len(failures)} input(s) could not be read.", file=sys.stderr)
-        return 1
-    return 0
+    if rejected:
+        print(f"storyledger: {len(rejected)} document(s) could not be processed.", file=sys.stderr)
+    return 1 if failures or rejected else 0
 
 
 def good_documents(items: Iterable[Document | ReadError], failures: list[ReadError]) -> Iterator[Document]:
