@@ -82,6 +82,27 @@ def test_cli_limits_and_messages(tmp_path, capsys):
     assert "'-1' is not a number of 0 or more" in capsys.readouterr().err
 
 
+def test_many_short_lines_stay_linear(nlp):
+    # storyledger_line_breaks set is_sent_start token by token, each set checking the whole Doc:
+    # 20,000 lines took 26 s in that component alone (now one array write)
+    from storyledger.nlp.fixes import line_breaks
+
+    doc = nlp.make_doc("He said yes.\n" * 20_000)
+    t = time.perf_counter()
+    line_breaks(doc)
+    assert time.perf_counter() - t < 3
+    assert sum(1 for tok in doc if tok.is_sent_start) == 20_000
+
+
+def test_long_runs_without_spaces_are_tokenized_in_pieces(nlp):
+    # spaCy's tokenizer is quadratic on such runs: 8,700 characters of entity debris took 17 s
+    text = "&\u202e\ufffd\ufffd\ufffd" * 1800 + " he said."
+    t = time.perf_counter()
+    doc = nlp(text)
+    assert time.perf_counter() - t < 10
+    assert doc.text == text and doc[-1].idx == len(text) - 1
+
+
 @pytest.mark.parametrize("published", ["0000", "0001-01-01", "9999-12-31", "2024-02-30"])
 def test_odd_publication_dates_do_not_break_time_normalisation(published, nlp):
     from storyledger.semantics.time import find_timexes
