@@ -339,6 +339,8 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
         by_head.setdefault(f.head.i, source)
         cue_span = None if f.mode == "continuation" else f.cue_span
         for s, e in sentence_pieces(doc, f.content):
+            if e <= s:
+                continue  # an empty quote ("" or " "): no content, no claim
             claims.append(Claim(
                 document=document.id,
                 source=Source(source.name, source.mention, source.span, source.kind, source.role),
