@@ -60,7 +60,7 @@ def test_a_thousand_hostile_documents_in_one_run(tmp_path, capsys):
     assert len(bad) >= 1000
     out = tmp_path / "claims.jsonl"
     t = time.perf_counter()
-    code, skipped, err = run_cli(capsys, "extract", *map(str, corpus.paths), "-o", str(out), "--timeout", "20")
+    code, skipped, err = run_cli(capsys, "extract", *map(str, corpus.paths), "-o", str(out))  # default limits
     took = time.perf_counter() - t
     assert code == 1
     by_name = {c.name: c for c in cases}
@@ -92,7 +92,7 @@ def test_the_heavy_ones_are_bounded_by_the_limits(tmp_path, capsys):
     good = next(c for c in corpus.cases if c.good and not c.record)
     t = time.perf_counter()
     code, skipped, err = run_cli(capsys, "extract", *(c.name for c in heavy), good.name, "--timeout", "8")
-    assert time.perf_counter() - t < 40  # 8 s limit, the 20 MB file refused unread, the parse of the rest
+    assert time.perf_counter() - t < 60  # 8 s limit, the 20 MB file refused unread, the parse of the rest
     assert skipped[heavy[0].name] == "the file has 20,000,000 bytes, too many for the limit of 1,000,000 characters."
     assert skipped.get(heavy[1].name) in (None, "processing took over the time limit of 8 s.")
     assert good.name not in skipped
