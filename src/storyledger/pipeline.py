@@ -6,8 +6,9 @@ spaCy pipeline loaded once per process and never pickled.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,6 +36,7 @@ class Options:
 
 
 log = logging.getLogger("storyledger")
+T = TypeVar("T")
 
 # A batch handed to `nlp.pipe` closes at `batch_size` documents or this many characters, so
 # that one batch of long documents is not one long wait (PolNeAR batches of 32 stay under it).
@@ -72,7 +74,7 @@ def extract_many(documents: Iterable[Document], options: Options | None = None,
             yield document, claims
 
 
-def guarded(work, document: Document, options: Options, failures: list[ReadError] | None):
+def guarded(work: Callable[[], T], document: Document, options: Options, failures: list[ReadError] | None) -> T | None:
     """`work()` under the document's time limit; a time-out or an internal error is a failure."""
     timeout = options.limits.timeout
     try:
