@@ -145,3 +145,11 @@ def test_claim_ids_are_stable_and_offsets_exact(claims_of):
         assert text[s:e] == c["content"]
         cs, ce = c["source"]["span"]
         assert text[cs:ce] == c["source"]["mention"]
+
+
+def test_source_span_gives_the_mention_exactly_when_a_whitespace_token_ends_it(claims_of):
+    # fuzz finding: the mention was stripped but its span kept the trailing "\xa0" token
+    text = "Officials were being told by The Daily Caller,\xa0which unearthed a report, that the bridge was unsafe."
+    (c,) = claims_of(text)
+    s, e = c["source"]["span"]
+    assert c["source"]["mention"] == "The Daily Caller," == text[s:e]

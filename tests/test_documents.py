@@ -111,3 +111,86 @@ def test_stdin_jsonl(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     docs, _ = docs_and_errors(["-"])
     assert [d.id for d in docs] == ["s"]
+
+
+# ---------------------------------------------------------------- hostile input (issue 7)
+
+def reasons_of(paths, limits=None):
+    return {e.name: e.reason for e in read(paths, limits) if isinstance(e, ReadError)}
+
+
+def test_compressed_files_are_refused_unread_whatever_their_suffix(tmp_path):
+    import gzip
+
+    bomb = gzip.compress(b"\x00" * (8 << 20), 9)
+    paths = [tmp_path / f"bomb{s}" for s in (".gz", ".txt", ".jsonl", ".html")]
+    for p in paths:
+        p.write_bytes(bomb)
+    reasons = reasons_of(paths)
+    assert set(reasons.values()) == {"it is gzip-compressed; storyledger does not decompress input (decompress it first)."}
+
+
+def test_utf16_without_bom_is_named_as_such(tmp_path):
+    p = tmp_path / "u16.txt"
+    p.write_bytes("He said the bridge was open.".encode("utf-16-le"))
+    assert reasons_of([p])[str(p)] == "it looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)."
+
+
+def test_a_file_too_big_for_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from storyledger.limits import Limits
+
+    p = tmp_path / "big.txt"
+    p.write_bytes(b"word " * 1000)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError("read")))
+    assert reasons_of([p], Limits(max_chars=100))[str(p)] == "the file has 5,000 bytes, too many for the limit of 100 characters."
+
+
+def test_text_over_the_limit_and_mostly_controls(tmp_path):
+    from storyledger.limits import Limits
+
+    a = tmp_path / "a.txt"
+    a.write_text("x" * 150, encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("\x01\x02\x1b" * 20 + "text", encoding="utf-8")
+    reasons = reasons_of([a, b], Limits(max_chars=120))
+    assert reasons[str(a)] == "the text has 150 characters, over the limit of 120."
+    assert reasons[str(b)] == "the text is mostly control characters: it looks like binary data, not text."
+
+
+def test_hostile_jsonl_lines_are_errors_not_exceptions(tmp_path):
+    p = tmp_path / "h.jsonl"
+    lines = [
+        "[" * 100_000,  # RecursionError inside json
+        '{"id": ' + "9" * 5000 + ', "text": "x"}',  # ValueError: over 4,300 digits
+        '{"id": true, "text": "x"}',
+        '{"id": "s", "text": "He said \\ud800 so."}',
+        json.dumps({"id": "t", "text": "x", "title": "t" * 10_001}),
+        json.dumps({"id": "d", "text": "x", "published": "2024-02-30"}),
+        json.dumps({"id": "f", "text": "x", "published": "9999-12-31"}),
+        json.dumps({"id": "ok", "text": "Fine.", "published": "2024-10-28T12:00:00Z"}),
+    ]
+    p.write_text("\n".join(lines), encoding="utf-8")
+    docs, errors = docs_and_errors([p])
+    assert [d.id for d in docs] == ["ok"]
+    assert [(e.name, e.reason) for e in errors] == [
+        (f"{p}:1", "the line is nested too deeply to read."),
+        (f"{p}:2", "the line holds a number too long to read."),
+        (f"{p}:3", "the record has no string 'id'."),
+        (f"{p}:4 (s)", "the text holds an unpaired surrogate (U+D800 at offset 8), which is not a character."),
+        (f"{p}:5 (t)", "the field 'title' has 10,001 characters, over the limit of 10,000."),
+        (f"{p}:6 (d)", "the publication date '2024-02-30' is not a valid ISO 8601 date."),
+        (f"{p}:7 (f)", "the publication date '9999-12-31' is outside the years 1000 to 9000."),
+    ]
+
+
+def test_file_names_that_are_not_utf8_are_shown_escaped(tmp_path):
+    import os
+
+    raw = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(raw, "wb") as f:
+        f.write(b"He said so.")
+    (doc,), errors = docs_and_errors([tmp_path])
+    assert not errors and doc.id == str(tmp_path / "caf\\xe9.txt")
+    doc.id.encode("utf-8")  # printable as it is

@@ -56,6 +56,18 @@ def test_unreadable_documents_are_recorded_and_the_rest_goes_on(tmp_path, seed_d
         assert r.added == 1 and [e["name"] for e in ledger.errors()] == ["broken.txt"]
 
 
+def test_documents_refused_by_the_pipeline_are_recorded_too(tmp_path, seed_doc):
+    from storyledger.limits import Limits
+    from storyledger.pipeline import Options
+
+    small = replace(seed_doc, id="small.txt", text="The minister said that the port would reopen on Monday.")
+    with Ledger(tmp_path / "l.db") as ledger:
+        r = ledger.ingest([seed_doc, small], Options(limits=Limits(max_chars=1000)))
+        assert r.added == 1 and [e["name"] for e in ledger.errors()] == [seed_doc.id]
+        assert "1,000" in ledger.errors()[0]["reason"]
+        assert [c["document"] for c in ledger.claims()] == ["small.txt"]
+
+
 def test_a_wire_copy_does_not_count_twice(tmp_path, seed_doc):
     copy = replace(seed_doc, id="copy.txt", published="2024-10-29", text="Reposted from Censor.NET.\n\n" + seed_doc.text)
     with Ledger(tmp_path / "l.db") as ledger:

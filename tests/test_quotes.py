@@ -1,6 +1,7 @@
 """Quote finding on raw text: no model needed."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
 from storyledger.attribution.quotes import find_quotes
@@ -35,3 +36,10 @@ def test_never_raises_and_spans_are_inside_the_text(text):
     for q in find_quotes(text):
         assert 0 < q.start <= q.end <= len(text)
         assert q.open_mark == q.start - 1
+
+
+@pytest.mark.model
+def test_empty_quotes_give_no_claims(claims_of):
+    # fuzz finding: "" next to a cue gave claims with empty content and span (s, s)
+    for text in ['Blige said """"""""""', 'The singer Blige said "" today.', 'He said "" and "  " again.']:
+        assert [c for c in claims_of(text) if c["span"][0] >= c["span"][1]] == []

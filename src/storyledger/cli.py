@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from . import __version__
 from .documents import Document, ReadError, read
 from .ledger import DEFAULT_PATH, Ledger, LedgerError
+from .limits import MAX_CHARS, TIMEOUT, Limits
 from .pipeline import Options, annotate_many, extract_many
 
 FORMATS = ("jsonl", "table", "csv", "json")
@@ -26,18 +27,39 @@ def output_options(p: argparse.ArgumentParser, default: str = "jsonl") -> None:
     p.add_argument("-o", "--output", default="-", help="write to FILE instead of standard output")
 
 
+def input_options(p: argparse.ArgumentParser) -> None:
+    """The same inputs and per-document limits on every command that reads articles."""
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    p.add_argument("--max-chars", type=positive(int), default=MAX_CHARS, metavar="N",
+                   help=f"skip a document of more than N characters (default {MAX_CHARS:,})")
+    p.add_argument("--timeout", type=positive(float), default=TIMEOUT, metavar="SECONDS",
+                   help=f"skip a document that takes longer to read or process (default {TIMEOUT:g}; 0 for no limit)")
+
+
+def positive(kind: type) -> Any:
+    def parse(value: str) -> Any:
+        try:
+            v = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+        if not v >= 0 or v == float("inf"):
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number of 0 or more")
+        return v
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="storyledger", description="Attributed claims from news articles.")
     ap.add_argument("--version", action="version", version=f"storyledger {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract the attributed claims of articles")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    input_options(ex)
     output_options(ex)
     an = sub.add_parser("annotate", help="time expressions, places, quantities and entities of articles")
-    an.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    input_options(an)
     output_options(an)
     ing = sub.add_parser("ingest", help="store articles and their claims in a ledger, then link them")
-    ing.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    input_options(ing)
     db_option(ing)
     ing.add_argument("--quiet", action="store_true", help="no progress line per document")
     ps = sub.add_parser("propositions", help="the ledger's propositions, the most widely sourced first")
@@ -82,20 +104,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"storyledger: {e}", file=sys.stderr)
             return 1
     failures: list[ReadError] = []
-    documents = good_documents(read(args.paths), failures)
-    options = Options()
+    limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
+    documents = good_documents(read(args.paths, limits), failures)
+    options = Options(limits=limits)
+    rejected: list[ReadError] = []  # documents read but refused by the pipeline
     with open_output(args.output) as out:
         if args.command == "extract":
-            rows = (c.to_dict() for _, claims in extract_many(documents, options) for c in claims)
+            rows = (c.to_dict() for _, claims in extract_many(documents, options, rejected) for c in claims)
             write_claims(rows, args.format, out)
         elif args.command == "annotate":
-            write_records(annotate_many(documents, options), args.format, out)
-    for f in failures:
+            write_records(annotate_many(documents, options, rejected), args.format, out)
+    for f in failures + rejected:
         print(f"storyledger: skipped {f.name}: {f.reason}", file=sys.stderr)
     if failures:
         print(f"storyledger: {len(failures)} input(s) could not be read.", file=sys.stderr)
-        return 1
-    return 0
+    if rejected:
+        print(f"storyledger: {len(rejected)} document(s) could not be processed.", file=sys.stderr)
+    return 1 if failures or rejected else 0
 
 
 def ledger_command(args: argparse.Namespace) -> int:
@@ -133,7 +158,8 @@ def ingest(ledger: Ledger, args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"storyledger: {what} {doc_id}", file=sys.stderr)
 
-    report = ledger.ingest(read(args.paths), Options(), progress)
+    limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
+    report = ledger.ingest(read(args.paths, limits), Options(limits=limits), progress)
     for f in report.failed:
         print(f"storyledger: skipped {f.name}: {f.reason}", file=sys.stderr)
     stats = ledger.stats()

@@ -5,14 +5,17 @@ spaCy pipeline loaded once per process and never pickled.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import Claim, attribute
-from .documents import Document
+from .documents import Document, ReadError, check_text, record_document
+from .limits import Limits, TimeLimit, time_limit
 from .nlp import MODEL, load
 from .nlp.cache import sent_of
 from .semantics.entities import document_names, find_entities
@@ -29,32 +32,118 @@ class Options:
     model: str = MODEL
     batch_size: int = 32
     normalise: bool = True  # fill time, quantities, places and entities
+    limits: Limits = field(default_factory=Limits)  # per-document size and time
+
+
+log = logging.getLogger("storyledger")
+T = TypeVar("T")
+
+# A batch handed to `nlp.pipe` closes at `batch_size` documents or this many characters, so
+# that one batch of long documents is not one long wait (PolNeAR batches of 32 stay under it).
+BATCH_CHARS = 500_000
+
+
+class DocumentError(Exception):
+    """`extract` or `annotate` of one document that was refused; `.error` says which and why."""
+
+    def __init__(self, error: ReadError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def extract(document: Document, options: Options | None = None) -> list[Claim]:
-    """The attributed claims of one document."""
+    """The attributed claims of one document; raises `DocumentError` for one over a limit."""
+    failures: list[ReadError] = []
+    for _, claims in extract_many([document], options, failures):
+        return claims
+    raise DocumentError(failures[0])
+
+
+def extract_many(documents: Iterable[Document], options: Options | None = None,
+                 failures: list[ReadError] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+    """Claims of many documents, parsed in batches with `nlp.pipe`.
+
+    A document that is empty, over `options.limits` or fails inside is not yielded: it is
+    appended to `failures` with one sentence of why (or logged, without a list), and the
+    others go on.
+    """
     options = options or Options()
+    for doc, document in parsed(documents, options, failures):
+        claims = guarded(lambda: claims_of(doc, document, options), document, options, failures)
+        if claims is not None:
+            yield document, claims
+
+
+def guarded(work: Callable[[], T], document: Document, options: Options, failures: list[ReadError] | None) -> T | None:
+    """`work()` under the document's time limit; a time-out or an internal error is a failure."""
+    timeout = options.limits.timeout
+    try:
+        with time_limit(timeout):
+            return work()
+    except TimeLimit:
+        fail(failures, document.id, f"processing took over the time limit of {timeout:g} s.")
+    except RecursionError:
+        fail(failures, document.id, "processing failed: the document is nested too deeply.")
+    except Exception as e:  # a bug must cost one document, not the run
+        log.exception("internal error on %s", document.id)
+        fail(failures, document.id, f"processing failed with an internal error ({type(e).__name__}: {str(e)[:200]}).")
+    return None
+
+
+def fail(failures: list[ReadError] | None, name: str, reason: str) -> None:
+    if failures is None:
+        log.warning("skipped %s: %s", name, reason)
+    else:
+        failures.append(ReadError(name, reason))
+
+
+def parsed(documents: Iterable[Document], options: Options, failures: list[ReadError] | None = None) -> Iterator[tuple[Doc, Document]]:
+    """Each document with its parse, streamed through `nlp.pipe` in batches.
+
+    Documents that fail `check_text` are failures. A batch that runs over the time limit
+    is parsed again one document at a time, each under the limit, so that only the slow
+    document is lost.
+    """
     nlp = load(options.model)
-    return claims_of(nlp(document.text), document, options)
+    nlp.max_length = max(nlp.max_length, options.limits.max_chars + 1)  # our limit, not spaCy's
+    for batch in batches(documents, options, failures):
+        docs = guarded(lambda: list(nlp.pipe([d.text for d in batch], batch_size=len(batch))), batch[0], options, [])
+        if docs is not None:
+            yield from zip(docs, batch)
+            continue
+        for document in batch:
+            doc = guarded(lambda: nlp(document.text), document, options, failures)
+            if doc is not None:
+                yield doc, document
 
 
-def extract_many(documents: Iterable[Document], options: Options | None = None) -> Iterator[tuple[Document, list[Claim]]]:
-    """Claims of many documents, parsed in batches with `nlp.pipe`."""
-    options = options or Options()
-    for doc, document in parsed(documents, options):
-        yield document, claims_of(doc, document, options)
+def batches(documents: Iterable[Document], options: Options, failures: list[ReadError] | None) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    chars = 0
+    for d in documents:
+        checked = check_text(d, options.limits)
+        if isinstance(checked, ReadError):
+            fail(failures, checked.name, checked.reason)
+            continue
+        if batch and (len(batch) >= options.batch_size or chars + len(d.text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(d)
+        chars += len(d.text)
+    if batch:
+        yield batch
 
 
-def parsed(documents: Iterable[Document], options: Options) -> Iterator[tuple[Doc, Document]]:
-    """Each document with its parse, streamed through `nlp.pipe` in batches."""
-    nlp = load(options.model)
-    return nlp.pipe(((d.text, d) for d in documents), batch_size=options.batch_size, as_tuples=True)
-
-
-def extract_batch(records: list[dict], options: Options | None = None) -> list[dict]:
+def extract_batch(records: list[dict], options: Options | None = None, failures: list[ReadError] | None = None) -> list[dict]:
     """Plain document dicts in, plain claim dicts out (for process pools and Dask)."""
-    documents = [Document.from_dict(r) for r in records]
-    return [c.to_dict() for _, claims in extract_many(documents, options) for c in claims]
+    documents = []
+    for n, r in enumerate(records):
+        for item in record_document(r, f"record {n}", (options or Options()).limits):
+            if isinstance(item, ReadError):
+                fail(failures, item.name, item.reason)
+            else:
+                documents.append(item)
+    return [c.to_dict() for _, claims in extract_many(documents, options, failures) for c in claims]
 
 
 def claims_of(doc: Doc, document: Document, options: Options) -> list[Claim]:
@@ -124,15 +213,22 @@ def load_pipeline(options: Options | None = None) -> Language:
 
 
 def annotate(document: Document, options: Options | None = None) -> dict:
-    """Time expressions, places, quantities and entities of one document (formats.md)."""
-    options = options or Options()
-    return annotation_of(load(options.model)(document.text), document)
+    """Time expressions, places, quantities and entities of one document (formats.md);
+    raises `DocumentError` for one over a limit."""
+    failures: list[ReadError] = []
+    for record in annotate_many([document], options, failures):
+        return record
+    raise DocumentError(failures[0])
 
 
-def annotate_many(documents: Iterable[Document], options: Options | None = None) -> Iterator[dict]:
+def annotate_many(documents: Iterable[Document], options: Options | None = None,
+                  failures: list[ReadError] | None = None) -> Iterator[dict]:
+    """Annotations of many documents; failures as in `extract_many`."""
     options = options or Options()
-    for doc, document in parsed(documents, options):
-        yield annotation_of(doc, document)
+    for doc, document in parsed(documents, options, failures):
+        record = guarded(lambda: annotation_of(doc, document), document, options, failures)
+        if record is not None:
+            yield record
 
 
 def annotation_of(doc: Doc, document: Document) -> dict:

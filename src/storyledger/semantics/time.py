@@ -163,14 +163,14 @@ _TIME_NOUNS = {"year", "years", "month", "months", "day", "days", "week", "weeks
 def _parse_published(published: str | None) -> dt.date | None:
     if not published:
         return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
-    if not m:
-        m2 = re.match(r"(\d{4})", published.strip())
-        return dt.date(int(m2.group(1)), 1, 1) if m2 else None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip(), re.ASCII)
+    m2 = re.match(r"(\d{4})", published.strip(), re.ASCII)
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
+        d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else dt.date(int(m2.group(1)), 1, 1) if m2 else None
+    except ValueError:  # "2024-02-30", year 0
         return None
+    # an anchor near year 1 or 9999 would overflow date arithmetic ("next year", "a decade ago")
+    return d if d is not None and 1000 <= d.year <= 9000 else None
 
 
 def _iso_week(d: dt.date) -> str:
