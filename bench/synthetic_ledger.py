@@ -113,9 +113,10 @@ def build(path: str | Path, n_claims: int = 100_000, seed: int = 5) -> dict:
             now, changes = standing(st["positions"]), timeline(st["positions"])
             rows.append((props[pi], f"Proposition {pi}: " + " ".join(rnd.choice(WORDS) for _ in range(8)), st["n"], len(st["sources"]),
                          now.status, st["first"], st["last"], st["low"], st["high"], "soldier" if st["low"] is not None else None,
-                         len(now.sources_for), len(now.sources_against), changes[-1].date if changes else None))
+                         len(now.sources_for), len(now.sources_against), changes[-1].date if changes else None,
+                         json.dumps([ch.to_dict() for ch in changes])))
         db.executemany("INSERT INTO propositions(id, label, n_claims, n_sources, status, first_seen, last_seen, low, high, unit, "
-                       "n_for, n_against, changed_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                       "n_for, n_against, changed_on, timeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         db.executemany("INSERT INTO claims(id, document, seq, content, record, source, proposition, independent_of) VALUES (?,?,?,?,?,?,?,?)", claims)
         db.executemany("INSERT OR IGNORE INTO relations VALUES (?,?,?,?,?)", relations)
         set_state(db, "linked", "1")

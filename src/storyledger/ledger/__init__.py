@@ -222,43 +222,69 @@ class Ledger:
             CONFLICT_KINDS).fetchall())
         return [proposition_row(r, counts.get(r["id"], 0)) for r in rows]
 
-    def proposition(self, pid: str, limit: int | None = None, offset: int = 0) -> dict:
+    def proposition(self, pid: str, limit: int | None = None, offset: int = 0, stored: bool = True) -> dict:
         """One proposition: its standing, sides, timeline, numbers and claims.
 
         The timeline, sides and copies always cover every claim; `limit`/`offset` page the full
-        claim records in `claims` (`n_claims` says how many there are in all).
+        claim records in `claims` (`n_claims` says how many there are in all). The timeline is the
+        one link stored, or (`stored=False`, or a ledger linked before it was stored) computed here.
         """
         row = self.db.execute("SELECT * FROM propositions WHERE id = ?", (pid,)).fetchone()
         if row is None:
             raise LedgerError(f"there is no proposition {pid!r} in {self.path}.")
-        # What the timeline needs of every claim, without decoding whole records (a proposition
-        # can hold thousands of claims).
-        q = ("SELECT c.id, c.source, c.content, c.independent_of, s.name AS speaker, s.kind, d.published, "
-             "json_extract(c.record, '$.stance', '$.polarity', '$.said_on', '$.quantities') AS fields "
-             "FROM claims c JOIN documents d ON d.id = c.document LEFT JOIN sources s ON s.id = c.source "
-             "WHERE c.proposition = ? ORDER BY c.document, c.seq")
-        light = {}
-        positions = []
-        for r in self.db.execute(q, (pid,)):
-            stance, polarity, said, quantities = json.loads(r["fields"])
-            light[r["id"]] = {**dict(r), "stance": stance}
-            positions.append(Position(r["id"], r["source"], r["kind"] or "person", stance, polarity, day(said, r["published"]),
-                                      r["independent_of"] is not None, *first_range({"quantities": quantities})))
-        names = {c["source"]: c["speaker"] for c in light.values()}
+        if stored and "timeline" in row.keys() and row["timeline"] is not None:
+            changes = json.loads(row["timeline"])
+            copies = [r[0] for r in self.db.execute(
+                "SELECT id FROM claims WHERE proposition = ? AND independent_of IS NOT NULL ORDER BY document, seq", (pid,))]
+            n_claims = row["n_claims"]
+        else:
+            changes, copies, n_claims = self._changes(pid)
+        said = self._said([c for ch in changes for c in ch["claims"]])
+        names = dict(self._in("SELECT id, name FROM sources WHERE id IN ({})", [s for ch in changes for s in ch["for"] + ch["against"]]))
         out = proposition_row(row, 0)
         out["timeline"] = [{
-            "date": ch.date, "status": ch.status,
-            "for": [names[s] for s in ch.sources_for], "against": [names[s] for s in ch.sources_against],
-            "low": ch.low, "high": ch.high,
-            "claims": [{"id": c, "source": light[c]["speaker"], "stance": light[c]["stance"], "content": light[c]["content"]} for c in ch.claims],
-        } for ch in timeline(positions)]
+            "date": ch["date"], "status": ch["status"], "for": [names.get(s) for s in ch["for"]],
+            "against": [names.get(s) for s in ch["against"]], "low": ch["low"], "high": ch["high"],
+            "claims": [said[c] for c in ch["claims"] if c in said],
+        } for ch in changes]
         last = out["timeline"][-1] if out["timeline"] else {"for": [], "against": []}
         out["for"], out["against"] = last["for"], last["against"]
         out["relations"] = list(self.relations(proposition=pid))
         out["conflicts"] = sum(r["kind"] in CONFLICT_KINDS for r in out["relations"])
-        out["copies"] = [c for c, r in light.items() if r["independent_of"]]
-        out["n_claims"] = len(light)
+        out["copies"] = copies
+        out["n_claims"] = n_claims
         out["claims"] = list(self.claims(proposition=pid, limit=limit, offset=offset))
+        return out
+
+    def _changes(self, pid: str) -> tuple[list[dict], list[str], int]:
+        """The timeline computed from the claims, reading only the fields it needs of each."""
+        q = ("SELECT c.id, c.source, c.independent_of, s.kind, d.published, "
+             "json_extract(c.record, '$.stance', '$.polarity', '$.said_on', '$.quantities') AS fields "
+             "FROM claims c JOIN documents d ON d.id = c.document LEFT JOIN sources s ON s.id = c.source "
+             "WHERE c.proposition = ? ORDER BY c.document, c.seq")
+        positions, copies = [], []
+        for r in self.db.execute(q, (pid,)):
+            stance, polarity, said, quantities = json.loads(r["fields"])
+            positions.append(Position(r["id"], r["source"], r["kind"] or "person", stance, polarity, day(said, r["published"]),
+                                      r["independent_of"] is not None, *first_range({"quantities": quantities})))
+            if r["independent_of"] is not None:
+                copies.append(r["id"])
+        return [ch.to_dict() for ch in timeline(positions)], copies, len(positions)
+
+    def _said(self, claim_ids: list[str]) -> dict[str, dict]:
+        """Who said each claim, how, and what: the timeline's view of a claim."""
+        q = ("SELECT c.id, s.name, json_extract(c.record, '$.stance'), c.content FROM claims c "
+             "LEFT JOIN sources s ON s.id = c.source WHERE c.id IN ({})")
+        return {cid: {"id": cid, "source": name, "stance": stance, "content": content}
+                for cid, name, stance, content in self._in(q, claim_ids)}
+
+    def _in(self, query: str, values: list) -> list[tuple]:
+        """`query` with its `IN ({})` filled by `values`, a few hundred at a time."""
+        values = sorted(set(values))
+        out: list[tuple] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            out.extend(tuple(r) for r in self.db.execute(query.format(",".join("?" * len(chunk))), chunk))
         return out
 
     def _source_ids(self, claim_ids: list[str]) -> list[int]:

@@ -78,10 +78,10 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
             n_sources = len(set(s.sources_for) | set(s.sources_against) | set(s.sources_unsure))
             changes = timeline([x.position for x in said])
             db.execute("INSERT INTO propositions(id, label, n_claims, n_sources, status, first_seen, last_seen, low, high, unit, "
-                       "n_for, n_against, changed_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       "n_for, n_against, changed_on, timeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        (pid, grouping.labels[pid], len(ids), n_sources, s.status, days[0] if days else None,
                         days[-1] if days else None, s.low, s.high, unit, len(s.sources_for), len(s.sources_against),
-                        changes[-1].date if changes else None))
+                        changes[-1].date if changes else None, json.dumps([ch.to_dict() for ch in changes])))
             db.executemany("UPDATE claims SET proposition = ? WHERE id = ?", [(pid, cid) for cid in ids])
             relations = relate(pid, said)
             db.executemany("INSERT OR IGNORE INTO relations VALUES (?,?,?,?,?)",

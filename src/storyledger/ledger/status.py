@@ -122,6 +122,11 @@ class Change:
     low: float | None
     high: float | None
 
+    def to_dict(self) -> dict:
+        """The form link stores (source ids, claim ids), read back by `Ledger.proposition`."""
+        return {"date": self.date, "status": self.status, "for": self.sources_for, "against": self.sources_against,
+                "low": self.low, "high": self.high, "claims": self.claims}
+
 
 def timeline(positions: list[Position]) -> list[Change]:
     """The dates on which the status or the number range changed, oldest first."""

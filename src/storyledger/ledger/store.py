@@ -111,12 +111,14 @@ MIGRATIONS: list[str] = [
     """,
     # 1: what people reviewed (`storyledger review`), kept apart from the derived tables so that
     # relinking never loses it; each proposition's independent sources for and against and the
-    # date its status last changed (filled by link; NULL in a ledger not relinked since), and
-    # indexes, for the web app's overview at 100k claims.
+    # date its status last changed, and its timeline as JSON of source and claim ids (filled by
+    # link; NULL in a ledger not relinked since), and indexes: for the web app at 100k claims.
     """
     ALTER TABLE propositions ADD COLUMN n_for INTEGER;
     ALTER TABLE propositions ADD COLUMN n_against INTEGER;
     ALTER TABLE propositions ADD COLUMN changed_on TEXT;
+    ALTER TABLE propositions ADD COLUMN timeline TEXT;
+    CREATE INDEX claims_proposition_copy ON claims(proposition, independent_of);
     CREATE TABLE reviews (
         claim TEXT PRIMARY KEY,
         rating TEXT NOT NULL,

@@ -122,8 +122,8 @@ def proposition(ledger: Ledger, pid: str, limit: int | None = CLAIMS_PAGE, offse
         name = c.get("speaker") or c["source"]["name"]
         g = groups.setdefault(name, {"source": name, "source_id": None, "kind": c["source"]["kind"], "claims": []})
         g["claims"].append({**c, "copies": copies.get(c["id"], [])})
-    ids = dict(ledger.db.execute(
-        f"SELECT c.id, c.source FROM claims c WHERE c.proposition = ?", (pid,)).fetchall())
+    shown = [c["id"] for c in claims]
+    ids = dict(ledger.db.execute(f"SELECT id, source FROM claims WHERE id IN ({','.join('?' * len(shown))})", shown).fetchall())
     for g in groups.values():
         g["source_id"] = ids.get(g["claims"][0]["id"])
     p["groups"] = sorted(groups.values(), key=lambda g: (-len(g["claims"]), g["source"]))
