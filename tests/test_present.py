@@ -232,3 +232,23 @@ def test_datasette_labels_foreign_keys_and_searches_claims(ledger_path):
     assert labelled["proposition"]["label"].startswith("Proposition ")
     assert labelled["document"]["label"].startswith("Report ")
     assert found and all("ceasefire" in r["content"] for r in found)
+
+
+def test_serve_binds_this_machine_by_default_and_checks_tiles(ledger_path, capsys):
+    from storyledger.cli import build_parser
+
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.tiles, args.db) == ("127.0.0.1", 8000, None, "ledger.db")
+    assert main(["serve", "--db", str(ledger_path), "--tiles", "file:///etc/passwd"]) == 1
+    assert capsys.readouterr().err == ("storyledger: --tiles must be an http(s) URL template with {z}, {x} and {y}, "
+                                       "not 'file:///etc/passwd'.\n")
+
+
+def test_tiles_are_allowed_only_when_asked_for(ledger_path):
+    from starlette.testclient import TestClient
+
+    plain = TestClient(create_app(ledger_path)).get("/map")
+    assert "img-src 'self' data:;" in plain.headers["content-security-policy"] and 'data-tiles=""' in plain.text
+    tiled = TestClient(create_app(ledger_path, "https://tiles.example.org/{z}/{x}/{y}.png")).get("/map")
+    assert "img-src 'self' data: https://tiles.example.org;" in tiled.headers["content-security-policy"]
+    assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in tiled.text

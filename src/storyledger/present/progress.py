@@ -42,11 +42,12 @@ class Progress:
         self.clock = clock or time.monotonic
         self.start = self.clock()
         self.last = 0.0
+        self.at = self.start  # when the latest document was done
         self.done = 0
 
     def __call__(self, doc_id: str = "", what: str = "") -> None:
         self.done += 1
-        now = self.clock()
+        now = self.at = self.clock()
         if self.enabled and (now - self.last >= REDRAW or self.done == self.total):
             self.last = now
             self.stream.write("\r" + self.line(now) + "\x1b[K")
@@ -64,5 +65,5 @@ class Progress:
 
     def close(self) -> None:
         if self.enabled and self.done:
-            self.stream.write("\r" + self.line(self.clock()) + "\x1b[K\n")
+            self.stream.write("\r" + self.line(self.at) + "\x1b[K\n")
             self.stream.flush()
