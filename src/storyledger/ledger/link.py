@@ -18,8 +18,9 @@ from . import copies as copies_
 from . import propositions as props
 from .relations import Said, relate
 from .sources import Mention, merge_sources
-from .status import Position, day, standing, timeline
+from .status import Position, day, standing
 from .store import set_state, transaction
+from .status import timeline
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 # A claim in a copied document is the copy of a claim in the original when their content words
