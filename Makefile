@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench bench-serve clean
 
 setup: $(STAMP)
 
@@ -28,12 +28,19 @@ demo: setup
 	@echo "  $(VENV)/bin/storyledger sources --db $(DEMO_DB)"
 	@echo "  $(VENV)/bin/storyledger source Zelenskyy --db $(DEMO_DB)"
 	@echo "  $(VENV)/bin/storyledger claims --db $(DEMO_DB) --search 'North Korean' --format table"
+	@echo "  $(VENV)/bin/storyledger report --html story.html --db $(DEMO_DB)     (one-file HTML report)"
+	@echo
+	@echo "Open the web app on the demo ledger (then http://127.0.0.1:8000/):"
+	@echo "  $(VENV)/bin/storyledger serve --db $(DEMO_DB)"
 
 test: setup
 	$(PY) -m pytest -q
 
 bench: setup
 	$(PY) bench/extract_speed.py
+
+bench-serve: setup
+	$(PY) bench/serve_latency.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -88,7 +88,55 @@ def build_parser() -> argparse.ArgumentParser:
     er = sub.add_parser("errors", help="documents the ledger could not read, and why")
     db_option(er)
     output_options(er, "table")
+    present_commands(sub)
     return ap
+
+
+def present_commands(sub: Any) -> None:
+    """serve, report, export, review: the ledger for people and for other tools (storyledger.present)."""
+    sv = sub.add_parser("serve", help="a read-only web app over the ledger")
+    db_option(sv)
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sv.add_argument("--tiles", metavar="URL", default=None,
+                    help="online map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png (default: none, outlines only)")
+    rp = sub.add_parser("report", help="the story so far as one self-contained HTML file")
+    rp.add_argument("--html", required=True, metavar="FILE", help="the HTML file to write")
+    db_option(rp)
+    rp.add_argument("--limit", type=int, default=None, help="only the N most active propositions")
+    xp = sub.add_parser("export", help="the ledger as JSONL, CSV or Parquet tables, or schema.org JSON-LD")
+    xp.add_argument("--format", required=True, choices=("jsonl", "csv", "parquet", "schema-org"), help="what to write")
+    db_option(xp)
+    xp.add_argument("-o", "--output", default=None,
+                    help="a directory for jsonl/csv/parquet (default storyledger-export), a file or - for schema-org (default -)")
+    xp.add_argument("--proposition", default=None, help="only this proposition's claims, sources and relations")
+    rv = sub.add_parser("review", help="record a person's rating of one claim (a ClaimReview on export)")
+    rv.add_argument("claim", metavar="CLAIM_ID", help="the claim id (from `storyledger claims`)")
+    rv.add_argument("--rating", required=True, help="the verdict, e.g. False, Misleading, True")
+    rv.add_argument("--reviewer", default=None, help="who reviewed it")
+    rv.add_argument("--note", default=None, help="the review's text")
+    db_option(rv)
+
+
+def present_command(args: argparse.Namespace) -> int:
+    from . import present
+
+    if args.command == "serve":
+        present.serve(args.db, args.host, args.port, args.tiles)
+    elif args.command == "report":
+        with Ledger(args.db, readonly=True) as ledger:
+            n = present.report(ledger, args.html, args.limit)
+        print(f"storyledger: wrote {args.html} ({n} propositions).", file=sys.stderr)
+    elif args.command == "export":
+        with Ledger(args.db, readonly=True) as ledger:
+            written = present.export(ledger, args.format, args.output, args.proposition)
+        if written != ["-"]:
+            print(f"storyledger: wrote {', '.join(written)}.", file=sys.stderr)
+    elif args.command == "review":
+        with Ledger(args.db) as ledger:
+            r = ledger.review(args.claim, args.rating, args.reviewer, args.note)
+        print(f"storyledger: recorded {r['rating']!r} for claim {r['claim']}.", file=sys.stderr)
+    return 0
 
 
 def db_option(p: argparse.ArgumentParser) -> None:
@@ -126,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
 def ledger_command(args: argparse.Namespace) -> int:
     if args.command != "ingest" and not Path(args.db).exists():
         raise LedgerError(f"there is no ledger at {args.db} (make one with `storyledger ingest PATH --db {args.db}`).")
+    if args.command in PRESENT_COMMANDS:
+        return present_command(args)
     with Ledger(args.db) as ledger:
         if args.command == "ingest":
             return ingest(ledger, args)
@@ -154,12 +204,22 @@ def ledger_command(args: argparse.Namespace) -> int:
 
 
 def ingest(ledger: Ledger, args: argparse.Namespace) -> int:
+    from .present.progress import Progress, count_documents
+
+    bar = Progress(count_documents(args.paths) if sys.stderr.isatty() and not args.quiet else None, sys.stderr,
+                   enabled=not args.quiet)
+
     def progress(doc_id: str, what: str) -> None:
-        if not args.quiet:
+        if bar.enabled:
+            bar(doc_id, what)
+        elif not args.quiet:
             print(f"storyledger: {what} {doc_id}", file=sys.stderr)
 
     limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
-    report = ledger.ingest(read(args.paths, limits), Options(limits=limits), progress)
+    try:
+        report = ledger.ingest(read(args.paths, limits), Options(limits=limits), progress)
+    finally:
+        bar.close()
     for f in report.failed:
         print(f"storyledger: skipped {f.name}: {f.reason}", file=sys.stderr)
     stats = ledger.stats()
@@ -184,6 +244,7 @@ def number_range(p: dict) -> str:
     return f"{r} {p.get('unit') or ''}".strip()
 
 
+PRESENT_COMMANDS = ("serve", "report", "export", "review")
 PROPOSITION_COLUMNS = ("id", "status", "sources", "claims", "conflicts", "range", "label")
 
 

@@ -25,12 +25,15 @@ from ..nlp.names import fold
 from ..pipeline import Options, extract_many
 from .link import Embedder, LinkReport, link
 from .status import Position, day, timeline
-from .store import LedgerError, connect, get_state, set_state, transaction
+from .store import LedgerError, connect, connect_readonly, get_state, set_state, transaction
 
 __all__ = ["IngestReport", "Ledger", "LedgerError", "LinkReport", "content_hash"]
 
 DEFAULT_PATH = "ledger.db"
 CONFLICT_KINDS = ("contradicts", "disputes_number", "updates")
+# The day a claim counts from, in SQL (status.day): said_on, the end of an interval, else publication.
+CLAIM_DAY = ("substr(coalesce(CASE json_type(c.record, '$.said_on') WHEN 'array' THEN json_extract(c.record, '$.said_on[#-1]') "
+             "ELSE json_extract(c.record, '$.said_on') END, d.published), 1, 10)")
 
 
 def content_hash(document: Document) -> str:
@@ -56,9 +59,11 @@ class IngestReport:
 class Ledger:
     """One ledger file. Safe to open from several processes: writers queue on SQLite's lock."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, embedder: Embedder | None = None) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, embedder: Embedder | None = None, readonly: bool = False) -> None:
+        """`readonly=True` opens an existing ledger with a `mode=ro` URI: it is never migrated or written."""
         self.path = str(path)
-        self.db = connect(path)
+        self.readonly = readonly
+        self.db = connect_readonly(path) if readonly else connect(path)
         self.embedder = embedder
 
     def close(self) -> None:
@@ -124,6 +129,23 @@ class Ledger:
             report.linked = self.link()
         return report
 
+    def review(self, claim: str, rating: str, reviewer: str | None = None, note: str | None = None) -> dict:
+        """Record a person's review of one claim (a schema.org ClaimReview on export); replaces an earlier one."""
+        if not rating.strip():
+            raise LedgerError("a review needs a rating, e.g. --rating False.")
+        if self.db.execute("SELECT 1 FROM claims WHERE id = ?", (claim,)).fetchone() is None:
+            raise LedgerError(f"there is no claim {claim!r} in {self.path}.")
+        row = {"claim": claim, "rating": rating.strip(), "reviewer": reviewer, "note": note, "reviewed_at": now()}
+        with transaction(self.db) as db:
+            db.execute("INSERT OR REPLACE INTO reviews VALUES (:claim, :rating, :reviewer, :note, :reviewed_at)", row)
+        return row
+
+    def reviews(self) -> list[dict]:
+        """Every recorded review, oldest first (none in a ledger older than the reviews table)."""
+        if self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'reviews'").fetchone() is None:
+            return []
+        return [dict(r) for r in self.db.execute("SELECT * FROM reviews ORDER BY reviewed_at, claim")]
+
     def link(self) -> LinkReport:
         """Re-derive sources, copies, propositions, relations and status from the stored claims."""
         return link(self.db, self.embedder)
@@ -131,9 +153,31 @@ class Ledger:
     # ---- reading ----------------------------------------------------------------------------
 
     def claims(self, proposition: str | None = None, source: int | None = None, search: str | None = None,
-               document: str | None = None) -> Iterator[dict]:
-        """Stored claims in the claim format, with `proposition` and `independent_of` filled in."""
+               document: str | None = None, *, speaker: str | None = None, stance: str | None = None,
+               outlet: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Stored claims in the claim format, with `proposition` and `independent_of` filled in.
+
+        `speaker` is any name of the source (case folded by SQLite's NOCASE); `since`/`until` bound
+        the date the claim counts from (said_on, the end of an interval, else publication), inclusive.
+        """
         where, args = [], []
+        if speaker:
+            where.append("c.source IN (SELECT source FROM source_names WHERE name = ? COLLATE NOCASE "
+                         "UNION SELECT id FROM sources WHERE name = ? COLLATE NOCASE)")
+            args.extend([speaker, speaker])
+        if stance:
+            where.append("json_extract(c.record, '$.stance') = ?")
+            args.append(stance)
+        if outlet:
+            where.append("d.outlet = ? COLLATE NOCASE")
+            args.append(outlet)
+        if since:
+            where.append(f"{CLAIM_DAY} >= ?")
+            args.append(since[:10])
+        if until:
+            where.append(f"{CLAIM_DAY} <= ?")
+            args.append(until[:10])
         if proposition:
             where.append("c.proposition = ?")
             args.append(proposition)
@@ -149,6 +193,9 @@ class Ledger:
         q = "SELECT c.record, c.proposition, c.independent_of, s.name AS speaker, d.published FROM claims c " \
             "LEFT JOIN sources s ON s.id = c.source JOIN documents d ON d.id = c.document"
         q += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.document, c.seq"
+        if limit is not None:
+            q += " LIMIT ? OFFSET ?"
+            args.extend([limit, offset])
         for r in self.db.execute(q, args):
             record = json.loads(r["record"])
             record["proposition"] = r["proposition"]
@@ -184,32 +231,69 @@ class Ledger:
             CONFLICT_KINDS).fetchall())
         return [proposition_row(r, counts.get(r["id"], 0)) for r in rows]
 
-    def proposition(self, pid: str) -> dict:
-        """One proposition: its standing, sides, timeline, numbers and claims."""
+    def proposition(self, pid: str, limit: int | None = None, offset: int = 0, stored: bool = True) -> dict:
+        """One proposition: its standing, sides, timeline, numbers and claims.
+
+        The timeline, sides and copies always cover every claim; `limit`/`offset` page the full
+        claim records in `claims` (`n_claims` says how many there are in all). The timeline is the
+        one link stored, or (`stored=False`, or a ledger linked before it was stored) computed here.
+        """
         row = self.db.execute("SELECT * FROM propositions WHERE id = ?", (pid,)).fetchone()
         if row is None:
             raise LedgerError(f"there is no proposition {pid!r} in {self.path}.")
-        claims = list(self.claims(proposition=pid))
-        ids = {c["id"]: c for c in claims}
-        src = {c["id"]: sid for c, sid in zip(claims, self._source_ids([c["id"] for c in claims]))}
-        kinds = dict(self.db.execute("SELECT id, kind FROM sources").fetchall())
-        positions = [Position(c["id"], src[c["id"]], kinds.get(src[c["id"]], "person"), c["stance"], c["polarity"],
-                              day(c.get("said_on"), c.get("published")), c["independent_of"] is not None,
-                              *first_range(c)) for c in claims]
-        names = dict(self.db.execute("SELECT id, name FROM sources").fetchall())
+        if stored and "timeline" in row.keys() and row["timeline"] is not None:
+            changes = json.loads(row["timeline"])
+            copies = [r[0] for r in self.db.execute(
+                "SELECT id FROM claims WHERE proposition = ? AND independent_of IS NOT NULL ORDER BY document, seq", (pid,))]
+            n_claims = row["n_claims"]
+        else:
+            changes, copies, n_claims = self._changes(pid)
+        said = self._said([c for ch in changes for c in ch["claims"]])
+        names = dict(self._in("SELECT id, name FROM sources WHERE id IN ({})", [s for ch in changes for s in ch["for"] + ch["against"]]))
         out = proposition_row(row, 0)
         out["timeline"] = [{
-            "date": ch.date, "status": ch.status,
-            "for": [names[s] for s in ch.sources_for], "against": [names[s] for s in ch.sources_against],
-            "low": ch.low, "high": ch.high,
-            "claims": [{"id": c, "source": ids[c]["speaker"], "stance": ids[c]["stance"], "content": ids[c]["content"]} for c in ch.claims],
-        } for ch in timeline(positions)]
+            "date": ch["date"], "status": ch["status"], "for": [names.get(s) for s in ch["for"]],
+            "against": [names.get(s) for s in ch["against"]], "low": ch["low"], "high": ch["high"],
+            "claims": [said[c] for c in ch["claims"] if c in said],
+        } for ch in changes]
         last = out["timeline"][-1] if out["timeline"] else {"for": [], "against": []}
         out["for"], out["against"] = last["for"], last["against"]
         out["relations"] = list(self.relations(proposition=pid))
         out["conflicts"] = sum(r["kind"] in CONFLICT_KINDS for r in out["relations"])
-        out["copies"] = [c["id"] for c in claims if c["independent_of"]]
-        out["claims"] = claims
+        out["copies"] = copies
+        out["n_claims"] = n_claims
+        out["claims"] = list(self.claims(proposition=pid, limit=limit, offset=offset))
+        return out
+
+    def _changes(self, pid: str) -> tuple[list[dict], list[str], int]:
+        """The timeline computed from the claims, reading only the fields it needs of each."""
+        q = ("SELECT c.id, c.source, c.independent_of, s.kind, d.published, "
+             "json_extract(c.record, '$.stance', '$.polarity', '$.said_on', '$.quantities') AS fields "
+             "FROM claims c JOIN documents d ON d.id = c.document LEFT JOIN sources s ON s.id = c.source "
+             "WHERE c.proposition = ? ORDER BY c.document, c.seq")
+        positions, copies = [], []
+        for r in self.db.execute(q, (pid,)):
+            stance, polarity, said, quantities = json.loads(r["fields"])
+            positions.append(Position(r["id"], r["source"], r["kind"] or "person", stance, polarity, day(said, r["published"]),
+                                      r["independent_of"] is not None, *first_range({"quantities": quantities})))
+            if r["independent_of"] is not None:
+                copies.append(r["id"])
+        return [ch.to_dict() for ch in timeline(positions)], copies, len(positions)
+
+    def _said(self, claim_ids: list[str]) -> dict[str, dict]:
+        """Who said each claim, how, and what: the timeline's view of a claim."""
+        q = ("SELECT c.id, s.name, json_extract(c.record, '$.stance'), c.content FROM claims c "
+             "LEFT JOIN sources s ON s.id = c.source WHERE c.id IN ({})")
+        return {cid: {"id": cid, "source": name, "stance": stance, "content": content}
+                for cid, name, stance, content in self._in(q, claim_ids)}
+
+    def _in(self, query: str, values: list) -> list[tuple]:
+        """`query` with its `IN ({})` filled by `values`, a few hundred at a time."""
+        values = sorted(set(values))
+        out: list[tuple] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            out.extend(tuple(r) for r in self.db.execute(query.format(",".join("?" * len(chunk))), chunk))
         return out
 
     def _source_ids(self, claim_ids: list[str]) -> list[int]:

@@ -20,6 +20,7 @@ from .relations import Said, relate
 from .sources import Mention, merge_sources, org_key
 from .status import Position, day, standing
 from .store import set_state, transaction
+from .status import timeline
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 # A claim in a copied document is the copy of a claim in the original when their content words
@@ -75,9 +76,12 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
             days = sorted(d for d in (dates[c] for c in ids) if d)
             unit = next((u for x in said for u in x.units), None)
             n_sources = len(set(s.sources_for) | set(s.sources_against) | set(s.sources_unsure))
-            db.execute("INSERT INTO propositions VALUES (?,?,?,?,?,?,?,?,?,?)",
+            changes = timeline([x.position for x in said])
+            db.execute("INSERT INTO propositions(id, label, n_claims, n_sources, status, first_seen, last_seen, low, high, unit, "
+                       "n_for, n_against, changed_on, timeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        (pid, grouping.labels[pid], len(ids), n_sources, s.status, days[0] if days else None,
-                        days[-1] if days else None, s.low, s.high, unit))
+                        days[-1] if days else None, s.low, s.high, unit, len(s.sources_for), len(s.sources_against),
+                        changes[-1].date if changes else None, json.dumps([ch.to_dict() for ch in changes])))
             db.executemany("UPDATE claims SET proposition = ? WHERE id = ?", [(pid, cid) for cid in ids])
             relations = relate(pid, said)
             db.executemany("INSERT OR IGNORE INTO relations VALUES (?,?,?,?,?)",

@@ -72,6 +72,24 @@ class Standing:
     high: float | None = None
 
 
+def status_of(n_for: int, n_against: int, confirmed_by_standing: bool) -> str:
+    """The table of ledger-model.md: the status given by the count of independent sources for and
+    against, and whether a source with standing explicitly confirms."""
+    if n_for and n_against:
+        status = "contested"
+    elif n_against:
+        status = "denied"
+    elif n_for >= 2:
+        status = "corroborated"
+    elif n_for:
+        status = "reported"
+    else:
+        status = "unconfirmed"
+    if confirmed_by_standing and status in ("corroborated", "contested"):
+        status = "confirmed"
+    return status
+
+
 def standing(positions: Iterable[Position]) -> Standing:
     """The status given by these positions: the latest position of each independent source."""
     latest: dict[int, Position] = {}
@@ -88,18 +106,7 @@ def standing(positions: Iterable[Position]) -> Standing:
     s = Standing(status="reported", low=min(lows) if lows else None, high=max(highs) if highs else None)
     for src, p in sorted(latest.items()):
         (s.sources_for if p.net > 0 else s.sources_against if p.net < 0 else s.sources_unsure).append(src)
-    if s.sources_for and s.sources_against:
-        s.status = "contested"
-    elif s.sources_against:
-        s.status = "denied"
-    elif len(s.sources_for) >= 2:
-        s.status = "corroborated"
-    elif s.sources_for:
-        s.status = "reported"
-    else:
-        s.status = "unconfirmed"
-    if confirmed_by_standing and s.status in ("corroborated", "contested"):
-        s.status = "confirmed"
+    s.status = status_of(len(s.sources_for), len(s.sources_against), confirmed_by_standing)
     return s
 
 
@@ -115,6 +122,11 @@ class Change:
     low: float | None
     high: float | None
 
+    def to_dict(self) -> dict:
+        """The form link stores (source ids, claim ids), read back by `Ledger.proposition`."""
+        return {"date": self.date, "status": self.status, "for": self.sources_for, "against": self.sources_against,
+                "low": self.low, "high": self.high, "claims": self.claims}
+
 
 def timeline(positions: list[Position]) -> list[Change]:
     """The dates on which the status or the number range changed, oldest first."""
@@ -123,11 +135,31 @@ def timeline(positions: list[Position]) -> list[Change]:
         by_date.setdefault(p.date, []).append(p)
     dates = sorted(by_date, key=lambda d: d or "")
     changes: list[Change] = []
-    seen: list[Position] = []
+    # The standing of everything seen so far, kept incrementally (linear in the claims, where
+    # re-running `standing` over all seen claims at each date was quadratic): the latest
+    # position of each source decides the status, the range runs over every claim seen.
+    latest: dict[int, Position] = {}
+    count = {1: 0, 0: 0, -1: 0}
+    with_standing = 0
+    low: float | None = None
+    high: float | None = None
     for d in dates:
-        seen.extend(by_date[d])
-        s = standing(seen)
+        for p in sorted((p for p in by_date[d] if not p.copy), key=lambda p: p.claim):
+            old = latest.get(p.source)
+            if old is not None:
+                count[old.net] -= 1
+                with_standing -= old.has_standing
+            latest[p.source] = p
+            count[p.net] += 1
+            with_standing += p.has_standing
+            if p.low is not None:
+                low = p.low if low is None else min(low, p.low)
+            if p.high is not None:
+                high = p.high if high is None else max(high, p.high)
+        status = status_of(count[1], count[-1], with_standing > 0)
         last = changes[-1] if changes else None
-        if last is None or (s.status, s.low, s.high) != (last.status, last.low, last.high):
-            changes.append(Change(d, s.status, sorted(p.claim for p in by_date[d]), s.sources_for, s.sources_against, s.low, s.high))
+        if last is None or (status, low, high) != (last.status, last.low, last.high):
+            ids = sorted(latest)
+            changes.append(Change(d, status, sorted(p.claim for p in by_date[d]), [i for i in ids if latest[i].net > 0],
+                                  [i for i in ids if latest[i].net < 0], low, high))
     return changes

@@ -109,6 +109,27 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 1: what people reviewed (`storyledger review`), kept apart from the derived tables so that
+    # relinking never loses it; each proposition's independent sources for and against and the
+    # date its status last changed, and its timeline as JSON of source and claim ids (filled by
+    # link; NULL in a ledger not relinked since), and indexes: for the web app at 100k claims.
+    """
+    ALTER TABLE propositions ADD COLUMN n_for INTEGER;
+    ALTER TABLE propositions ADD COLUMN n_against INTEGER;
+    ALTER TABLE propositions ADD COLUMN changed_on TEXT;
+    ALTER TABLE propositions ADD COLUMN timeline TEXT;
+    CREATE INDEX claims_proposition_copy ON claims(proposition, independent_of);
+    CREATE TABLE reviews (
+        claim TEXT PRIMARY KEY,
+        rating TEXT NOT NULL,
+        reviewer TEXT,
+        note TEXT,
+        reviewed_at TEXT NOT NULL
+    );
+    CREATE INDEX propositions_activity ON propositions(n_claims DESC, n_sources DESC, last_seen DESC);
+    CREATE INDEX propositions_recent ON propositions(last_seen DESC);
+    CREATE INDEX relations_proposition ON relations(proposition, kind);
+    """,
 ]
 
 VERSION = len(MIGRATIONS)
@@ -129,6 +150,25 @@ def connect(path: str | Path) -> sqlite3.Connection:
         migrate(db)
     except sqlite3.DatabaseError as e:
         raise LedgerError(f"{path} is not a storyledger ledger ({e}).") from e
+    return db
+
+
+def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open an existing ledger read-only (a `mode=ro` URI): no migration, no write can happen."""
+    p = Path(path)
+    if not p.is_file():
+        raise LedgerError(f"there is no ledger at {path}.")
+    try:
+        db = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT,
+                             isolation_level=None, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA query_only = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        db.execute("SELECT count(*) FROM claims").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise LedgerError(f"{path} is not a storyledger ledger ({e}).") from e
+    if version > VERSION:
+        raise LedgerError(f"the ledger has schema version {version}, newer than this storyledger ({VERSION}).")
     return db
 
 
