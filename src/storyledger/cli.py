@@ -62,34 +62,28 @@ def build_parser() -> argparse.ArgumentParser:
     input_options(ing)
     db_option(ing)
     ing.add_argument("--quiet", action="store_true", help="no progress line per document")
-    ps = sub.add_parser("propositions", help="the ledger's propositions, the most widely sourced first")
-    db_option(ps)
+    ps = reading_command(sub, "propositions", "the ledger's propositions, the most widely sourced first", "table")
     ps.add_argument("--limit", type=int, default=None, help="show only the first N")
-    output_options(ps, "table")
-    p1 = sub.add_parser("proposition", help="one proposition: status, sides, timeline, numbers and claims")
+    p1 = reading_command(sub, "proposition", "one proposition: status, sides, timeline, numbers and claims", "table")
     p1.add_argument("id", help="the proposition id (from `storyledger propositions`)")
-    db_option(p1)
-    output_options(p1, "table")
-    ss = sub.add_parser("sources", help="every source across articles, with aliases and roles")
-    db_option(ss)
-    output_options(ss, "table")
-    s1 = sub.add_parser("source", help="one source's record: roles and positions, claim by claim")
+    reading_command(sub, "sources", "every source across articles, with aliases and roles", "table")
+    s1 = reading_command(sub, "source", "one source's record: roles and positions, claim by claim", "table")
     s1.add_argument("name", help="any of the source's names, e.g. Zelensky")
-    db_option(s1)
-    output_options(s1, "table")
-    cl = sub.add_parser("claims", help="stored claims, with their propositions (claim format)")
-    db_option(cl)
+    cl = reading_command(sub, "claims", "stored claims, with their propositions (claim format)", "jsonl")
     cl.add_argument("--proposition", help="only the claims of this proposition")
     cl.add_argument("--search", help="only claims whose content matches these words (full-text search)")
-    output_options(cl)
-    co = sub.add_parser("contradictions", help="claims that contradict, dispute a number or update each other")
-    db_option(co)
-    output_options(co)
-    er = sub.add_parser("errors", help="documents the ledger could not read, and why")
-    db_option(er)
-    output_options(er, "table")
+    reading_command(sub, "contradictions", "claims that contradict, dispute a number or update each other", "jsonl")
+    reading_command(sub, "errors", "documents the ledger could not read, and why", "table")
     present_commands(sub)
     return ap
+
+
+def reading_command(sub: Any, name: str, help: str, fmt: str) -> argparse.ArgumentParser:
+    """A command that reads the ledger: --db and the shared output options."""
+    p = sub.add_parser(name, help=help)
+    db_option(p)
+    output_options(p, fmt)
+    return p
 
 
 def present_commands(sub: Any) -> None:

@@ -161,35 +161,20 @@ class Ledger:
         `speaker` is any name of the source (case folded by SQLite's NOCASE); `since`/`until` bound
         the date the claim counts from (said_on, the end of an interval, else publication), inclusive.
         """
-        where, args = [], []
-        if speaker:
-            where.append("c.source IN (SELECT source FROM source_names WHERE name = ? COLLATE NOCASE "
-                         "UNION SELECT id FROM sources WHERE name = ? COLLATE NOCASE)")
-            args.extend([speaker, speaker])
-        if stance:
-            where.append("json_extract(c.record, '$.stance') = ?")
-            args.append(stance)
-        if outlet:
-            where.append("d.outlet = ? COLLATE NOCASE")
-            args.append(outlet)
-        if since:
-            where.append(f"{CLAIM_DAY} >= ?")
-            args.append(since[:10])
-        if until:
-            where.append(f"{CLAIM_DAY} <= ?")
-            args.append(until[:10])
-        if proposition:
-            where.append("c.proposition = ?")
-            args.append(proposition)
-        if source is not None:
-            where.append("c.source = ?")
-            args.append(source)
-        if document:
-            where.append("c.document = ?")
-            args.append(document)
-        if search:
-            where.append("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            args.append(fts_query(search))
+        filters = [
+            (speaker, "c.source IN (SELECT source FROM source_names WHERE name = ? COLLATE NOCASE "
+                      "UNION SELECT id FROM sources WHERE name = ? COLLATE NOCASE)", [speaker, speaker]),
+            (stance, "json_extract(c.record, '$.stance') = ?", [stance]),
+            (outlet, "d.outlet = ? COLLATE NOCASE", [outlet]),
+            (since, f"{CLAIM_DAY} >= ?", [(since or "")[:10]]),
+            (until, f"{CLAIM_DAY} <= ?", [(until or "")[:10]]),
+            (proposition, "c.proposition = ?", [proposition]),
+            (source is not None, "c.source = ?", [source]),
+            (document, "c.document = ?", [document]),
+            (search, "c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", [fts_query(search or "")]),
+        ]
+        where = [sql for wanted, sql, _ in filters if wanted]
+        args = [a for wanted, _, params in filters if wanted for a in params]
         q = "SELECT c.record, c.proposition, c.independent_of, s.name AS speaker, d.published FROM claims c " \
             "LEFT JOIN sources s ON s.id = c.source JOIN documents d ON d.id = c.document"
         q += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.document, c.seq"
