@@ -145,3 +145,20 @@ def test_claim_ids_are_stable_and_offsets_exact(claims_of):
         assert text[s:e] == c["content"]
         cs, ce = c["source"]["span"]
         assert text[cs:ce] == c["source"]["mention"]
+
+
+def test_cue_span_holds_the_verbs_adverbs_and_particle(claims_of):
+    text = "Senator Ruth Okafor has long said that the tax cuts were too large."
+    c = one(claims_of(text), "tax cuts")
+    s, e = c["cue_span"]
+    assert text[s:e] == "has long said"
+    text = "Governor Dan Reyes pointed out that the bridge had been closed twice."
+    c = one(claims_of(text), "bridge")
+    s, e = c["cue_span"]
+    assert text[s:e] == "pointed out"
+
+
+def test_nested_plain_speech_report_is_its_own_claim(claims_of):
+    claims = claims_of("The report says that Alma Ruiz told investigators that the money was missing.")
+    assert [c["cue"] for c in claims] == ["say", "tell"]
+    assert claims[1]["source"]["name"] == "Alma Ruiz" and claims[1]["content"] == "that the money was missing"

@@ -28,6 +28,11 @@ from .sources import DEMONSTRATIVE, SourceResolver, is_media, strip_the
 
 __all__ = ["Claim", "Source", "attribute"]
 
+# Cues of plain speech that PolNeAR annotates again inside another attribution's content;
+# cognition and plan verbs ("thinks", "plans") inside a report mostly are not: keeping every
+# nested find cost PolNeAR dev 111 false cues for 26 right ones, this list gains cue F1 0.004.
+NESTED_CUES = frozenset("say tell note report add acknowledge write state".split())
+
 CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
 
 
@@ -257,9 +262,15 @@ def unnest(found: list[Found]) -> list[Found]:
             if outer.mode == "unattributed" and inner.source is not None and inner.cue_lemma != "according to":
                 inner.reported_by = outer.unnamed or "unnamed reports"
                 drop.add(i)
-            else:
+            elif not nested_report(inner):
                 drop.add(j)
     return [f for k, f in enumerate(found) if k not in drop]
+
+
+def nested_report(inner: Found) -> bool:
+    """A report inside another's content that stands as an attribution of its own (PolNeAR
+    annotates "Merrill says Machado promised ... and said ..." as three)."""
+    return inner.source is not None and inner.mode == "indirect" and inner.cue_lemma in NESTED_CUES
 
 
 def resolve_demonstratives(doc: Doc, document: Document, found: list[Found]) -> list[Found]:

@@ -18,6 +18,10 @@ from .cues import (
     XCOMP_VERBS,
 )
 
+# Adverbs after a cue verb that open its content or a frame, not part of the cue ("said
+# how ...", "said when ...").
+CUE_NOT_ADVERBS = frozenset("how when where why whether so that there here too as".split())
+
 EDGE_PUNCT = set(",;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[] \n\t")
 
 
@@ -65,10 +69,12 @@ def cue_tokens(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i:
             parts.append(c)
-        elif c.dep_ == "advmod" and c.i < verb.i and c.lower_ in ("also", "repeatedly", "previously", "later", "again", "reportedly", "publicly", "recently", "then"):
-            parts.append(c)
-        elif c.dep_ == "prt" and (verb.lemma_, c.lower_) in PARTICLE_CUES:
-            parts.append(c)
+        elif c.dep_ == "advmod" and c.i < verb.i and c.right_edge.i == c.i and c.pos_ == "ADV":
+            parts.append(c)  # "has long said", "generally praised" (PolNeAR cues hold these)
+        elif c.dep_ == "advmod" and c.i == verb.i + 1 and c.pos_ == "ADV" and c.right_edge.i == c.i and c.lower_ not in CUE_NOT_ADVERBS:
+            parts.append(c)  # "said sarcastically", "adding later"
+        elif c.dep_ == "prt" and c.i > verb.i:
+            parts.append(c)  # "pointed out", "lashed out", "spoke up"
     parts.sort(key=lambda t: t.i)
     # keep a contiguous run ending (or starting) at the verb
     run = [verb]
