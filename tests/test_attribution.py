@@ -162,3 +162,22 @@ def test_nested_plain_speech_report_is_its_own_claim(claims_of):
     claims = claims_of("The report says that Alma Ruiz told investigators that the money was missing.")
     assert [c["cue"] for c in claims] == ["say", "tell"]
     assert claims[1]["source"]["name"] == "Alma Ruiz" and claims[1]["content"] == "that the money was missing"
+
+
+def test_quote_framed_by_the_next_sentence(claims_of):
+    claims = claims_of('"Who will pay for the new stadium?" Senator Ines Vidal asked.')
+    c = one(claims, "new stadium")
+    assert c["source"]["name"] == "Ines Vidal" and c["cue"] == "ask" and c["mode"] == "direct"
+
+
+def test_transcript_and_headline_speakers(claims_of):
+    text = "Poll: Voters trust the mayor on housing.\n\nHOLT: Will you release the audit before the vote?\n"
+    claims = claims_of(text)
+    assert one(claims, "Voters trust")["source"]["mention"] == "Poll"
+    assert one(claims, "release the audit")["source"]["mention"] == "HOLT"
+
+
+def test_paragraph_after_a_colon_frame(claims_of):
+    text = "The governor added:\n\nThe budget will be balanced by spring, and no schools will close.\n"
+    c = one(claims_of(text), "budget will be balanced")
+    assert c["cue"] == "add" and c["source"]["mention"] == "The governor"

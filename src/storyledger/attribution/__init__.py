@@ -43,6 +43,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers)]
     found = attach_quotes(doc, quotes, found)
     found += headline_speakers(doc, found)
+    found += colon_paragraphs(doc, found, teasers)
     found = outlet_chains(doc, found)
     found = unnest(found)
     found = resolve_demonstratives(doc, document, found)
@@ -120,9 +121,19 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
                 f = frame_found(doc, tok, content, q, found)
                 if f:
                     return f
+        frame = next_frame(doc, sent, end_mark)
+        if frame is not None:
+            f = frame_found(doc, frame, content, q, found)
+            if f:
+                return f
     dash = dash_speaker(doc, end_mark)
     if dash:
         return Found(cue=[dash[0]], cue_lemma="say", source=dash[1], content=content, mode="direct", quote=q)
+    verb = colon_frame(doc, q.open_mark)
+    if verb is not None:
+        f = frame_found(doc, verb, content, q, found)
+        if f:
+            return f
     if before is not None:
         sent = sent_of(before)
         for tok in reversed(list(sent)):
@@ -135,6 +146,56 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
         if colon:
             return Found(cue=[colon[0]], cue_lemma=":", source=colon[1], content=content, mode="direct", quote=q)
     return None
+
+
+def next_frame(doc: Doc, sent: Span, end_mark: int) -> Token | None:
+    """"...?" Graham asked.": the parser ends the sentence with the quote, so its frame is the
+    next sentence, on the same line: a speech verb as root with no content of its own."""
+    if sent.end >= len(doc) or sent.end_char > end_mark + 2:
+        return None
+    nxt = sent_of(doc[sent.end])
+    if "\n" in text_of(doc)[end_mark:nxt.start_char]:
+        return None
+    verb = nxt.root
+    if not speech_verb(verb) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    return verb
+
+
+def colon_frame(doc: Doc, start: int) -> Token | None:
+    """The speech verb of a line "Limbaugh added:" that ends right before the paragraph at `start`."""
+    text = text_of(doc)
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":" or "\n" not in text[i:start]:
+        return None
+    colon = doc.char_span(i, i + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    verb = sent_of(colon).root
+    if not speech_verb(verb) or subject_of(verb) is None or any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    return verb
+
+
+def colon_paragraphs(doc: Doc, found: list[Found], teasers: list[tuple[int, int]]) -> list[Found]:
+    """"The governor added:" and then an unquoted paragraph: that paragraph is what was said."""
+    text = text_of(doc)
+    out = []
+    starts = [f.content[0] for f in found]
+    pos = 0
+    for line in text.split("\n"):
+        start, end = trim(doc, pos, pos + len(line))
+        pos += len(line) + 1
+        if end - start < 2 or inside_any(start, teasers) or any(start <= s < end for s in starts):
+            continue
+        verb = colon_frame(doc, start)
+        if verb is None:
+            continue
+        subj = subject_of(verb)
+        out.append(Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subj), content=(start, end), mode="indirect"))
+    return out
 
 
 def speech_verb(tok: Token) -> bool:
@@ -168,21 +229,40 @@ def dash_speaker(doc: Doc, end_mark: int) -> tuple[Token, Span] | None:
     return None
 
 
-HEADLINE_SPEAKER = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})(:)[ \t]+(\S.*)$", re.M)
+HEADLINE_SPEAKER = re.compile(r"^[\"\u201c]?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})(:)[ \t]+(\S.*)$", re.M)
+
+# Line labels that look like "NAME:" but introduce no speaker ("UPDATE: ...").
+NOT_SPEAKERS = frozenset("update updated breaking watch note editor correction clarification photo photos video related exclusive live opinion analysis".split())
+
+# Nouns a headline names as its source with a colon ("Poll: Clinton leads ...").
+HEADLINE_SOURCES = frozenset("poll polls survey study report sources officials experts".split())
 
 
 def headline_speakers(doc: Doc, found: list[Found]) -> list[Found]:
-    """"Pat Caddell: Democrat voters worried ...": a line that opens with a name and a colon."""
+    """"Pat Caddell: Democrat voters worried ...": a line that opens with a name and a colon;
+    also a transcript's "WALLACE: ..." and a one-word headline source ("Poll: ...")."""
     out = []
     for m in HEADLINE_SPEAKER.finditer(text_of(doc)):
         name = doc.char_span(m.start(1), m.end(1))
-        if name is None or not any(e.label_ in ("PERSON", "ORG") and e.start == name.start and e.end == name.end for e in name.ents):
+        if name is None or not line_speaker(name, m.start() == 0):
             continue
         colon = doc.char_span(m.start(2), m.end(2))
-        if colon is None or any(f.cue_span[0] >= m.start() and f.cue_span[0] < m.end() for f in found):
+        if colon is None or any(m.start() <= f.cue_span[0] < m.end(2) for f in found):
             continue
         out.append(Found(cue=[colon[0]], cue_lemma=":", source=name, content=trim(doc, m.start(3), m.end(3)), mode="direct"))
     return out
+
+
+def line_speaker(name: Span, headline: bool) -> bool:
+    """A named entity, a transcript's capitals ("PENCE"), or in the headline a lone name or
+    source noun ("Sanders:", "Poll:")."""
+    if name.text.lower() in NOT_SPEAKERS or any(e.label_ in ("GPE", "DATE", "TIME") for e in name.ents):
+        return False
+    if any(e.label_ in ("PERSON", "ORG") and e.start == name.start and e.end == name.end for e in name.ents):
+        return True
+    if all(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in name):
+        return True
+    return headline and len(name) == 1 and (name[0].pos_ == "PROPN" or name[0].lower_ in HEADLINE_SOURCES)
 
 
 def colon_speaker(doc: Doc, open_mark: int, sent: Span) -> tuple[Token, Span] | None:
