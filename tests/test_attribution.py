@@ -181,3 +181,29 @@ def test_paragraph_after_a_colon_frame(claims_of):
     text = "The governor added:\n\nThe budget will be balanced by spring, and no schools will close.\n"
     c = one(claims_of(text), "budget will be balanced")
     assert c["cue"] == "add" and c["source"]["mention"] == "The governor"
+
+
+def test_parenthetical_frame_inside_the_content(claims_of):
+    text = "To avoid delays, the director said, every ballot will be counted by hand."
+    c = one(claims_of(text), "every ballot")
+    assert c["cue"] == "say" and c["source"]["mention"] == "the director"
+    s, e = c["cue_span"]
+    assert text[s:e] == "said"
+
+
+def test_participle_frames(claims_of):
+    c = one(claims_of("Mayor Lena Brandt began by saying that the pool would reopen in June."), "pool would reopen")
+    assert c["cue"] == "say" and c["source"]["name"] == "Lena Brandt"
+    c = one(claims_of("The union sent a letter saying that the strike would continue."), "strike would continue")
+    assert c["source"]["mention"] == "a letter"
+
+
+def test_raising_verb_gives_a_sourceless_claim(claims_of):
+    text = "The new tariff seems to be hurting farmers in the north."
+    c = one(claims_of(text), "hurting farmers")
+    assert c["cue"] == "seem" and c["source"]["span"] is None and c["mode"] == "unattributed"
+
+
+def test_hoped_is_read_as_hope(claims_of):
+    c = one(claims_of("Director Sam Okoye hoped that the museum would open by May."), "museum would open")
+    assert c["cue"] == "hope"

@@ -19,6 +19,7 @@ from .reported import (
     Found,
     cue_lemma,
     cue_tokens,
+    lemma_of,
     find_reported,
     noun_span,
     subject_of,
@@ -199,7 +200,7 @@ def colon_paragraphs(doc: Doc, found: list[Found], teasers: list[tuple[int, int]
 
 
 def speech_verb(tok: Token) -> bool:
-    return tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+    return lemma_of(tok) in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
 
 
 def frame_found(doc: Doc, verb: Token, content: tuple[int, int], q: Quote, found: list[Found]) -> Found | None:
