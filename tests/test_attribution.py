@@ -207,3 +207,13 @@ def test_raising_verb_gives_a_sourceless_claim(claims_of):
 def test_hoped_is_read_as_hope(claims_of):
     c = one(claims_of("Director Sam Okoye hoped that the museum would open by May."), "museum would open")
     assert c["cue"] == "hope"
+
+
+def test_passive_judgement_without_agent(claims_of):
+    c = one(claims_of("The contractors have been blamed for delaying the opening of the bridge."), "contractors")
+    assert c["cue"] == "blame" and c["source"]["span"] is None
+
+
+def test_report_noun_with_that_clause(claims_of):
+    c = one(claims_of("Few voters believed his claim that the election had been rigged."), "election had been rigged")
+    assert c["cue"] == "claim" and c["source"]["mention"] == "his"

@@ -12,6 +12,7 @@ from .cues import (
     OBJECT_VERBS,
     PARTICLE_CUES,
     PREP_CUES,
+    REPORT_NOUNS,
     SPEECH_VERBS,
     UNATTRIBUTED_VERBS,
     WEAK_VERBS,
@@ -23,7 +24,7 @@ from .cues import (
 CUE_NOT_ADVERBS = frozenset("how when where why whether so that there here too as".split())
 
 # Forms the small model lemmatizes wrongly (PolNeAR train: 60 "hoped" cues read as "hop").
-SURFACE_LEMMAS = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+SURFACE_LEMMAS = {"hoped": "hope", "hopes": "hope", "hoping": "hope", "retweeted": "retweet", "retweeting": "retweet"}
 
 # Raising verbs: "X seems to ...", "X is expected to ...": the writer's (or no one's) hedge on
 # X, a PolNeAR cue with no source (train: seem 72/125, appear 69/122 with an infinitive).
@@ -212,7 +213,28 @@ def find_reported(doc: Doc) -> list[Found]:
                 f = verb_attribution(tok, sent)
                 if f:
                     found.append(f)
+            elif tok.pos_ == "NOUN" and tok.lemma_ in REPORT_NOUNS:
+                f = noun_attribution(tok)
+                if f:
+                    found.append(f)
     return found
+
+
+def noun_attribution(noun: Token) -> Found | None:
+    """"his claim that ...", "made the statement that ...": the clause is the content; the source
+    is the possessor, else the subject of the verb the noun is the object of."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return None
+    content = trim(noun.doc, *subtree_span(clause))
+    if content[1] - content[0] < 8:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(poss), content=content, mode="indirect")
+    if noun.dep_ in ("dobj", "attr") and subject_of(noun.head) is not None:
+        return Found(cue=[noun], cue_lemma=noun.lemma_, source=None, content=content, mode="indirect", inherit_from=noun.head)
+    return Found(cue=[noun], cue_lemma=noun.lemma_, source=None, content=content, mode="unattributed", unnamed="unnamed")
 
 
 def according_to(tok: Token, sent: Span) -> Found | None:
@@ -255,6 +277,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
                 return None
             content = content_after(verb, ccomp, sent) if ccomp is not None and ccomp.i > verb.i else trim(verb.doc, *subtree_span(target))
             return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(agent), content=content, mode="indirect")
+    if is_passive(verb) and (lemma in OBJECT_VERBS or lemma in PREP_CUES) and clause_content(verb) is None:
+        return judged(verb, lemma)
     first = clause_content(verb)
     if first is None and lemma in OBJECT_VERBS:
         first = object_content(verb)
@@ -322,6 +346,22 @@ def raised(verb: Token, lemma: str) -> Found | None:
     if content[1] - content[0] < 8:
         return None
     return Found(cue=cue_tokens(verb), cue_lemma=lemma, source=None, content=content, mode="unattributed", unnamed="unnamed")
+
+
+def judged(verb: Token, lemma: str) -> Found | None:
+    """"Peacekeepers have been blamed for ...", "it was labeled "Mostly True"": a passive
+    judgement with no agent; no source, the content is the subject and what it is charged with."""
+    if agent_of(verb) is not None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    comp = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "oprd", "xcomp", "attr") and not is_frame_modifier(c)), None)
+    if subj is None or comp is None or subj.lower_ in ("there", "which", "that", "who"):
+        return None
+    content = trim(verb.doc, subj.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text))
+    cue = cue_tokens(verb)
+    if comp.dep_ == "prep" and comp.i == cue[-1].i + 1:
+        cue = cue + [comp]
+    return Found(cue=cue, cue_lemma=lemma, source=None, content=content, mode="unattributed", unnamed="unnamed")
 
 
 def is_parenthetical(verb: Token, lemma: str) -> bool:
