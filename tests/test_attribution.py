@@ -217,3 +217,14 @@ def test_passive_judgement_without_agent(claims_of):
 def test_report_noun_with_that_clause(claims_of):
     c = one(claims_of("Few voters believed his claim that the election had been rigged."), "election had been rigged")
     assert c["cue"] == "claim" and c["source"]["mention"] == "his"
+
+
+def test_signature_after_a_dash_and_a_mistyped_opening_mark(claims_of):
+    text = "\u201dThe schools in this town are failing our children every single day.\u201d \u2015 Marta Quill\n"
+    c = one(claims_of(text), "schools in this town")
+    assert c["source"]["mention"] == "Marta Quill" and c["mode"] == "direct"
+
+
+def test_polls_show(claims_of):
+    c = one(claims_of("New polls show a close race in the state."), "close race")
+    assert c["cue"] == "show" and c["source"]["mention"] == "New polls"

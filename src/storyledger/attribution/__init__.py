@@ -227,7 +227,16 @@ def dash_speaker(doc: Doc, end_mark: int) -> tuple[Token, Span] | None:
             return (dash[0] if dash is not None else ent[0]), ent
         if ent.start_char > m.end():
             break
+    # a signature the tagger missed: capitalised words ending the line ("” ― Karen Bobadilla.")
+    sig = SIGNATURE.match(text_of(doc), m.end())
+    if sig and dash is not None:
+        name = doc.char_span(sig.start(1), sig.end(1))
+        if name is not None:
+            return dash[0], name
     return None
+
+
+SIGNATURE = re.compile(r"([A-Z][\w'\u2019-]+(?:[ \u00a0](?:[A-Z]\.|[A-Z][\w'\u2019-]+)){1,3})[.\s\u00a0]*(?:\n|$)")
 
 
 HEADLINE_SPEAKER = re.compile(r"^[\"\u201c]?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})(:)[ \t]+(\S.*)$", re.M)

@@ -39,7 +39,7 @@ PREP_CUES = {
     "hint": {"at"}, "allude": {"to"}, "dwell": {"on"}, "balk": {"at"}, "vouch": {"for"},
     "elaborate": {"on"}, "muse": {"about", "on"}, "gripe": {"about"}, "rant": {"about", "against"},
     "rave": {"about"}, "fret": {"about", "over"}, "opine": {"on", "about"}, "caution": {"against"},
-    "touch": {"on"}, "hope": {"for"}, "rage": {"against"}, "pivot": {"to"},
+    "touch": {"on"}, "hope": {"for"}, "agree": {"with", "on"}, "rage": {"against"}, "pivot": {"to"},
 }
 
 # Verbs whose content can be their direct object ("confirmed Russia's involvement ...",
@@ -56,6 +56,7 @@ invoke thank compare contrast distance liken rebut assail dub preach deride hera
 savage repudiate articulate attribute bemoan document broadcast circulate forward retweet pitch
 justify berate castigate scold excoriate vilify demonize demonise taunt insult smear disparage
 belittle extol laud commend salute admonish reprimand float
+express report show
 """.split())
 
 # Verbs whose content is an infinitive (xcomp): "vowed to punish", "urged them to leave".

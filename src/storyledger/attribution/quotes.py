@@ -47,7 +47,8 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     for m in MARKS.finditer(text, start, end):
         i = m.start()
         ch = text[i]
-        if ch in OPENERS or (ch == STRAIGHT and is_opening(text, i, start, end, opened)):
+        if ch in OPENERS or (ch == STRAIGHT and is_opening(text, i, start, end, opened)) or (opened is None and ch in CLOSERS and not text[start:i].strip()):
+            # a closing mark that opens a paragraph is a mistyped opener ("”We will ...")
             if opened is None:
                 opened = i
             # a second opener while open: an unbalanced mark; keep the first
