@@ -228,3 +228,13 @@ def test_signature_after_a_dash_and_a_mistyped_opening_mark(claims_of):
 def test_polls_show(claims_of):
     c = one(claims_of("New polls show a close race in the state."), "close race")
     assert c["cue"] == "show" and c["source"]["mention"] == "New polls"
+
+
+def test_reported_clause_parsed_as_adverbial(claims_of):
+    c = one(claims_of("Trump said after the convention he would not accept Cruz's endorsement if it were offered."), "not accept")
+    assert c["cue"] == "say" and c["source"]["name"] == "Trump"
+
+
+def test_tell_someone_to(claims_of):
+    c = one(claims_of("The governor told her aides to cancel the contract."), "cancel the contract")
+    assert c["cue"] == "tell"

@@ -60,7 +60,7 @@ express report show
 """.split())
 
 # Verbs whose content is an infinitive (xcomp): "vowed to punish", "urged them to leave".
-XCOMP_VERBS = frozenset("vow promise pledge threaten urge refuse decline ask call plan hope want seek intend wish agree encourage aim prefer".split())
+XCOMP_VERBS = frozenset("vow promise pledge threaten urge refuse decline ask call plan hope want seek intend wish agree encourage aim prefer tell warn order advise instruct implore beg challenge press remind invite".split())
 
 # Words a reported clause needs no "that" for, but that are too common to be cues on their own
 # (they must have a clausal complement to count).

@@ -30,6 +30,9 @@ SURFACE_LEMMAS = {"hoped": "hope", "hopes": "hope", "hoping": "hope", "retweeted
 # X, a PolNeAR cue with no source (train: seem 72/125, appear 69/122 with an infinitive).
 RAISING_VERBS = frozenset("seem appear".split())
 
+# Words that open a reported clause the parser took for an adverbial one.
+CLAUSE_OPENERS = frozenset("that whether how why what who which".split())
+
 EDGE_PUNCT = set(",;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[] \n\t")
 
 
@@ -176,6 +179,20 @@ def clause_content(verb: Token) -> Token | None:
     return None
 
 
+def misparsed_clause(verb: Token) -> Token | None:
+    """The reported clause the small model hangs on the verb as advcl ("said after the convention
+    he would not accept", "tweeted that Machado was"): after the verb, with its own subject, and
+    opened by nothing or by "that" / a wh-word, not by a frame's "when", "after", "because"."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue
+        opener = c.left_edge
+        marks = [g for g in c.children if g.dep_ == "mark"]
+        if opener.lower_ in CLAUSE_OPENERS or (not marks and opener.dep_ != "mark"):
+            return c
+    return None
+
+
 def object_content(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("dobj",) and c.i > verb.i:
@@ -280,6 +297,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
     if is_passive(verb) and (lemma in OBJECT_VERBS or lemma in PREP_CUES) and clause_content(verb) is None:
         return judged(verb, lemma)
     first = clause_content(verb)
+    if first is None and lemma in SPEECH_VERBS:
+        first = misparsed_clause(verb)
     if first is None and lemma in OBJECT_VERBS:
         first = object_content(verb)
     if first is None and lemma in XCOMP_VERBS:
