@@ -238,3 +238,10 @@ def test_reported_clause_parsed_as_adverbial(claims_of):
 def test_tell_someone_to(claims_of):
     c = one(claims_of("The governor told her aides to cancel the contract."), "cancel the contract")
     assert c["cue"] == "tell"
+
+
+def test_stance_adjective_after_be(claims_of):
+    text = "Senator Ana Lobo has been critical of the new pipeline."
+    c = one(claims_of(text), "pipeline")
+    s, e = c["cue_span"]
+    assert text[s:e] == "has been critical of" and c["source"]["name"] == "Ana Lobo"

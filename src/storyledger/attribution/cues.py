@@ -80,6 +80,18 @@ conclusion finding recommendation reminder message fear expectation testimony th
 position demand argument accusation
 """.split())
 
+# Adjectives of a stance that, after "be", take what is held as a clause, an infinitive or a
+# preposition's object: "is eager to", "was critical of", "is confident that" (PolNeAR train:
+# these were cues in at least 2 of 5 uses; "likely", "able", "ready", "clear" were not).
+ATTITUDE_ADJECTIVES = {
+    "eager": {"xcomp"}, "critical": {"of"}, "skeptical": {"of", "about"}, "sceptical": {"of", "about"},
+    "aware": {"ccomp", "of"}, "concerned": {"ccomp", "about"}, "confident": {"ccomp", "in"},
+    "hopeful": {"ccomp"}, "adamant": {"ccomp"}, "worried": {"ccomp", "about"}, "proud": {"ccomp", "of"},
+    "glad": {"ccomp"}, "reluctant": {"xcomp"}, "inclined": {"xcomp"}, "convinced": {"ccomp"},
+    "supportive": {"of"}, "dismissive": {"of"}, "optimistic": {"ccomp", "about"},
+    "pessimistic": {"about"}, "insistent": {"ccomp"}, "afraid": {"ccomp"}, "fearful": {"ccomp"},
+}
+
 # Passive report verbs without an agent give an unattributed claim ("It was reported that").
 UNATTRIBUTED_VERBS = frozenset("report say claim announce confirm rumor rumour believe understand know learn reveal expect allege suggest estimate".split())
 

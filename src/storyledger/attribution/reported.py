@@ -11,6 +11,7 @@ from ..nlp.cache import sents_of, text_of
 from .cues import (
     OBJECT_VERBS,
     PARTICLE_CUES,
+    ATTITUDE_ADJECTIVES,
     PREP_CUES,
     REPORT_NOUNS,
     SPEECH_VERBS,
@@ -282,6 +283,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         cue = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
         cue.sort(key=lambda t: t.i)
         return Found(cue=cue, cue_lemma="become known", source=None, content=content_after(verb, ccomp, sent), mode="unattributed", unnamed="unnamed reports")
+    if lemma == "be":
+        return attitude(verb)
     if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and lemma not in XCOMP_VERBS and lemma not in PREP_CUES:
         return None
     if is_passive(verb) and lemma in SPEECH_VERBS | OBJECT_VERBS:
@@ -381,6 +384,32 @@ def judged(verb: Token, lemma: str) -> Found | None:
     if comp.dep_ == "prep" and comp.i == cue[-1].i + 1:
         cue = cue + [comp]
     return Found(cue=cue, cue_lemma=lemma, source=None, content=content, mode="unattributed", unnamed="unnamed")
+
+
+def attitude(verb: Token) -> Found | None:
+    """"Graham has been critical of Trump", "She is confident that ...": be + a stance adjective."""
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJECTIVES), None)
+    subj = subject_of(verb)
+    if adj is None or subj is None or subj.lower_ in ("it", "there"):
+        return None
+    takes = ATTITUDE_ADJECTIVES[adj.lower_]
+    comp, last = None, adj
+    for c in list(adj.children) + list(verb.children):
+        if c.i < adj.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp") and c.dep_ in takes:
+            comp = c
+        elif c.dep_ == "prep" and c.lower_ in takes:
+            comp = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            last = c if c.i == adj.i + 1 else adj
+        if comp is not None:
+            break
+    if comp is None:
+        return None
+    # the cue runs from the verb's auxiliaries to the adjective (and its preposition): "has been critical of"
+    first = cue_tokens(verb)[0]
+    cue = list(verb.doc[first.i:last.i + 1]) if 0 <= last.i - first.i <= 5 else [adj]
+    return Found(cue=cue, cue_lemma=adj.lower_, source=noun_span(subj), content=trim(verb.doc, *subtree_span(comp)), mode="indirect")
 
 
 def is_parenthetical(verb: Token, lemma: str) -> bool:
