@@ -245,3 +245,8 @@ def test_stance_adjective_after_be(claims_of):
     c = one(claims_of(text), "pipeline")
     s, e = c["cue_span"]
     assert text[s:e] == "has been critical of" and c["source"]["name"] == "Ana Lobo"
+
+
+def test_comment_frames_a_quote_after_a_colon(claims_of):
+    c = one(claims_of('At the meeting a neighbour commented: "The park has never been this clean."'), "park has never")
+    assert c["cue"] == "comment" and c["mode"] == "direct"

@@ -35,3 +35,12 @@ def test_never_raises_and_spans_are_inside_the_text(text):
     for q in find_quotes(text):
         assert 0 < q.start <= q.end <= len(text)
         assert q.open_mark == q.start - 1
+
+
+def test_two_apostrophes_as_a_double_mark():
+    text = "''We will not back down,'' the mayor said of the students' protest."
+    assert [t.strip("'") for t in inner(text)] == ["We will not back down,"]
+
+
+def test_closing_mark_opening_a_paragraph():
+    assert inner("\u201dWe stay here.\u201d \u2015 Ana Ruiz") == ["We stay here."]
