@@ -250,3 +250,14 @@ def test_stance_adjective_after_be(claims_of):
 def test_comment_frames_a_quote_after_a_colon(claims_of):
     c = one(claims_of('At the meeting a neighbour commented: "The park has never been this clean."'), "park has never")
     assert c["cue"] == "comment" and c["mode"] == "direct"
+
+
+def test_interrupted_quote_around_a_parenthetical_frame(claims_of):
+    claims = claims_of('"That," he added, "will make the winter much harder for the valley."')
+    assert [c["content"] for c in claims] == ["That", "will make the winter much harder for the valley."]
+    assert claims[0]["cue_span"] == claims[1]["cue_span"]
+
+
+def test_inverted_frame_before_a_colon(claims_of):
+    c = one(claims_of('Said Ellis: "I do not think the council will agree to this."'), "council will agree")
+    assert c["cue"] == "say" and c["source"]["mention"] == "Ellis"
