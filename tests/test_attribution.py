@@ -261,3 +261,11 @@ def test_interrupted_quote_around_a_parenthetical_frame(claims_of):
 def test_inverted_frame_before_a_colon(claims_of):
     c = one(claims_of('Said Ellis: "I do not think the council will agree to this."'), "council will agree")
     assert c["cue"] == "say" and c["source"]["mention"] == "Ellis"
+
+
+def test_according_to_closing_a_sentence_is_its_own_claim(claims_of):
+    claims = claims_of("The mayor plans to visit the flooded district on Sunday, according to a city spokesman.")
+    c = one(claims, "visit the flooded district")
+    assert c["cue"] == "according to" and c["source"]["mention"] == "a city spokesman"
+    c = one(claims_of("Trump demeaned the contestants, according to show insiders."), "demeaned")
+    assert c["cue"] == "according to" and c["source"]["mention"] == "show insiders"

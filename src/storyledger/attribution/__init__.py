@@ -378,7 +378,12 @@ def unnest(found: list[Found]) -> list[Found]:
 def nested_report(inner: Found) -> bool:
     """A report inside another's content that stands as an attribution of its own (PolNeAR
     annotates "Merrill says Machado promised ... and said ..." as three)."""
-    return inner.source is not None and inner.mode == "indirect" and inner.cue_lemma in NESTED_CUES
+    if inner.source is None:
+        return False
+    if inner.mode == "according_to":
+        # "..., according to a campaign aide." closing the sentence; not "according to him"
+        return inner.content[1] <= inner.cue_span[0] and inner.source.root.pos_ != "PRON"
+    return inner.mode == "indirect" and inner.cue_lemma in NESTED_CUES
 
 
 def resolve_demonstratives(doc: Doc, document: Document, found: list[Found]) -> list[Found]:

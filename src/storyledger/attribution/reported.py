@@ -166,8 +166,8 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
 
 def is_frame_modifier(tok: Token) -> bool:
     """"in an interview", "on Tuesday", "in a statement": modifiers of the act of saying."""
-    if tok.dep_ == "prep" and tok.lower_ in ("in", "on", "during", "at", "after", "before", "to", "with", "via", "through", "from"):
-        return True
+    if tok.dep_ == "prep" and tok.lower_ in ("in", "on", "during", "at", "after", "before", "to", "with", "via", "through", "from", "according"):
+        return True  # "according to X" is an attribution of its own
     if tok.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in ("when", "after", "before", "while", "as", "during", "since", "because") for c in tok.children) or tok.tag_ == "VBG"):
         return True
     return tok.dep_ in ("npadvmod",) and tok.ent_type_ in ("DATE", "TIME")
@@ -259,9 +259,12 @@ def according_to(tok: Token, sent: Span) -> Found | None:
     doc = tok.doc
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is not None:
+        src = noun_span(pobj)
+    elif to.i + 1 < len(doc) and to.right_edge.i > to.i and to.right_edge.i - to.i <= 8:
+        src = doc[to.i + 1:to.right_edge.i + 1]  # "according to show insiders", parsed as a verb
+    else:
         return None
-    src = noun_span(pobj)
     phrase_start, phrase_end = tok.idx, src.end_char
     # content: the rest of the sentence on the larger side of the phrase
     before = trim(doc, sent.start_char, phrase_start)
