@@ -269,3 +269,10 @@ def test_according_to_closing_a_sentence_is_its_own_claim(claims_of):
     assert c["cue"] == "according to" and c["source"]["mention"] == "a city spokesman"
     c = one(claims_of("Trump demeaned the contestants, according to show insiders."), "demeaned")
     assert c["cue"] == "according to" and c["source"]["mention"] == "show insiders"
+
+
+def test_transcript_line_opened_by_a_quote_mark(claims_of):
+    text = 'Partial transcript:\n\n"HOLT: Will you release the audit before the vote?\n\n"REYES: We will release it on Monday.\n'
+    claims = claims_of(text)
+    assert one(claims, "release the audit")["source"]["mention"] == "HOLT"
+    assert one(claims, "release it on Monday")["source"]["mention"] == "REYES"

@@ -45,8 +45,11 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     teasers = teaser_ranges(text_of(doc))
     quotes = [q for q in find_quotes(text_of(doc)) if not inside_any(q.start, teasers)]
     found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers)]
-    found = attach_quotes(doc, quotes, found)
-    found += headline_speakers(doc, found)
+    heads = headline_speakers(doc, found)
+    # a transcript line opened by a quote mark ("WALLACE: ...) is the speaker's, not a quote's
+    labels = [(h.source.start_char - 1, h.cue_span[1]) for h in heads if h.source is not None]
+    quotes = [q for q in quotes if not any(a <= q.open_mark < b for a, b in labels)]
+    found = attach_quotes(doc, quotes, found) + heads
     found += colon_paragraphs(doc, found, teasers)
     found = outlet_chains(doc, found)
     found = unnest(found)
