@@ -276,3 +276,8 @@ def test_transcript_line_opened_by_a_quote_mark(claims_of):
     claims = claims_of(text)
     assert one(claims, "release the audit")["source"]["mention"] == "HOLT"
     assert one(claims, "release it on Monday")["source"]["mention"] == "REYES"
+
+
+def test_agreed_to(claims_of):
+    c = one(claims_of("The mining company agreed to clean up the river by 2030."), "clean up the river")
+    assert c["cue"] == "agree" and c["source"]["mention"] == "The mining company"

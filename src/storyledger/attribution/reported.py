@@ -317,7 +317,7 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subject_of(verb)), content=trim(verb.doc, sent.start_char, sent.end_char), mode="indirect")
     if first is None:
         return None
-    if lemma in WEAK_VERBS and first.dep_ not in ("ccomp", "pobj") and not (first.dep_ == "dobj" and lemma in OBJECT_VERBS and verb.dep_ == "ROOT"):
+    if lemma in WEAK_VERBS and first.dep_ not in ("ccomp", "pobj") and not (first.dep_ == "dobj" and lemma in OBJECT_VERBS and verb.dep_ == "ROOT") and not (first.dep_ == "xcomp" and lemma in XCOMP_VERBS):
         return None  # but "Polls show a close race" (PolNeAR train: 54 of 70 main-verb "show"s with an object)
     if lemma not in SPEECH_VERBS and first.dep_ == "ccomp" and lemma not in OBJECT_VERBS:
         return None
