@@ -281,3 +281,10 @@ def test_transcript_line_opened_by_a_quote_mark(claims_of):
 def test_agreed_to(claims_of):
     c = one(claims_of("The mining company agreed to clean up the river by 2030."), "clean up the river")
     assert c["cue"] == "agree" and c["source"]["mention"] == "The mining company"
+
+
+def test_headline_surname_before_a_colon(claims_of):
+    text = "Okafor: The council must rebuild the bridge this year.\n\nAnalysis: what the vote means.\n"
+    claims = claims_of(text)
+    assert one(claims, "rebuild the bridge")["source"]["mention"] == "Okafor"
+    assert not [c for c in claims if "vote means" in c["content"]]

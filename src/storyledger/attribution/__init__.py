@@ -253,10 +253,9 @@ SIGNATURE = re.compile(r"([A-Z][\w'\u2019-]+(?:[ \u00a0](?:[A-Z]\.|[A-Z][\w'\u20
 HEADLINE_SPEAKER = re.compile(r"^[\"\u201c]?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})(:)[ \t]+(\S.*)$", re.M)
 
 # Line labels that look like "NAME:" but introduce no speaker ("UPDATE: ...").
-NOT_SPEAKERS = frozenset("update updated breaking watch note editor correction clarification photo photos video related exclusive live opinion analysis".split())
-
-# Nouns a headline names as its source with a colon ("Poll: Clinton leads ...").
-HEADLINE_SOURCES = frozenset("poll polls survey study report sources officials experts".split())
+NOT_SPEAKERS = frozenset("""update updated breaking watch note editor correction clarification photo photos video related
+exclusive live opinion analysis editorial review explainer factbox timeline interview commentary podcast
+transcript listen read""".split())
 
 
 def headline_speakers(doc: Doc, found: list[Found]) -> list[Found]:
@@ -283,7 +282,8 @@ def line_speaker(name: Span, headline: bool) -> bool:
         return True
     if all(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in name):
         return True
-    return headline and len(name) == 1 and (name[0].pos_ == "PROPN" or name[0].lower_ in HEADLINE_SOURCES)
+    # in the headline a lone capitalised word: a surname or outlet ("Sanders:", "Politifact:") or a source noun
+    return headline and len(name) == 1 and name[0].is_title
 
 
 def colon_speaker(doc: Doc, open_mark: int, sent: Span) -> tuple[Token, Span] | None:
