@@ -153,3 +153,146 @@ def test_source_span_gives_the_mention_exactly_when_a_whitespace_token_ends_it(c
     (c,) = claims_of(text)
     s, e = c["source"]["span"]
     assert c["source"]["mention"] == "The Daily Caller," == text[s:e]
+
+
+def test_cue_span_holds_the_verbs_adverbs_and_particle(claims_of):
+    text = "Senator Ruth Okafor has long said that the tax cuts were too large."
+    c = one(claims_of(text), "tax cuts")
+    s, e = c["cue_span"]
+    assert text[s:e] == "has long said"
+    text = "Governor Dan Reyes pointed out that the bridge had been closed twice."
+    c = one(claims_of(text), "bridge")
+    s, e = c["cue_span"]
+    assert text[s:e] == "pointed out"
+
+
+def test_nested_plain_speech_report_is_its_own_claim(claims_of):
+    claims = claims_of("The report says that Alma Ruiz told investigators that the money was missing.")
+    assert [c["cue"] for c in claims] == ["say", "tell"]
+    assert claims[1]["source"]["name"] == "Alma Ruiz" and claims[1]["content"] == "that the money was missing"
+
+
+def test_quote_framed_by_the_next_sentence(claims_of):
+    claims = claims_of('"Who will pay for the new stadium?" Senator Ines Vidal asked.')
+    c = one(claims, "new stadium")
+    assert c["source"]["name"] == "Ines Vidal" and c["cue"] == "ask" and c["mode"] == "direct"
+
+
+def test_transcript_and_headline_speakers(claims_of):
+    text = "Poll: Voters trust the mayor on housing.\n\nHOLT: Will you release the audit before the vote?\n"
+    claims = claims_of(text)
+    assert one(claims, "Voters trust")["source"]["mention"] == "Poll"
+    assert one(claims, "release the audit")["source"]["mention"] == "HOLT"
+
+
+def test_paragraph_after_a_colon_frame(claims_of):
+    text = "The governor added:\n\nThe budget will be balanced by spring, and no schools will close.\n"
+    c = one(claims_of(text), "budget will be balanced")
+    assert c["cue"] == "add" and c["source"]["mention"] == "The governor"
+
+
+def test_parenthetical_frame_inside_the_content(claims_of):
+    text = "To avoid delays, the director said, every ballot will be counted by hand."
+    c = one(claims_of(text), "every ballot")
+    assert c["cue"] == "say" and c["source"]["mention"] == "the director"
+    s, e = c["cue_span"]
+    assert text[s:e] == "said"
+
+
+def test_participle_frames(claims_of):
+    c = one(claims_of("Mayor Lena Brandt began by saying that the pool would reopen in June."), "pool would reopen")
+    assert c["cue"] == "say" and c["source"]["name"] == "Lena Brandt"
+    c = one(claims_of("The union sent a letter saying that the strike would continue."), "strike would continue")
+    assert c["source"]["mention"] == "a letter"
+
+
+def test_raising_verb_gives_a_sourceless_claim(claims_of):
+    text = "The new tariff seems to be hurting farmers in the north."
+    c = one(claims_of(text), "hurting farmers")
+    assert c["cue"] == "seem" and c["source"]["span"] is None and c["mode"] == "unattributed"
+
+
+def test_hoped_is_read_as_hope(claims_of):
+    c = one(claims_of("Director Sam Okoye hoped that the museum would open by May."), "museum would open")
+    assert c["cue"] == "hope"
+
+
+def test_passive_judgement_without_agent(claims_of):
+    c = one(claims_of("The contractors have been blamed for delaying the opening of the bridge."), "contractors")
+    assert c["cue"] == "blame" and c["source"]["span"] is None
+
+
+def test_report_noun_with_that_clause(claims_of):
+    c = one(claims_of("Few voters believed his claim that the election had been rigged."), "election had been rigged")
+    assert c["cue"] == "claim" and c["source"]["mention"] == "his"
+
+
+def test_signature_after_a_dash_and_a_mistyped_opening_mark(claims_of):
+    text = "\u201dThe schools in this town are failing our children every single day.\u201d \u2015 Marta Quill\n"
+    c = one(claims_of(text), "schools in this town")
+    assert c["source"]["mention"] == "Marta Quill" and c["mode"] == "direct"
+
+
+def test_polls_show(claims_of):
+    c = one(claims_of("New polls show a close race in the state."), "close race")
+    assert c["cue"] == "show" and c["source"]["mention"] == "New polls"
+
+
+def test_reported_clause_parsed_as_adverbial(claims_of):
+    c = one(claims_of("Trump said after the convention he would not accept Cruz's endorsement if it were offered."), "not accept")
+    assert c["cue"] == "say" and c["source"]["name"] == "Trump"
+
+
+def test_tell_someone_to(claims_of):
+    c = one(claims_of("The governor told her aides to cancel the contract."), "cancel the contract")
+    assert c["cue"] == "tell"
+
+
+def test_stance_adjective_after_be(claims_of):
+    text = "Senator Ana Lobo has been critical of the new pipeline."
+    c = one(claims_of(text), "pipeline")
+    s, e = c["cue_span"]
+    assert text[s:e] == "has been critical of" and c["source"]["name"] == "Ana Lobo"
+
+
+def test_comment_frames_a_quote_after_a_colon(claims_of):
+    c = one(claims_of('At the meeting a neighbour commented: "The park has never been this clean."'), "park has never")
+    assert c["cue"] == "comment" and c["mode"] == "direct"
+
+
+def test_interrupted_quote_around_a_parenthetical_frame(claims_of):
+    claims = claims_of('"That," he added, "will make the winter much harder for the valley."')
+    assert [c["content"] for c in claims] == ["That", "will make the winter much harder for the valley."]
+    assert claims[0]["cue_span"] == claims[1]["cue_span"]
+
+
+def test_inverted_frame_before_a_colon(claims_of):
+    c = one(claims_of('Said Ellis: "I do not think the council will agree to this."'), "council will agree")
+    assert c["cue"] == "say" and c["source"]["mention"] == "Ellis"
+
+
+def test_according_to_closing_a_sentence_is_its_own_claim(claims_of):
+    claims = claims_of("The mayor plans to visit the flooded district on Sunday, according to a city spokesman.")
+    c = one(claims, "visit the flooded district")
+    assert c["cue"] == "according to" and c["source"]["mention"] == "a city spokesman"
+    c = one(claims_of("Trump demeaned the contestants, according to show insiders."), "demeaned")
+    assert c["cue"] == "according to" and c["source"]["mention"] == "show insiders"
+
+
+def test_transcript_line_opened_by_a_quote_mark(claims_of):
+    text = 'Partial transcript:\n\n"HOLT: Will you release the audit before the vote?\n\n"REYES: We will release it on Monday.\n'
+    claims = claims_of(text)
+    assert one(claims, "release the audit")["source"]["mention"] == "HOLT"
+    assert one(claims, "release it on Monday")["source"]["mention"] == "REYES"
+
+
+def test_agreed_to(claims_of):
+    c = one(claims_of("The mining company agreed to clean up the river by 2030."), "clean up the river")
+    assert c["cue"] == "agree" and c["source"]["mention"] == "The mining company"
+
+
+def test_headline_surname_before_a_colon(claims_of):
+    text = "Okafor: The council must rebuild the bridge this year.\n\nAnalysis: what the vote means.\n"
+    claims = claims_of(text)
+    assert one(claims, "rebuild the bridge")["source"]["mention"] == "Okafor"
+    assert not [c for c in claims if "vote means" in c["content"]]

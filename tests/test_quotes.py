@@ -43,3 +43,12 @@ def test_empty_quotes_give_no_claims(claims_of):
     # fuzz finding: "" next to a cue gave claims with empty content and span (s, s)
     for text in ['Blige said """"""""""', 'The singer Blige said "" today.', 'He said "" and "  " again.']:
         assert [c for c in claims_of(text) if c["span"][0] >= c["span"][1]] == []
+
+
+def test_two_apostrophes_as_a_double_mark():
+    text = "''We will not back down,'' the mayor said of the students' protest."
+    assert [t.strip("'") for t in inner(text)] == ["We will not back down,"]
+
+
+def test_closing_mark_opening_a_paragraph():
+    assert inner("\u201dWe stay here.\u201d \u2015 Ana Ruiz") == ["We stay here."]

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 OPENERS = "\u201c\u00ab\u201e"
 CLOSERS = "\u201d\u00bb"
 STRAIGHT = '"'
-MARKS = re.compile(r'["\u201c\u201d\u00ab\u00bb\u201e]')
+# Two apostrophes stand for a straight double mark in some wire and archive text (''Yes,'' he said).
+MARKS = re.compile(r"''|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 PARAGRAPH = re.compile(r"\n")
 
 # A quote shorter than this many words is a scare quote or a title ("so-called "special
@@ -46,8 +47,9 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     opened: int | None = None
     for m in MARKS.finditer(text, start, end):
         i = m.start()
-        ch = text[i]
-        if ch in OPENERS or (ch == STRAIGHT and is_opening(text, i, start, end, opened)):
+        ch = STRAIGHT if m.group() == "''" else text[i]
+        if ch in OPENERS or (ch == STRAIGHT and is_opening(text, i, start, end, opened)) or (opened is None and ch in CLOSERS and not text[start:i].strip()):
+            # a closing mark that opens a paragraph is a mistyped opener ("”We will ...")
             if opened is None:
                 opened = i
             # a second opener while open: an unbalanced mark; keep the first

@@ -11,12 +11,28 @@ from ..nlp.cache import sents_of, text_of
 from .cues import (
     OBJECT_VERBS,
     PARTICLE_CUES,
+    ATTITUDE_ADJECTIVES,
     PREP_CUES,
+    REPORT_NOUNS,
     SPEECH_VERBS,
     UNATTRIBUTED_VERBS,
     WEAK_VERBS,
     XCOMP_VERBS,
 )
+
+# Adverbs after a cue verb that open its content or a frame, not part of the cue ("said
+# how ...", "said when ...").
+CUE_NOT_ADVERBS = frozenset("how when where why whether so that there here too as".split())
+
+# Forms the small model lemmatizes wrongly (PolNeAR train: 60 "hoped" cues read as "hop").
+SURFACE_LEMMAS = {"hoped": "hope", "hopes": "hope", "hoping": "hope", "retweeted": "retweet", "retweeting": "retweet"}
+
+# Raising verbs: "X seems to ...", "X is expected to ...": the writer's (or no one's) hedge on
+# X, a PolNeAR cue with no source (train: seem 72/125, appear 69/122 with an infinitive).
+RAISING_VERBS = frozenset("seem appear".split())
+
+# Words that open a reported clause the parser took for an adverbial one.
+CLAUSE_OPENERS = frozenset("that whether how why what who which".split())
 
 EDGE_PUNCT = set(",;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[] \n\t")
 
@@ -65,10 +81,12 @@ def cue_tokens(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i:
             parts.append(c)
-        elif c.dep_ == "advmod" and c.i < verb.i and c.lower_ in ("also", "repeatedly", "previously", "later", "again", "reportedly", "publicly", "recently", "then"):
-            parts.append(c)
-        elif c.dep_ == "prt" and (verb.lemma_, c.lower_) in PARTICLE_CUES:
-            parts.append(c)
+        elif c.dep_ == "advmod" and c.i < verb.i and c.right_edge.i == c.i and c.pos_ == "ADV":
+            parts.append(c)  # "has long said", "generally praised" (PolNeAR cues hold these)
+        elif c.dep_ == "advmod" and c.i == verb.i + 1 and c.pos_ == "ADV" and c.right_edge.i == c.i and c.lower_ not in CUE_NOT_ADVERBS:
+            parts.append(c)  # "said sarcastically", "adding later"
+        elif c.dep_ == "prt" and c.i > verb.i:
+            parts.append(c)  # "pointed out", "lashed out", "spoke up"
     parts.sort(key=lambda t: t.i)
     # keep a contiguous run ending (or starting) at the verb
     run = [verb]
@@ -83,11 +101,16 @@ def cue_tokens(verb: Token) -> list[Token]:
     return run
 
 
+def lemma_of(tok: Token) -> str:
+    """The token's lemma, mended where the small model's lemmatizer slips ("hoped" -> "hop")."""
+    return SURFACE_LEMMAS.get(tok.lower_) or tok.lemma_.lower()
+
+
 def cue_lemma(verb: Token) -> str:
     for c in verb.children:
         if c.dep_ == "prt" and (verb.lemma_, c.lower_) in PARTICLE_CUES:
             return PARTICLE_CUES[(verb.lemma_, c.lower_)]
-    return verb.lemma_.lower()
+    return lemma_of(verb)
 
 
 def is_passive(verb: Token) -> bool:
@@ -143,8 +166,8 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
 
 def is_frame_modifier(tok: Token) -> bool:
     """"in an interview", "on Tuesday", "in a statement": modifiers of the act of saying."""
-    if tok.dep_ == "prep" and tok.lower_ in ("in", "on", "during", "at", "after", "before", "to", "with", "via", "through", "from"):
-        return True
+    if tok.dep_ == "prep" and tok.lower_ in ("in", "on", "during", "at", "after", "before", "to", "with", "via", "through", "from", "according"):
+        return True  # "according to X" is an attribution of its own
     if tok.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in ("when", "after", "before", "while", "as", "during", "since", "because") for c in tok.children) or tok.tag_ == "VBG"):
         return True
     return tok.dep_ in ("npadvmod",) and tok.ent_type_ in ("DATE", "TIME")
@@ -153,6 +176,20 @@ def is_frame_modifier(tok: Token) -> bool:
 def clause_content(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "ccomp":
+            return c
+    return None
+
+
+def misparsed_clause(verb: Token) -> Token | None:
+    """The reported clause the small model hangs on the verb as advcl ("said after the convention
+    he would not accept", "tweeted that Machado was"): after the verb, with its own subject, and
+    opened by nothing or by "that" / a wh-word, not by a frame's "when", "after", "because"."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue
+        opener = c.left_edge
+        marks = [g for g in c.children if g.dep_ == "mark"]
+        if opener.lower_ in CLAUSE_OPENERS or (not marks and opener.dep_ != "mark"):
             return c
     return None
 
@@ -194,16 +231,40 @@ def find_reported(doc: Doc) -> list[Found]:
                 f = verb_attribution(tok, sent)
                 if f:
                     found.append(f)
+            elif tok.pos_ == "NOUN" and tok.lemma_ in REPORT_NOUNS:
+                f = noun_attribution(tok)
+                if f:
+                    found.append(f)
     return found
+
+
+def noun_attribution(noun: Token) -> Found | None:
+    """"his claim that ...", "made the statement that ...": the clause is the content; the source
+    is the possessor, else the subject of the verb the noun is the object of."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return None
+    content = trim(noun.doc, *subtree_span(clause))
+    if content[1] - content[0] < 8:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(poss), content=content, mode="indirect")
+    if noun.dep_ in ("dobj", "attr") and subject_of(noun.head) is not None:
+        return Found(cue=[noun], cue_lemma=noun.lemma_, source=None, content=content, mode="indirect", inherit_from=noun.head)
+    return Found(cue=[noun], cue_lemma=noun.lemma_, source=None, content=content, mode="unattributed", unnamed="unnamed")
 
 
 def according_to(tok: Token, sent: Span) -> Found | None:
     doc = tok.doc
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is not None:
+        src = noun_span(pobj)
+    elif to.i + 1 < len(doc) and to.right_edge.i > to.i and to.right_edge.i - to.i <= 8:
+        src = doc[to.i + 1:to.right_edge.i + 1]  # "according to show insiders", parsed as a verb
+    else:
         return None
-    src = noun_span(pobj)
     phrase_start, phrase_end = tok.idx, src.end_char
     # content: the rest of the sentence on the larger side of the phrase
     before = trim(doc, sent.start_char, phrase_start)
@@ -215,7 +276,9 @@ def according_to(tok: Token, sent: Span) -> Found | None:
 
 
 def verb_attribution(verb: Token, sent: Span) -> Found | None:
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
+    if lemma in RAISING_VERBS or (lemma == "expect" and is_passive(verb) and agent_of(verb) is None):
+        return raised(verb, lemma)
     if lemma in ("become", "be") and known_pattern(verb):
         ccomp = clause_content(verb)
         if ccomp is None:
@@ -223,6 +286,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         cue = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
         cue.sort(key=lambda t: t.i)
         return Found(cue=cue, cue_lemma="become known", source=None, content=content_after(verb, ccomp, sent), mode="unattributed", unnamed="unnamed reports")
+    if lemma == "be":
+        return attitude(verb)
     if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and lemma not in XCOMP_VERBS and lemma not in PREP_CUES:
         return None
     if is_passive(verb) and lemma in SPEECH_VERBS | OBJECT_VERBS:
@@ -235,17 +300,25 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
                 return None
             content = content_after(verb, ccomp, sent) if ccomp is not None and ccomp.i > verb.i else trim(verb.doc, *subtree_span(target))
             return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(agent), content=content, mode="indirect")
+    if is_passive(verb) and (lemma in OBJECT_VERBS or lemma in PREP_CUES) and clause_content(verb) is None:
+        return judged(verb, lemma)
     first = clause_content(verb)
+    if first is None and lemma in SPEECH_VERBS:
+        first = misparsed_clause(verb)
     if first is None and lemma in OBJECT_VERBS:
         first = object_content(verb)
     if first is None and lemma in XCOMP_VERBS:
         first = xcomp_content(verb)
     if first is None and lemma in PREP_CUES:
         first = prep_content(verb, PREP_CUES[lemma])
+    if first is None and is_parenthetical(verb, lemma):
+        # "But to prevent problems, he said, local officials should be vigilant": the frame sits
+        # inside what was said, so the content is the whole sentence around it
+        return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subject_of(verb)), content=trim(verb.doc, sent.start_char, sent.end_char), mode="indirect")
     if first is None:
         return None
-    if lemma in WEAK_VERBS and first.dep_ not in ("ccomp", "pobj"):
-        return None
+    if lemma in WEAK_VERBS and first.dep_ not in ("ccomp", "pobj") and not (first.dep_ == "dobj" and lemma in OBJECT_VERBS and verb.dep_ == "ROOT") and not (first.dep_ == "xcomp" and lemma in XCOMP_VERBS):
+        return None  # but "Polls show a close race" (PolNeAR train: 54 of 70 main-verb "show"s with an object)
     if lemma not in SPEECH_VERBS and first.dep_ == "ccomp" and lemma not in OBJECT_VERBS:
         return None
     if first.dep_ in ("pobj", "pcomp"):
@@ -270,10 +343,82 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             head_subj = subject_of(verb.head)
             if head_subj is not None:
                 return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head)
+        # "began by saying he would ...", "criticised for saying that ...": the governing verb's subject
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and subject_of(verb.head.head) is not None:
+            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head.head)
+        # "a letter saying that ...", "footage of Trump saying ...": the noun it describes
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and first.dep_ == "ccomp" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(verb.head), content=content, mode="indirect")
         return None
     if subj.lower_ in ("it",) and subj.dep_ == "nsubj" and lemma in ("seem", "appear"):
         return None
     return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="indirect")
+
+
+def raised(verb: Token, lemma: str) -> Found | None:
+    """"Trump seems to be gaining": no source; the content is the subject and the infinitive."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    inf = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+    if inf is None or (subj is None and inf.dep_ == "xcomp"):
+        return None
+    if subj is not None and subj.lower_ in ("it", "there", "this", "that"):
+        subj = None if inf.dep_ == "ccomp" else subj
+        if subj is not None:
+            return None
+    start = subj.left_edge.idx if subj is not None else inf.left_edge.idx
+    end = inf.right_edge.idx + len(inf.right_edge.text)
+    content = trim(verb.doc, start, end)
+    if content[1] - content[0] < 8:
+        return None
+    return Found(cue=cue_tokens(verb), cue_lemma=lemma, source=None, content=content, mode="unattributed", unnamed="unnamed")
+
+
+def judged(verb: Token, lemma: str) -> Found | None:
+    """"Peacekeepers have been blamed for ...", "it was labeled "Mostly True"": a passive
+    judgement with no agent; no source, the content is the subject and what it is charged with."""
+    if agent_of(verb) is not None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    comp = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "oprd", "xcomp", "attr") and not is_frame_modifier(c)), None)
+    if subj is None or comp is None or subj.lower_ in ("there", "which", "that", "who"):
+        return None
+    content = trim(verb.doc, subj.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text))
+    cue = cue_tokens(verb)
+    if comp.dep_ == "prep" and comp.i == cue[-1].i + 1:
+        cue = cue + [comp]
+    return Found(cue=cue, cue_lemma=lemma, source=None, content=content, mode="unattributed", unnamed="unnamed")
+
+
+def attitude(verb: Token) -> Found | None:
+    """"Graham has been critical of Trump", "She is confident that ...": be + a stance adjective."""
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJECTIVES), None)
+    subj = subject_of(verb)
+    if adj is None or subj is None or subj.lower_ in ("it", "there"):
+        return None
+    takes = ATTITUDE_ADJECTIVES[adj.lower_]
+    comp, last = None, adj
+    for c in list(adj.children) + list(verb.children):
+        if c.i < adj.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp") and c.dep_ in takes:
+            comp = c
+        elif c.dep_ == "prep" and c.lower_ in takes:
+            comp = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            last = c if c.i == adj.i + 1 else adj
+        if comp is not None:
+            break
+    if comp is None:
+        return None
+    # the cue runs from the verb's auxiliaries to the adjective (and its preposition): "has been critical of"
+    first = cue_tokens(verb)[0]
+    cue = list(verb.doc[first.i:last.i + 1]) if 0 <= last.i - first.i <= 5 else [adj]
+    return Found(cue=cue, cue_lemma=adj.lower_, source=noun_span(subj), content=trim(verb.doc, *subtree_span(comp)), mode="indirect")
+
+
+def is_parenthetical(verb: Token, lemma: str) -> bool:
+    """A speech verb with its subject set into another clause ("..., Graham said, ...")."""
+    return (verb.dep_ == "parataxis" and lemma in SPEECH_VERBS and lemma not in WEAK_VERBS
+            and subject_of(verb) is not None and clause_content(verb) is None)
 
 
 def known_pattern(verb: Token) -> bool:
