@@ -93,11 +93,35 @@ def core(content: str) -> str:
     return t.strip(" .,;:\"'“”") or content
 
 
+# Past forms of common English irregular verbs, which no suffix rule brings to their verb.
+IRREGULAR = {form: verb for verb, forms in {
+    "send": "sent", "say": "said", "tell": "told", "go": "went gone", "come": "came", "take": "took taken",
+    "give": "gave given", "make": "made", "hold": "held", "keep": "kept", "leave": "left", "lose": "lost",
+    "meet": "met", "pay": "paid", "sell": "sold", "buy": "bought", "bring": "brought", "think": "thought",
+    "fight": "fought", "seek": "sought", "catch": "caught", "teach": "taught", "win": "won", "run": "ran",
+    "begin": "began begun", "break": "broke broken", "choose": "chose chosen", "speak": "spoke spoken",
+    "steal": "stole stolen", "drive": "drove driven", "rise": "rose risen", "fall": "fell fallen",
+    "shoot": "shot", "strike": "struck", "flee": "fled", "lead": "led", "feed": "fed", "build": "built",
+    "spend": "spent", "lend": "lent", "find": "found", "stand": "stood", "understand": "understood",
+    "know": "knew known", "grow": "grew grown", "throw": "threw thrown", "show": "shown", "see": "saw seen",
+    "write": "wrote written", "ride": "rode ridden", "hide": "hid hidden", "bear": "bore born borne",
+    "tear": "tore torn", "wear": "wore worn", "swear": "swore sworn", "draw": "drew drawn",
+    "fly": "flew flown", "forget": "forgot forgotten", "get": "got gotten", "hear": "heard",
+    "feel": "felt", "sit": "sat", "sleep": "slept", "dig": "dug", "hang": "hung", "sink": "sank sunk",
+    "sing": "sang sung", "drink": "drank drunk", "eat": "ate eaten", "freeze": "froze frozen",
+    "wake": "woke woken", "withdraw": "withdrew withdrawn", "overthrow": "overthrew overthrown",
+    "undertake": "undertook undertaken", "forbid": "forbade forbidden"
+}.items() for form in forms.split()}
+
+
 def key(word: str) -> str:
-    """A crude stem, enough to meet "trained" with "training" and "troops" with "troop"."""
+    """A crude stem, enough to meet "trained" with "training", "troops" with "troop" and "sent"
+    with "send"."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    if w in IRREGULAR:
+        return IRREGULAR[w]
     if len(w) > 5:
         w = re.sub(r"(?:ing|ed|es|s)$", "", w)
     return w
