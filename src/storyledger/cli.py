@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from . import __version__
 from .documents import Document, ReadError, read
 from .ledger import DEFAULT_PATH, Ledger, LedgerError
+from .ledger.relations import amount
 from .limits import MAX_CHARS, TIMEOUT, Limits
 from .pipeline import Options, annotate_many, extract_many
 
@@ -233,9 +234,9 @@ def said(c: dict) -> str:
 def number_range(p: dict) -> str:
     if p.get("low") is None:
         return ""
-    fmt = lambda x: f"{x:,.0f}" if x == int(x) else f"{x:,}"  # noqa: E731
-    r = fmt(p["low"]) if p["low"] == p["high"] else f"{fmt(p['low'])}-{fmt(p['high'])}"
+    r = amount(p["low"]) if p["low"] == p["high"] else f"{amount(p['low'])}-{amount(p['high'])}"
     return f"{r} {p.get('unit') or ''}".strip()
+
 
 
 PRESENT_COMMANDS = ("serve", "report", "export", "review")

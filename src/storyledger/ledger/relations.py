@@ -106,5 +106,12 @@ def stance_word(s: Said) -> str:
 
 
 def span_text(low: float, high: float) -> str:
-    fmt = lambda x: f"{x:,.0f}" if x == int(x) else f"{x:,}"  # noqa: E731
-    return fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
+    return amount(low) if low == high else f"{amount(low)}–{amount(high)}"
+
+
+def amount(x: float) -> str:
+    """10,000; 1.1 million; 14.6 billion: a reader counts the zeros of no large number."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= size:
+            return f"{x / size:,.3g} {word}"
+    return f"{x:,.0f}" if x == int(x) else f"{x:,}"
