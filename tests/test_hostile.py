@@ -96,3 +96,38 @@ def test_the_heavy_ones_are_bounded_by_the_limits(tmp_path, capsys):
     assert skipped[heavy[0].name] == "the file has 20,000,000 bytes, too many for the limit of 1,000,000 characters."
     assert skipped.get(heavy[1].name) in (None, "processing took over the time limit of 8 s.")
     assert good.name not in skipped
+
+
+@pytest.mark.model
+def test_the_ledger_records_every_rejected_document(tmp_path):
+    """`storyledger ingest` over hostile files: each rejected one is listed by `storyledger errors`
+    with its reason, the good ones are stored, and the ledger file is intact."""
+    import sqlite3
+
+    from storyledger.documents import read
+    from storyledger.ledger import Ledger
+    from storyledger.limits import Limits
+    from storyledger.pipeline import Options
+
+    src = tmp_path / "in"
+    src.mkdir()
+    corpus = write_corpus(src)
+    paths = corpus.paths[::8]  # a sample of every kind: ingest also embeds and links what it stores
+    names = {str(p) for p in paths}
+    cases = [c for c in corpus.cases if c.name.rsplit(":", 1)[0] in names or c.name in names]
+    limits = Limits()
+    with Ledger(tmp_path / "l.db") as ledger:
+        report = ledger.ingest(read(map(str, paths), limits), Options(limits=limits))
+        errors = {e["name"]: e["reason"] for e in ledger.errors()}
+        stored = ledger.stats()["documents"]
+    assert len(errors) == len(report.failed) > 0
+    for c in cases:
+        listed = [n for n in errors if n == c.name or n.startswith(c.name + " (")]
+        if c.expect == "reject":
+            assert listed, c.name
+        elif c.expect == "process":
+            assert not listed, (c.name, errors.get(listed[0]) if listed else None)
+    assert all(r.endswith(".") for r in errors.values())
+    assert stored == report.added > 0
+    assert sum(c.expect == "reject" for c in cases) >= 20
+    assert sqlite3.connect(tmp_path / "l.db").execute("PRAGMA integrity_check").fetchone()[0] == "ok"
