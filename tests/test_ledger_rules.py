@@ -44,6 +44,12 @@ def test_timeline_records_each_change_with_its_claims():
     assert t[-1].claims == ["c", "d"]
 
 
+def test_the_last_entry_holds_the_sides_as_they_stand_now():
+    t = timeline([pos("a", 1, date="2024-10-17"), pos("b", 2, date="2024-10-18"), pos("c", 3, date="2024-10-19")])
+    assert [c.status for c in t] == ["reported", "corroborated"]  # the third source changes no status
+    assert t[-1].sources_for == [1, 2, 3]
+
+
 def test_timeline_notes_a_changed_number_range():
     t = timeline([pos("a", 1, date="2024-10-17", low=10000, high=10000), pos("b", 2, date="2024-10-18", low=10000, high=11000)])
     assert [(c.low, c.high) for c in t] == [(10000, 10000), (10000, 11000)]

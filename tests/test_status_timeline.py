@@ -1,5 +1,5 @@
 """The incremental timeline gives exactly what re-running `standing` over all seen claims at each
-date gave (the definition), on random positions."""
+date gives (the definition; the last entry with the sides after every claim), on random positions."""
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -20,6 +20,9 @@ def reference(positions: list[Position]) -> list[Change]:
         last = changes[-1] if changes else None
         if last is None or (s.status, s.low, s.high) != (last.status, last.low, last.high):
             changes.append(Change(d, s.status, sorted(p.claim for p in by_date[d]), s.sources_for, s.sources_against, s.low, s.high))
+    if changes:  # the last entry holds the sides as they stand after every claim
+        final = standing(seen)
+        changes[-1].sources_for, changes[-1].sources_against = final.sources_for, final.sources_against
     return changes
 
 

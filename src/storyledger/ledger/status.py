@@ -129,7 +129,11 @@ class Change:
 
 
 def timeline(positions: list[Position]) -> list[Change]:
-    """The dates on which the status or the number range changed, oldest first."""
+    """The dates on which the status or the number range changed, oldest first.
+
+    Each entry's sides are the sources for and against on its date, but the last entry's are
+    the sides as they stand now: a source that joined later without changing the status is on
+    them too (the current standing is the last entry)."""
     by_date: dict[str | None, list[Position]] = {}
     for p in positions:
         by_date.setdefault(p.date, []).append(p)
@@ -162,4 +166,8 @@ def timeline(positions: list[Position]) -> list[Change]:
             ids = sorted(latest)
             changes.append(Change(d, status, sorted(p.claim for p in by_date[d]), [i for i in ids if latest[i].net > 0],
                                   [i for i in ids if latest[i].net < 0], low, high))
+    if changes:
+        ids = sorted(latest)
+        changes[-1].sources_for = [i for i in ids if latest[i].net > 0]
+        changes[-1].sources_against = [i for i in ids if latest[i].net < 0]
     return changes
