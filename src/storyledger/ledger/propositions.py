@@ -243,7 +243,8 @@ def stories(items: list[Item]) -> list[list[int]]:
     by_story: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         by_story[root(it.document)].append(i)
-    return [by_story[r] for r in sorted(by_story)]
+    # by first item, not by root: the root depends on the order in which pairs were joined
+    return sorted(by_story.values())
 
 
 def prepare(items: list[Item]) -> tuple[list[str], dict[str, float]]:
