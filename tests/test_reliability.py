@@ -1,10 +1,12 @@
-"""Issue 7: the ledger survives kills and repeats.
+"""Issue 7: the ledger survives kills, repeats and company.
 
 - Crash safety: `storyledger ingest` is killed with SIGKILL at seeded random moments, in the
   per-document phase and in the link phase, and rerun; every ledger ends with each document once,
   with all its claims, `integrity_check` ok, and the same export as a ledger made in one go.
 - Idempotence: the same corpus twice gives a byte-identical export; another order (files,
   lines, or one document at a time) the same export too.
+- Concurrency: a reader in another process works throughout while two ingests run at once on
+  one ledger; the second waits for the first (`writer_lock`), and the result equals one run.
 
 The corpus is small (the seed, a wire copy of it, 14 short MEANTIME articles: 16 documents).
 Most kills hit children forked from this process after the models are loaded, each running
@@ -27,6 +29,7 @@ import pytest
 
 from storyledger.cli import main
 from storyledger.ledger import Ledger
+from storyledger.ledger.store import LedgerError, transaction, writer_lock
 
 from conftest import ROOT, SEED
 
@@ -56,7 +59,7 @@ def write_corpus(root: Path, shuffle: int | None = None) -> list[str]:
 
 def export(db: Path) -> str:
     """The ledger as the reading commands give it, wall-clock fields left out, in a fixed order."""
-    with Ledger(db) as ledger:
+    with Ledger(db) as ledger, ledger.snapshot():
         dump = lambda x: json.dumps(x, ensure_ascii=False, sort_keys=True)  # noqa: E731
         out = ["# documents"] + [dump(list(r)) for r in ledger.db.execute("SELECT id, hash, n_claims FROM documents ORDER BY id")]
         out += ["# claims"] + sorted(dump(c) for c in ledger.claims())
@@ -260,3 +263,85 @@ def test_the_same_corpus_twice_and_in_other_orders_gives_the_same_ledger(baselin
         for d in sorted(docs, key=lambda d: d.id, reverse=True):
             ledger.ingest([d])
     assert export(step) == expected
+
+
+# ---- concurrency ---------------------------------------------------------------------------
+
+READER = r"""
+import json, sys, time
+from pathlib import Path
+from storyledger.ledger import Ledger
+db, stop = sys.argv[1], Path(sys.argv[2])
+states, n = set(), 0
+with Ledger(db) as ledger:
+    while not stop.exists():
+        with ledger.snapshot():
+            props = ledger.propositions()
+            claims = list(ledger.claims())
+        # one committed state: the propositions count exactly the linked claims
+        assert sum(p["claims"] for p in props) == sum(c["proposition"] is not None for c in claims)
+        states.add((len(claims), len(props)))
+        n += 1
+        time.sleep(0.02)
+print(json.dumps({"reads": n, "states": sorted(states)}))
+"""
+
+
+def test_a_reader_and_two_ingests_at_once(baseline, tmp_path):
+    paths, _, expected = baseline
+    db = tmp_path / "busy.db"
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=ENV)
+    args = [sys.executable, "-m", "storyledger", "ingest", *paths, "--db", str(db), "--quiet"]
+    writers = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV) for _ in range(2)]
+    results = [w.communicate() + (w.returncode,) for w in writers]
+    stop.touch()
+    out, err = reader.communicate()
+    assert reader.returncode == 0, err
+    seen = json.loads(out)
+    assert all(code == 0 for *_, code in results), results
+    summaries = sorted(o for o, _, _ in results)
+    assert summaries[0].startswith(f"0 added, 0 replaced, {N_DOCUMENTS} unchanged")  # the second waited
+    assert summaries[1].startswith(f"{N_DOCUMENTS} added")
+    waited = [e for _, e, _ in results if e]
+    assert waited == [f"storyledger: waiting for another process writing to {db} to finish.\n"]
+    assert export(db) == expected
+    assert seen["reads"] > 10 and len(seen["states"]) >= 2, seen  # it read while the ledger grew
+    print(f"\nconcurrency: a reader made {seen['reads']} consistent reads of {len(seen['states'])} states "
+          f"while two ingests ran; the second waited, then found {N_DOCUMENTS} documents unchanged")
+
+
+def test_writers_queue_on_the_lock_file_and_a_stuck_one_is_named(tmp_path, monkeypatch):
+    import threading
+
+    from storyledger.ledger import store
+
+    db = tmp_path / "l.db"
+    Ledger(db).close()
+    waited = threading.Event()
+    got: list[bool] = []
+
+    def second() -> None:
+        with writer_lock(str(db), waited.set):
+            got.append(True)
+
+    with writer_lock(str(db)):
+        th = threading.Thread(target=second)
+        th.start()
+        assert waited.wait(5) and not got  # it waits while the first writer holds the lock
+    th.join(5)
+    assert got  # and goes on when the first lets go
+    # a writer that does not take the lock (another tool) and holds SQLite's: one sentence, no traceback
+    monkeypatch.setattr(store, "BUSY_TIMEOUT", 0.2)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with Ledger(db) as ledger, pytest.raises(LedgerError) as e:
+            with transaction(ledger.db):
+                pass
+        assert str(e.value) == f"the ledger {db} is busy: another process has held it for over 0.2 s."
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
