@@ -174,7 +174,7 @@ def ledger_command(args: argparse.Namespace) -> int:
     with Ledger(args.db) as ledger:
         if args.command == "ingest":
             return ingest(ledger, args)
-        with open_output(args.output) as out:
+        with open_output(args.output) as out, ledger.snapshot():
             if args.command == "propositions":
                 rows = ledger.propositions(args.limit)
                 write_rows(rows, args.format, out, PROPOSITION_COLUMNS, lambda p: [
@@ -210,9 +210,12 @@ def ingest(ledger: Ledger, args: argparse.Namespace) -> int:
         elif not args.quiet:
             print(f"storyledger: {what} {doc_id}", file=sys.stderr)
 
+    def waiting() -> None:
+        print(f"storyledger: waiting for another process writing to {args.db} to finish.", file=sys.stderr)
+
     limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
     try:
-        report = ledger.ingest(read(args.paths, limits), Options(limits=limits), progress)
+        report = ledger.ingest(read(args.paths, limits), Options(limits=limits), progress, waiting)
     finally:
         bar.close()
     for f in report.failed:

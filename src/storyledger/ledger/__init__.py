@@ -8,7 +8,10 @@ and each proposition's status over time, in one SQLite file.
 
 Ingest stores each document with its claims in one transaction; a document already stored with
 the same content is skipped, a changed one replaces its claims. After new documents, `link`
-derives sources, copies, propositions, relations and status from everything stored.
+derives sources, copies, propositions, relations and status from everything stored, in one
+transaction; until it commits, the `state` row `linked` is "0" and the next ingest links again.
+So a process killed at any moment loses only the document it was storing, or the link.
+One writer at a time (`writer_lock`); readers see one committed state per call (`snapshot`).
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,7 +29,8 @@ from ..nlp.names import fold
 from ..pipeline import Options, extract_many
 from .link import Embedder, LinkReport, link
 from .status import Position, day, timeline
-from .store import LedgerError, connect, connect_readonly, get_state, set_state, transaction
+from .store import LedgerError, connect, connect_readonly, get_state, set_state, transaction, writer_lock
+from .store import snapshot as read_snapshot
 
 __all__ = ["IngestReport", "Ledger", "LedgerError", "LinkReport", "content_hash"]
 
@@ -57,7 +62,8 @@ class IngestReport:
 
 
 class Ledger:
-    """One ledger file. Safe to open from several processes: writers queue on SQLite's lock."""
+    """One ledger file. Safe to open from several processes: one writer at a time (the others
+    wait for it), readers alongside."""
 
     def __init__(self, path: str | Path = DEFAULT_PATH, embedder: Embedder | None = None, readonly: bool = False) -> None:
         """`readonly=True` opens an existing ledger with a `mode=ro` URI: it is never migrated or written."""
@@ -65,6 +71,7 @@ class Ledger:
         self.readonly = readonly
         self.db = connect_readonly(path) if readonly else connect(path)
         self.embedder = embedder
+        self._writing = 0  # depth of writer_lock held by this Ledger (ingest calls link)
 
     def close(self) -> None:
         self.db.close()
@@ -77,9 +84,31 @@ class Ledger:
 
     # ---- writing ----------------------------------------------------------------------------
 
+    @contextmanager
+    def writing(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """Hold the ledger's writer lock (waiting for another writer to finish; `on_wait` says so)."""
+        with writer_lock(self.path, on_wait) if not self._writing else nullcontext():
+            self._writing += 1
+            try:
+                yield
+            finally:
+                self._writing -= 1
+
+    def snapshot(self) -> read_snapshot:
+        """`with ledger.snapshot():` several reads that see one committed state of the ledger."""
+        return read_snapshot(self.db)
+
     def ingest(self, items: Iterable[Document | ReadError], options: Options | None = None,
-               on_document: Callable[[str, str], None] | None = None) -> IngestReport:
-        """Store new and changed documents with their claims, record the unreadable, then link."""
+               on_document: Callable[[str, str], None] | None = None,
+               on_wait: Callable[[], None] | None = None) -> IngestReport:
+        """Store new and changed documents with their claims, record the unreadable, then link.
+
+        Another writer on the same ledger is waited for (`on_wait` is called if so)."""
+        with self.writing(on_wait):
+            return self._ingest(items, options, on_document)
+
+    def _ingest(self, items: Iterable[Document | ReadError], options: Options | None,
+                on_document: Callable[[str, str], None] | None) -> IngestReport:
         report = IngestReport()
         hashes: dict[str, str] = {}
 
@@ -146,9 +175,10 @@ class Ledger:
             return []
         return [dict(r) for r in self.db.execute("SELECT * FROM reviews ORDER BY reviewed_at, claim")]
 
-    def link(self) -> LinkReport:
+    def link(self, on_wait: Callable[[], None] | None = None) -> LinkReport:
         """Re-derive sources, copies, propositions, relations and status from the stored claims."""
-        return link(self.db, self.embedder)
+        with self.writing(on_wait):
+            return link(self.db, self.embedder)
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -209,6 +239,10 @@ class Ledger:
 
     def propositions(self, limit: int | None = None) -> list[dict]:
         """Propositions, the most widely sourced first."""
+        with self.snapshot():
+            return self._propositions(limit)
+
+    def _propositions(self, limit: int | None) -> list[dict]:
         q = "SELECT * FROM propositions ORDER BY n_sources DESC, n_claims DESC, first_seen, id"
         rows = self.db.execute(q + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
         counts = dict(self.db.execute(
@@ -223,6 +257,10 @@ class Ledger:
         claim records in `claims` (`n_claims` says how many there are in all). The timeline is the
         one link stored, or (`stored=False`, or a ledger linked before it was stored) computed here.
         """
+        with self.snapshot():
+            return self._proposition(pid, limit, offset, stored)
+
+    def _proposition(self, pid: str, limit: int | None, offset: int, stored: bool) -> dict:
         row = self.db.execute("SELECT * FROM propositions WHERE id = ?", (pid,)).fetchone()
         if row is None:
             raise LedgerError(f"there is no proposition {pid!r} in {self.path}.")
@@ -287,6 +325,10 @@ class Ledger:
 
     def sources(self) -> list[dict]:
         """Every source with its names, roles (with dates) and counts, the most cited first."""
+        with self.snapshot():
+            return self._sources()
+
+    def _sources(self) -> list[dict]:
         rows = self.db.execute(
             "SELECT s.id, s.name, s.kind, count(c.id) AS n, count(DISTINCT c.proposition) AS np, "
             "count(DISTINCT c.document) AS nd FROM sources s LEFT JOIN claims c ON c.source = s.id "
@@ -303,6 +345,10 @@ class Ledger:
 
     def source(self, name: str) -> dict:
         """One source, found by any of its names (case and accents folded), with its claims."""
+        with self.snapshot():
+            return self._source(name)
+
+    def _source(self, name: str) -> dict:
         wanted = fold(name.strip())
         matches = [s for s in self.sources() if any(fold(a) == wanted for a in s["aliases"] + [s["name"]])]
         if not matches:
@@ -323,6 +369,10 @@ class Ledger:
         return [dict(r) for r in self.db.execute("SELECT name, reason, seen_at FROM errors ORDER BY name")]
 
     def stats(self) -> dict:
+        with self.snapshot():
+            return self._stats()
+
+    def _stats(self) -> dict:
         one = lambda q: self.db.execute(q).fetchone()[0]  # noqa: E731
         return {"documents": one("SELECT count(*) FROM documents"), "claims": one("SELECT count(*) FROM claims"),
                 "sources": one("SELECT count(*) FROM sources"), "propositions": one("SELECT count(*) FROM propositions"),

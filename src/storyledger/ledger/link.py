@@ -171,7 +171,8 @@ def cached_vectors(db: sqlite3.Connection, texts: list[str], embedder: Embedder)
     if missing:
         new = embedder([t for _, t in missing])
         for (k, _), v in zip(missing, new):
-            have[k] = np.asarray(v, dtype=np.float32)
+            # rounded as stored, so that a vector computed now and one read back link alike
+            have[k] = np.asarray(v, dtype=np.float32).astype(np.float16).astype(np.float32)
         db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?)",
                        [(k, have[k].astype(np.float16).tobytes()) for k, _ in missing])
     if not keys:

@@ -61,6 +61,8 @@ NUMBER_WORDS = frozenset("hundred thousand million billion trillion percent per 
 # A claim with fewer content words than this joins a proposition only by carrying on the one
 # before it: on PolNeAR, contents like "her" or "that, too" made most false contradictions.
 MIN_KEYS = 2
+# Centralities within this of the best are a tie for the label.
+LABEL_TIE = 1e-4
 # A claim joining a group is checked against at most this many of its members.
 CHECK_LIMIT = 200
 
@@ -243,7 +245,8 @@ def stories(items: list[Item]) -> list[list[int]]:
     by_story: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         by_story[root(it.document)].append(i)
-    return [by_story[r] for r in sorted(by_story)]
+    # by first item, not by root: the root depends on the order in which pairs were joined
+    return sorted(by_story.values())
 
 
 def prepare(items: list[Item]) -> tuple[list[str], dict[str, float]]:
@@ -351,11 +354,14 @@ def attach_vague(items: list[Item], cluster: list[int], members: dict[int, list[
 
 def label(items: list[Item], X: np.ndarray) -> str:
     """The core of the most central claim, cut to about 90 characters."""
+    candidates = range(len(items))
     if len(items) > 2:
         centre = X.mean(axis=0)
-        best = int(np.argmax(X @ centre))
-    else:
-        best = min(range(len(items)), key=lambda k: (items[k].mode == "continuation", -len(items[k].keys), items[k].id))
+        scores = X @ centre
+        # Near-ties are broken below, not by float noise: two claims and their copies (same
+        # vectors) are exactly as central, and the last bits differ with the embedding batch.
+        candidates = [k for k in candidates if scores[k] >= scores.max() - LABEL_TIE]
+    best = min(candidates, key=lambda k: (items[k].mode == "continuation", -len(items[k].keys), items[k].id))
     text = items[best].core
     text = text[0].upper() + text[1:] if text else text
     if len(text) > 90:

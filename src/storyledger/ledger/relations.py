@@ -77,7 +77,7 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
     for i, a in enumerate(live):
         n = 0
         for b in live[i + 1 :]:
-            for unit in a.units.keys() & b.units.keys():
+            for unit in sorted(a.units.keys() & b.units.keys()):  # a set's order changes with the hash seed
                 (la, ha), (lb, hb) = a.units[unit], b.units[unit]
                 if ha < lb or hb < la:
                     out.append(Relation("disputes_number", a.position.claim, b.position.claim, proposition,

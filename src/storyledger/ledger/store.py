@@ -10,7 +10,14 @@ transaction, so that a ledger is a function of the documents it holds.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
+
+try:
+    import fcntl
+except ImportError:  # Windows: writers queue on SQLite's lock alone
+    fcntl = None  # type: ignore[assignment]
 
 # Seconds a writer waits for another writer's transaction before giving up.
 BUSY_TIMEOUT = 30.0
@@ -207,7 +214,14 @@ class transaction:
         self.db = db
 
     def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            path = self.db.execute("PRAGMA database_list").fetchone()[2]
+            raise LedgerError(f"the ledger {path} is busy: another process has held it for over "
+                              f"{BUSY_TIMEOUT:g} s.") from e
         return self.db
 
     def __exit__(self, kind: object, *exc: object) -> None:
@@ -221,3 +235,53 @@ def get_state(db: sqlite3.Connection, key: str) -> str | None:
 
 def set_state(db: sqlite3.Connection, key: str, value: str) -> None:
     db.execute("INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+class snapshot:
+    """`with snapshot(db):` reads that see one state of the ledger while a writer commits.
+
+    Reentrant: inside a transaction already, it adds nothing."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.began = False
+
+    def __enter__(self) -> sqlite3.Connection:
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN")
+            self.began = True
+        return self.db
+
+    def __exit__(self, *exc: object) -> None:
+        if self.began:
+            self.db.execute("COMMIT")
+            self.began = False
+
+
+class writer_lock:
+    """`with writer_lock(path):` one writer (ingest, link) at a time on a ledger; the next waits.
+
+    An advisory `flock` on `<ledger>-lock` beside the file: the kernel drops it when its
+    process ends, killed or not, so a crash leaves no stale lock. `on_wait` is called once
+    if another writer holds it. Without `fcntl` (Windows) writers queue on SQLite's lock."""
+
+    def __init__(self, path: str, on_wait: Callable[[], None] | None = None) -> None:
+        self.path = path
+        self.on_wait = on_wait
+        self.file: IO[bytes] | None = None
+
+    def __enter__(self) -> None:
+        if fcntl is None or self.path == ":memory:" or self.path.startswith("file:"):
+            return
+        self.file = open(self.path + "-lock", "a+b")
+        try:
+            fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if self.on_wait:
+                self.on_wait()
+            fcntl.flock(self.file, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            self.file.close()  # releases the lock
+            self.file = None
