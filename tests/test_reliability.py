@@ -345,3 +345,45 @@ def test_writers_queue_on_the_lock_file_and_a_stuck_one_is_named(tmp_path, monke
         other.execute("ROLLBACK")
         other.close()
 
+
+
+def test_serve_answers_while_ingest_writes(baseline, tmp_path):
+    """`storyledger serve` keeps answering, with complete pages, while `ingest` writes the ledger."""
+    import socket
+    import urllib.request
+
+    paths, _, expected = baseline
+    db = tmp_path / "served.db"
+    cli("ingest", paths[0], "--db", str(db), "--quiet")  # the seed first, so there is a ledger to serve
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "storyledger", "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    try:
+        def overview() -> dict:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/overview", timeout=10) as r:
+                assert r.status == 200
+                return json.loads(r.read())
+
+        for _ in range(100):
+            try:
+                overview()
+                break
+            except OSError:
+                time.sleep(0.1)
+        writer = subprocess.Popen([sys.executable, "-m", "storyledger", "ingest", *paths, "--db", str(db), "--quiet"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+        answers = []
+        while writer.poll() is None:
+            answers.append(overview())
+            time.sleep(0.02)
+        assert writer.returncode == 0, writer.stderr.read()
+        answers.append(overview())
+    finally:
+        server.terminate()
+        server.wait(10)
+    states = {json.dumps(a, sort_keys=True) for a in answers}
+    assert len(answers) > 5 and len(states) >= 2  # it answered before and after the ledger changed
+    assert export(db) == expected
+    print(f"\nserve: {len(answers)} overview answers in {len(states)} states, all complete, while ingest wrote the ledger")
