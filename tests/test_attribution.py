@@ -296,3 +296,12 @@ def test_headline_surname_before_a_colon(claims_of):
     claims = claims_of(text)
     assert one(claims, "rebuild the bridge")["source"]["mention"] == "Okafor"
     assert not [c for c in claims if "vote means" in c["content"]]
+
+
+@pytest.mark.model
+def test_a_quote_frame_after_the_quote_when_the_parser_gives_the_verb_two_subjects(claims_of):
+    # the parser also takes "mode" / "it" inside the quote for a subject of "said"
+    for text, speaker in [('“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a local organiser.', "Leslie Wimes"),
+                          ('“If it does not have the capability yet, it will at some point,” said James Acton.', "James Acton")]:
+        claims = claims_of(text)
+        assert claims and {c["source"]["name"] for c in claims} == {speaker}, claims

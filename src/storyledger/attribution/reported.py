@@ -118,10 +118,13 @@ def is_passive(verb: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
-    return None
+    """The verb's subject. Where the parser gives two ("Full panic mode," said Leslie Wimes: it
+    takes "mode" inside the quote for a subject too), the one after the verb, else the nearest."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    after = [c for c in subjects if c.i > verb.i]
+    return after[0] if after else subjects[-1]
 
 
 def agent_of(verb: Token) -> Token | None:
