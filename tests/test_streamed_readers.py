@@ -1,0 +1,59 @@
+"""Readers that stream: gzip-compressed JSONL (inflated line by line under a size limit)."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+
+from storyledger.documents import Document, ReadError, read
+from storyledger.limits import Limits
+
+RECORD = {"id": "a1", "text": "Mayor Jan Kowal said that the market would reopen on Friday.", "published": "2024-10-28"}
+
+
+def jsonl(*records: object) -> bytes:
+    return b"".join((r if isinstance(r, bytes) else json.dumps(r).encode()) + b"\n" for r in records)
+
+
+def test_a_jsonl_gz_file_is_read_line_by_line(tmp_path):
+    path = tmp_path / "feed.jsonl.gz"
+    path.write_bytes(gzip.compress(jsonl(RECORD, b"{not json", {**RECORD, "id": "a2"})))
+    out = list(read([path]))
+    assert [d.id if isinstance(d, Document) else str(d) for d in out] == [
+        "a1", f"{path}:2: the line is not valid JSON (Expecting property name enclosed in double quotes).", "a2"]
+    assert out[0].published == "2024-10-28"
+
+
+def test_a_folder_reads_jsonl_gz_and_other_compressed_files_are_still_refused(tmp_path):
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(jsonl(RECORD)))
+    (tmp_path / "b.txt.gz").write_bytes(gzip.compress(b"Some text."))
+    assert [d.id for d in read([tmp_path])] == ["a1"]  # .txt.gz is not listed in a folder
+    named = list(read([tmp_path / "b.txt.gz"]))
+    assert named == [ReadError(str(tmp_path / "b.txt.gz"), "it is gzip-compressed; storyledger does not decompress input (decompress it first).")]
+
+
+def test_a_gzip_bomb_stops_at_the_decompressed_limit(tmp_path):
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(gzip.compress(jsonl(RECORD) + b" " * (8 << 20), 9))  # 8 MB in about 8 kB
+    out = list(read([path], Limits(max_chars=1000)))
+    assert out[0].id == "a1"
+    assert out[1] == ReadError(f"{path}:2", "the line is over 736,096 bytes, too long for the limit of 1,000 characters.")
+    assert out[2] == ReadError(str(path), "it inflates to over 1,000,000 bytes, the limit for a compressed file "
+                                          "(1000 bytes per allowed character); stopped at line 2.")
+    assert len(out) == 3
+
+
+def test_a_damaged_or_false_jsonl_gz_is_named_after_what_was_read(tmp_path):
+    cut = tmp_path / "cut.jsonl.gz"
+    data = gzip.compress(jsonl(RECORD, {**RECORD, "id": "a2"}, {"id": "a3", "text": os.urandom(50_000).hex()}))
+    cut.write_bytes(data[: len(data) // 2])
+    out = list(read([cut]))
+    assert [d.id for d in out[:2]] == ["a1", "a2"]
+    assert isinstance(out[-1], ReadError) and out[-1].reason.startswith("the gzip stream is damaged or cut short after line 2")
+    plain = tmp_path / "plain.jsonl.gz"
+    plain.write_bytes(jsonl(RECORD))
+    assert list(read([plain])) == [ReadError(str(plain), "it is named .jsonl.gz but is not gzip-compressed.")]
+    bad = tmp_path / "bad.jsonl.gz"
+    bad.write_bytes(gzip.compress(b'{"id": "x", "text": "caf\xe9"}\n' + jsonl(RECORD)))
+    assert [str(x) if isinstance(x, ReadError) else x.id for x in read([bad])] == [
+        f"{bad}:1: the line is not valid UTF-8 (bad byte at offset 24).", "a1"]
