@@ -57,3 +57,47 @@ def test_a_damaged_or_false_jsonl_gz_is_named_after_what_was_read(tmp_path):
     bad.write_bytes(gzip.compress(b'{"id": "x", "text": "caf\xe9"}\n' + jsonl(RECORD)))
     assert [str(x) if isinstance(x, ReadError) else x.id for x in read([bad])] == [
         f"{bad}:1: the line is not valid UTF-8 (bad byte at offset 24).", "a1"]
+
+
+# ---- RSS and Atom -------------------------------------------------------------------------------
+
+RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Kyiv Daily</title><link>https://kyiv.example/</link>
+<item><title>Market to reopen</title><link>https://kyiv.example/a1</link><guid>kyiv-a1</guid>
+<pubDate>Mon, 28 Oct 2024 09:30:00 +0000</pubDate>
+<description>Short teaser.</description>
+<content:encoded><![CDATA[<p>Mayor Jan Kowal said that the market would reopen on Friday.</p><p>&quot;We are ready,&quot; he added.</p>]]></content:encoded>
+</item>
+<item><title>Only a summary</title><link>https://kyiv.example/a2</link>
+<description>The minister confirmed that talks would resume.</description></item>
+<item><title>Empty</title><guid>kyiv-a3</guid><description></description></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:wire</id><updated>2024-10-29T00:00:00Z</updated>
+<entry><title>Talks</title><id>urn:wire:1</id><updated>2024-10-29T23:10:00-02:00</updated>
+<link href="https://wire.example/1"/>
+<content type="html">&lt;p&gt;The spokesman said that the talks had ended.&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def test_an_rss_file_gives_one_document_per_entry(tmp_path):
+    path = tmp_path / "kyiv.rss"
+    path.write_bytes(RSS)
+    out = list(read([path]))
+    a1, a2, a3 = out
+    assert a1 == Document(id="kyiv-a1", text='Mayor Jan Kowal said that the market would reopen on Friday.\n\n"We are ready," he added.',
+                          published="2024-10-28", title="Market to reopen", url="https://kyiv.example/a1", outlet="Kyiv Daily")
+    assert (a2.id, a2.text, a2.published) == ("https://kyiv.example/a2", "The minister confirmed that talks would resume.", None)
+    assert a3 == ReadError(f"{path}#3 (kyiv-a3)", "the document has no text.")
+
+
+def test_an_atom_file_in_a_folder_is_read_and_a_broken_feed_is_named(tmp_path):
+    (tmp_path / "wire.atom").write_bytes(ATOM)
+    (tmp_path / "broken.rss").write_bytes(b"<rss><channel><title>nothing here")
+    out = list(read([tmp_path]))
+    assert isinstance(out[0], ReadError) and out[0].name == str(tmp_path / "broken.rss")
+    assert out[0].reason.startswith("it holds no feed entries")
+    assert out[1] == Document(id="urn:wire:1", text="The spokesman said that the talks had ended.", published="2024-10-30",
+                              title="Talks", url="https://wire.example/1", outlet="Wire")

@@ -331,6 +331,12 @@ def read_html(name: str, data: bytes, limits: Limits | None = None) -> Iterator[
 # An HTML page may hold this many times the text limit in characters of markup.
 HTML_FACTOR = 10
 
+
+def read_feed(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    from .feeds import read_feed as feed
+
+    yield from feed(name, data, limits)
+
 Reader = Callable[..., Iterator[Document | ReadError]]
 
 # Readers by file suffix. Files with other suffixes inside a folder are skipped; named on
@@ -340,6 +346,8 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
     ".html": read_html,
     ".htm": read_html,
+    ".rss": read_feed,
+    ".atom": read_feed,
 }
 
 
@@ -371,7 +379,7 @@ def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[
             if p.is_dir():
                 files = sorted(f for f in p.rglob("*") if f.is_file() and (f.suffix.lower() in READERS or streamed(f)))
                 if not files:
-                    yield ReadError(shown(name), "the folder holds no .txt, .jsonl, .jsonl.gz or .html files.")
+                    yield ReadError(shown(name), "the folder holds no .txt, .jsonl, .jsonl.gz, .html, .rss or .atom files.")
                 for f in files:
                     yield from read_file(f, limits)
             elif p.exists():
@@ -400,7 +408,7 @@ def read_file(path: Path, limits: Limits | None = None) -> Iterator[Document | R
         # A text or HTML file too large to hold a document within the limit (UTF-8 and UTF-16
         # take at most 4 bytes a character) is refused before it is read into memory.
         size = path.stat().st_size
-        cap = 4 * limits.max_chars * (HTML_FACTOR if reader is read_html else 1) + 4
+        cap = 4 * limits.max_chars * (HTML_FACTOR if reader in (read_html, read_feed) else 1) + 4
         if reader is not read_jsonl and size > cap:
             yield ReadError(name, f"the file has {size:,} bytes, too many for the limit of {limits.max_chars:,} characters.")
             return
