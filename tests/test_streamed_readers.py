@@ -101,3 +101,56 @@ def test_an_atom_file_in_a_folder_is_read_and_a_broken_feed_is_named(tmp_path):
     assert out[0].reason.startswith("it holds no feed entries")
     assert out[1] == Document(id="urn:wire:1", text="The spokesman said that the talks had ended.", published="2024-10-30",
                               title="Talks", url="https://wire.example/1", outlet="Wire")
+
+
+# ---- WARC ---------------------------------------------------------------------------------------
+
+def page(sentence: str) -> bytes:
+    body = " ".join([sentence] * 8)
+    return (f"<html><head><title>News</title></head><body><nav>Home | About</nav><article><h1>News</h1>"
+            f"<p>{body}</p></article></body></html>").encode()
+
+
+def write_warc(path, records, gzip_members=True):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=gzip_members)
+        for kind, uri, ctype, body in records:
+            http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1") if kind == "response" else None
+            w.write_record(w.create_warc_record(uri, kind, payload=BytesIO(body), http_headers=http,
+                                                warc_content_type=None if kind == "response" else ctype))
+
+
+def test_a_warc_gives_one_document_per_html_page(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [
+        ("request", "https://news.example/a", "application/http; msgtype=request", b"GET /a HTTP/1.1\r\n\r\n"),
+        ("response", "https://news.example/a", "text/html; charset=utf-8", page("The minister said that the bridge would reopen in spring.")),
+        ("response", "https://news.example/logo.png", "image/png", b"\x89PNG\r\n"),
+        ("response", "https://news.example/b", "text/html; charset=windows-1251",
+         page("Мэр сказал, что рынок откроется в пятницу.").decode().encode("windows-1251")),
+        ("resource", "file:///notes.html", "text/html", page("The spokesman confirmed that the talks had ended.")),
+    ])
+    out = list(read([path]))
+    assert [(d.id, d.url) for d in out] == [("https://news.example/a", "https://news.example/a"),
+                                            ("https://news.example/b", "https://news.example/b"),
+                                            ("file:///notes.html", "file:///notes.html")]
+    assert "the bridge would reopen" in out[0].text and "Home | About" not in out[0].text
+    assert "рынок откроется" in out[1].text and "talks had ended" in out[2].text
+
+
+def test_a_warc_over_the_limit_or_broken_is_named(tmp_path):
+    path = tmp_path / "big.warc"
+    write_warc(path, [("response", f"https://news.example/{n}", "text/html", page("The minister said that it was over.")) for n in range(5)],
+               gzip_members=False)
+    out = list(read([path], Limits(max_chars=1)))  # 1,000 bytes of records at most
+    assert out[-1] == ReadError(str(path), "its records hold over 1,000 bytes, the limit for an archive "
+                                           "(1000 bytes per allowed character); stopped at record 3.")
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"this is not an archive\n" * 10)
+    (err,) = read([junk])
+    assert err == ReadError(str(junk), "record 1 is not a WARC record: it is not a WARC archive (or it is damaged).")

@@ -353,8 +353,16 @@ READERS: dict[str, Reader] = {
 
 # Readers that stream a file from its path, by the end of its name (checked before READERS).
 # `.jsonl.gz` is the one compressed form storyledger reads: inflated as a stream, with a limit.
+def read_warc(path: Path, name: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    from .warc import read_warc as warc
+
+    yield from warc(path, name, limits)
+
+
 STREAMED: dict[str, Callable[..., Iterator[Document | ReadError]]] = {
     ".jsonl.gz": read_jsonl_gz,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
 }
 
 
@@ -379,7 +387,7 @@ def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[
             if p.is_dir():
                 files = sorted(f for f in p.rglob("*") if f.is_file() and (f.suffix.lower() in READERS or streamed(f)))
                 if not files:
-                    yield ReadError(shown(name), "the folder holds no .txt, .jsonl, .jsonl.gz, .html, .rss or .atom files.")
+                    yield ReadError(shown(name), "the folder holds no .txt, .jsonl, .jsonl.gz, .html, .rss, .atom or .warc files.")
                 for f in files:
                     yield from read_file(f, limits)
             elif p.exists():
