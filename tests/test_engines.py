@@ -125,3 +125,16 @@ def test_ingest_through_a_process_pool_stores_what_the_local_engine_stores(tmp_p
     assert main(["ingest", str(SEED), "--engine", "process", "--workers", "2", "--db", str(tmp_path / "pool.db"), "--quiet"]) == 0
     with Ledger(tmp_path / "pool.db") as b:
         assert [json.dumps(c, sort_keys=True) for c in b.claims()] == expected
+
+
+@pytest.mark.model
+def test_the_dask_engine_uses_an_existing_cluster_given_its_scheduler(capsys):
+    from distributed import LocalCluster
+
+    seed = next(read([SEED]))
+    expected = [(d.id, claims) for d, claims in engine("local").extract([seed])]
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1") as cluster:
+        with engine("dask", scheduler=cluster.scheduler_address) as e:
+            assert [(d.id, claims) for d, claims in e.extract([seed])] == expected
+            assert [(d.id, claims) for d, claims in e.extract([seed])] == expected  # the same client, twice
+        assert len(cluster.scheduler_info["workers"]) == 1  # the engine left the cluster running
