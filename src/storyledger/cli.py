@@ -12,10 +12,11 @@ from typing import Any, TextIO
 
 from . import __version__
 from .documents import Document, ReadError, read
+from .engines import ENGINES, EngineError, engine
 from .ledger import DEFAULT_PATH, Ledger, LedgerError
 from .ledger.relations import amount
 from .limits import MAX_CHARS, TIMEOUT, Limits
-from .pipeline import Options, annotate_many, extract_many
+from .pipeline import Options, annotate_many
 
 FORMATS = ("jsonl", "table", "csv", "json")
 TABLE_COLUMNS = ("source", "cue", "mode", "stance", "content")
@@ -37,6 +38,15 @@ def input_options(p: argparse.ArgumentParser) -> None:
                    help=f"skip a document that takes longer to read or process (default {TIMEOUT:g}; 0 for no limit)")
 
 
+def engine_options(p: argparse.ArgumentParser) -> None:
+    """Where extraction runs: this process, a process pool, or a Dask cluster (storyledger.engines)."""
+    p.add_argument("--engine", choices=ENGINES, default="local", help="where to extract (default local: this process)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes for --engine process or dask (default: one per CPU)")
+    p.add_argument("--scheduler", default=None, metavar="URL",
+                   help="an existing Dask cluster, e.g. tcp://127.0.0.1:8786 (default: a local one)")
+
+
 def positive(kind: type) -> Any:
     def parse(value: str) -> Any:
         try:
@@ -55,12 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract the attributed claims of articles")
     input_options(ex)
+    engine_options(ex)
     output_options(ex)
     an = sub.add_parser("annotate", help="time expressions, places, quantities and entities of articles")
     input_options(an)
     output_options(an)
     ing = sub.add_parser("ingest", help="store articles and their claims in a ledger, then link them")
     input_options(ing)
+    engine_options(ing)
     db_option(ing)
     ing.add_argument("--quiet", action="store_true", help="no progress line per document")
     ps = reading_command(sub, "propositions", "the ledger's propositions, the most widely sourced first", "table")
@@ -143,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command not in ("extract", "annotate"):
         try:
             return ledger_command(args)
-        except LedgerError as e:
+        except (LedgerError, EngineError) as e:
             print(f"storyledger: {e}", file=sys.stderr)
             return 1
     failures: list[ReadError] = []
@@ -151,12 +163,16 @@ def main(argv: list[str] | None = None) -> int:
     documents = good_documents(read(args.paths, limits), failures)
     options = Options(limits=limits)
     rejected: list[ReadError] = []  # documents read but refused by the pipeline
-    with open_output(args.output) as out:
-        if args.command == "extract":
-            rows = (c.to_dict() for _, claims in extract_many(documents, options, rejected) for c in claims)
-            write_claims(rows, args.format, out)
-        elif args.command == "annotate":
-            write_records(annotate_many(documents, options, rejected), args.format, out)
+    try:
+        with open_output(args.output) as out:
+            if args.command == "extract":
+                with engine(args.engine, args.workers, args.scheduler) as runner:
+                    write_claims((c for _, claims in runner.extract(documents, options, rejected) for c in claims), args.format, out)
+            elif args.command == "annotate":
+                write_records(annotate_many(documents, options, rejected), args.format, out)
+    except EngineError as e:
+        print(f"storyledger: {e}", file=sys.stderr)
+        return 1
     for f in failures + rejected:
         print(f"storyledger: skipped {f.name}: {f.reason}", file=sys.stderr)
     if failures:
@@ -214,8 +230,10 @@ def ingest(ledger: Ledger, args: argparse.Namespace) -> int:
         print(f"storyledger: waiting for another process writing to {args.db} to finish.", file=sys.stderr)
 
     limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
+    runner = engine(args.engine, args.workers, args.scheduler)
     try:
-        report = ledger.ingest(read(args.paths, limits), Options(limits=limits), progress, waiting)
+        with runner:
+            report = ledger.ingest(read(args.paths, limits), Options(limits=limits), progress, waiting, runner)
     finally:
         bar.close()
     for f in report.failed:

@@ -6,7 +6,8 @@ gives a `ReadError` naming it with one sentence of why; reading goes on with the
 Readers never raise on bad input: whatever the bytes, the answer is documents and errors.
 
 Compressed files (gzip, bzip2, xz, zstd, zip) are not decompressed: a decompression bomb
-cannot inflate what is never inflated. They are refused by their magic number.
+cannot inflate what is never inflated. They are refused by their magic number. The one
+exception is a `.jsonl.gz` file, inflated as a stream line by line under a size limit.
 """
 from __future__ import annotations
 
@@ -194,21 +195,81 @@ def read_jsonl(name: str, data: bytes, limits: Limits | None = None) -> Iterator
     # Only "\n" ends a JSONL record: str.splitlines() would also split at U+2028, U+0085 and
     # other separators that JSON allows unescaped inside strings.
     for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield ReadError(where, f"the line is not valid JSON ({e.msg}).")
-            continue
-        except ValueError:  # an integer literal over Python's 4,300-digit limit
-            yield ReadError(where, "the line holds a number too long to read.")
-            continue
-        except RecursionError:
-            yield ReadError(where, "the line is nested too deeply to read.")
-            continue
-        yield from record_document(record, where, limits)
+        yield from jsonl_line(line, f"{name}:{n}", limits)
+
+
+def jsonl_line(line: str, where: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    """One line of a JSONL file: nothing if blank, else a document or why not."""
+    if not line.strip():
+        return
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        yield ReadError(where, f"the line is not valid JSON ({e.msg}).")
+        return
+    except ValueError:  # an integer literal over Python's 4,300-digit limit
+        yield ReadError(where, "the line holds a number too long to read.")
+        return
+    except RecursionError:
+        yield ReadError(where, "the line is nested too deeply to read.")
+        return
+    yield from record_document(record, where, limits)
+
+
+# A gzip-compressed JSONL file is inflated as a stream, line by line, and never past this many
+# bytes per allowed character of text (1 GB at the default limit: a few seconds of inflating),
+# so a decompression bomb costs a bounded time and no memory. A line may hold the text and the
+# other fields, JSON-escaped (at most 12 bytes a character, for an escaped surrogate pair).
+GZIP_FACTOR = 1000
+GZIP_CHUNK = 1 << 16
+
+
+def gzip_line_cap(limits: Limits) -> int:
+    return 12 * (limits.max_chars + 6 * MAX_FIELD_CHARS) + 4096
+
+
+def read_jsonl_gz(path: Path, name: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    """A `.jsonl.gz` file (UTF-8 JSONL, gzip-compressed), streamed with a decompressed-size limit."""
+    import gzip
+    import zlib
+
+    limits = limits or Limits()
+    total_cap, line_cap = GZIP_FACTOR * limits.max_chars, gzip_line_cap(limits)
+    total = 0
+    n = 0
+    try:
+        with gzip.open(path, "rb") as f:
+            while True:
+                raw = f.readline(line_cap + 1)
+                if not raw:
+                    return
+                n += 1
+                total += len(raw)
+                where = f"{name}:{n}"
+                over = len(raw) > line_cap
+                if over:
+                    yield ReadError(where, f"the line is over {line_cap:,} bytes, too long for the limit of {limits.max_chars:,} characters.")
+                    while raw and not raw.endswith(b"\n") and total <= total_cap:  # skip to the next line
+                        raw = f.readline(GZIP_CHUNK)
+                        total += len(raw)
+                if total > total_cap:
+                    yield ReadError(name, f"it inflates to over {total_cap:,} bytes, the limit for a compressed file "
+                                          f"({GZIP_FACTOR} bytes per allowed character); stopped at line {n}.")
+                    return
+                if over:
+                    continue
+                if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    yield ReadError(where, f"the line is not valid UTF-8 (bad byte at offset {e.start}).")
+                    continue
+                yield from jsonl_line(line.rstrip("\n"), where, limits)
+    except gzip.BadGzipFile:
+        yield ReadError(name, "it is named .jsonl.gz but is not gzip-compressed.")
+    except (EOFError, zlib.error) as e:
+        yield ReadError(name, f"the gzip stream is damaged or cut short after line {n} ({str(e)[:100] or type(e).__name__}).")
 
 
 def record_document(record: object, where: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
@@ -270,6 +331,12 @@ def read_html(name: str, data: bytes, limits: Limits | None = None) -> Iterator[
 # An HTML page may hold this many times the text limit in characters of markup.
 HTML_FACTOR = 10
 
+
+def read_feed(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    from .feeds import read_feed as feed
+
+    yield from feed(name, data, limits)
+
 Reader = Callable[..., Iterator[Document | ReadError]]
 
 # Readers by file suffix. Files with other suffixes inside a folder are skipped; named on
@@ -279,7 +346,30 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
     ".html": read_html,
     ".htm": read_html,
+    ".rss": read_feed,
+    ".atom": read_feed,
 }
+
+
+# Readers that stream a file from its path, by the end of its name (checked before READERS).
+# `.jsonl.gz` is the one compressed form storyledger reads: inflated as a stream, with a limit.
+def read_warc(path: Path, name: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    from .warc import read_warc as warc
+
+    yield from warc(path, name, limits)
+
+
+STREAMED: dict[str, Callable[..., Iterator[Document | ReadError]]] = {
+    ".jsonl.gz": read_jsonl_gz,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+}
+
+
+def streamed(path: Path) -> str | None:
+    """The STREAMED ending `path` has, if any."""
+    lower = path.name.lower()
+    return next((end for end in STREAMED if lower.endswith(end)), None)
 
 
 def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[Document | ReadError]:
@@ -295,9 +385,9 @@ def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[
         p = Path(path)
         try:
             if p.is_dir():
-                files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS)
+                files = sorted(f for f in p.rglob("*") if f.is_file() and (f.suffix.lower() in READERS or streamed(f)))
                 if not files:
-                    yield ReadError(shown(name), "the folder holds no .txt, .jsonl or .html files.")
+                    yield ReadError(shown(name), "the folder holds no .txt, .jsonl, .jsonl.gz, .html, .rss, .atom or .warc files.")
                 for f in files:
                     yield from read_file(f, limits)
             elif p.exists():
@@ -311,12 +401,22 @@ def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[
 def read_file(path: Path, limits: Limits | None = None) -> Iterator[Document | ReadError]:
     limits = limits or Limits()
     name = shown(str(path))
+    if streamed(path):
+        try:
+            yield from STREAMED[streamed(path)](path, name, limits)
+        except OSError as e:
+            yield ReadError(name, f"the file cannot be opened ({e.strerror or e}).")
+        except RecursionError:
+            yield ReadError(name, "the file is nested too deeply to read.")
+        except Exception as e:  # a reader bug must cost one file, not the run
+            yield ReadError(name, f"reading failed with an internal error ({type(e).__name__}: {str(e)[:200]}).")
+        return
     reader = READERS.get(path.suffix.lower(), read_txt)
     try:
         # A text or HTML file too large to hold a document within the limit (UTF-8 and UTF-16
         # take at most 4 bytes a character) is refused before it is read into memory.
         size = path.stat().st_size
-        cap = 4 * limits.max_chars * (HTML_FACTOR if reader is read_html else 1) + 4
+        cap = 4 * limits.max_chars * (HTML_FACTOR if reader in (read_html, read_feed) else 1) + 4
         if reader is not read_jsonl and size > cap:
             yield ReadError(name, f"the file has {size:,} bytes, too many for the limit of {limits.max_chars:,} characters.")
             return

@@ -26,7 +26,9 @@ from pathlib import Path
 
 from ..documents import Document, ReadError
 from ..nlp.names import fold
-from ..pipeline import Options, extract_many
+from ..engines import Engine
+from ..engines.local import LocalEngine
+from ..pipeline import Options
 from .link import Embedder, LinkReport, link
 from .status import Position, day, timeline
 from .store import LedgerError, connect, connect_readonly, get_state, set_state, transaction, writer_lock
@@ -100,17 +102,17 @@ class Ledger:
 
     def ingest(self, items: Iterable[Document | ReadError], options: Options | None = None,
                on_document: Callable[[str, str], None] | None = None,
-               on_wait: Callable[[], None] | None = None) -> IngestReport:
+               on_wait: Callable[[], None] | None = None, engine: Engine | None = None) -> IngestReport:
         """Store new and changed documents with their claims, record the unreadable, then link.
 
+        `engine` (default: local) extracts the claims; each document is stored as its claims arrive.
         Another writer on the same ledger is waited for (`on_wait` is called if so)."""
         with self.writing(on_wait):
-            return self._ingest(items, options, on_document)
+            return self._ingest(items, options, on_document, engine)
 
     def _ingest(self, items: Iterable[Document | ReadError], options: Options | None,
-                on_document: Callable[[str, str], None] | None) -> IngestReport:
+                on_document: Callable[[str, str], None] | None, engine: Engine | None) -> IngestReport:
         report = IngestReport()
-        hashes: dict[str, str] = {}
 
         def record(error: ReadError) -> None:
             report.failed.append(error)
@@ -131,17 +133,16 @@ class Ledger:
                 if row and row[0] == h:
                     report.unchanged += 1
                     continue
-                hashes[item.id] = h
                 yield item
 
-        for document, claims in extract_many(pending(), options, rejected):
+        for document, claims in (engine or LocalEngine()).extract(pending(), options, rejected):
             with transaction(self.db) as db:
                 replaced = db.execute("DELETE FROM documents WHERE id = ?", (document.id,)).rowcount
                 db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
-                           (document.id, hashes[document.id], document.title, document.url, document.outlet,
+                           (document.id, content_hash(document), document.title, document.url, document.outlet,
                             document.published, document.language, document.text, len(claims), now()))
                 db.executemany("INSERT INTO claims(id, document, seq, content, record) VALUES (?,?,?,?,?)",
-                               [(c.id, document.id, i, c.content, json.dumps(c.to_dict(), ensure_ascii=False))
+                               [(c["id"], document.id, i, c["content"], json.dumps(c, ensure_ascii=False))
                                 for i, c in enumerate(claims)])
                 db.execute("DELETE FROM errors WHERE name = ?", (document.id,))
                 set_state(db, "linked", "0")
