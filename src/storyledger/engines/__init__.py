@@ -77,6 +77,23 @@ def engine(name: str = "local", workers: int | None = None, scheduler: str | Non
 
 # ---- what the parallel engines share ---------------------------------------------------------
 
+class Workers:
+    """Workers started on the first `extract` and, inside `with engine:`, kept for the next."""
+
+    keep = False
+
+    def __enter__(self) -> Any:
+        self.keep = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.keep = False
+        self.close()
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
 def warm(model: str) -> None:
     """Load the spaCy pipeline in a worker (once: `nlp.load` is cached per process)."""
     from ..nlp import load

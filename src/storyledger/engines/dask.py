@@ -16,13 +16,13 @@ from typing import Any
 
 from ..documents import Document, ReadError
 from ..pipeline import Options
-from . import IN_FLIGHT_PER_WORKER, Batch, EngineError, Result, parallel, run_batch, warm
+from . import IN_FLIGHT_PER_WORKER, Batch, EngineError, Result, Workers, parallel, run_batch, warm
 
 # Seconds to wait for an existing scheduler before giving up with one sentence of why.
 CONNECT_TIMEOUT = 10
 
 
-class DaskEngine:
+class DaskEngine(Workers):
     """`extract_batch` on a Dask cluster: the one at `scheduler`, or a local one of `workers` processes.
 
     Each `extract` connects (and starts a local cluster) and disconnects; inside `with engine:`
@@ -35,15 +35,6 @@ class DaskEngine:
         self.stack: ExitStack | None = None
         self.client: Any = None
         self.warmed: set[str] = set()
-        self.keep = False
-
-    def __enter__(self) -> "DaskEngine":
-        self.keep = True
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.keep = False
-        self.close()
 
     def close(self) -> None:
         if self.stack is not None:

@@ -15,10 +15,10 @@ from concurrent.futures.process import BrokenProcessPool
 
 from ..documents import Document, ReadError
 from ..pipeline import Options
-from . import IN_FLIGHT_PER_WORKER, Batch, EngineError, Result, parallel, run_batch, warm
+from . import IN_FLIGHT_PER_WORKER, Batch, EngineError, Result, Workers, parallel, run_batch, warm
 
 
-class ProcessEngine:
+class ProcessEngine(Workers):
     """`extract_batch` in a pool of `workers` processes (default: one per CPU).
 
     Each `extract` starts and stops its pool; inside `with engine:` one pool serves every call.
@@ -27,15 +27,6 @@ class ProcessEngine:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or os.cpu_count() or 1
         self.pool: ProcessPoolExecutor | None = None
-        self.keep = False
-
-    def __enter__(self) -> "ProcessEngine":
-        self.keep = True
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.keep = False
-        self.close()
 
     def close(self) -> None:
         if self.pool is not None:
