@@ -206,8 +206,10 @@ def ledger_command(args: argparse.Namespace) -> int:
             elif args.command == "claims":
                 write_claims(ledger.claims(proposition=args.proposition, search=args.search), args.format, out)
             elif args.command == "contradictions":
-                claims = {c["id"]: c for c in ledger.claims()}
-                write_rows(list(ledger.contradictions()), args.format, out, ("kind", "claim", "against", "note"), lambda r: [
+                relations = list(ledger.contradictions())
+                # the claims' text only for the formats that show it, not for jsonl/json
+                claims = {c["id"]: c for c in ledger.claims()} if args.format in ("table", "csv") else {}
+                write_rows(relations, args.format, out, ("kind", "claim", "against", "note"), lambda r: [
                     r["kind"], said(claims[r["claims"][0]]), said(claims[r["claims"][1]]), r["note"]], width=50)
             elif args.command == "errors":
                 write_rows(ledger.errors(), args.format, out, ("name", "reason", "seen_at"), lambda e: [e["name"], e["reason"], e["seen_at"]], width=90)
@@ -337,13 +339,19 @@ class open_output:
             self.f.close()
 
 
-def write_claims(rows: Iterable[dict], fmt: str, out: TextIO) -> None:
+def write_json(rows: Iterable[dict], fmt: str, out: TextIO) -> None:
+    """jsonl (one object a line) or json (one array)."""
     if fmt == "jsonl":
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
-    elif fmt == "json":
+    else:
         json.dump(list(rows), out, ensure_ascii=False, indent=2)
         out.write("\n")
+
+
+def write_claims(rows: Iterable[dict], fmt: str, out: TextIO) -> None:
+    if fmt in ("jsonl", "json"):
+        write_json(rows, fmt, out)
     elif fmt == "csv":
         w = csv.writer(out)
         w.writerow(CSV_COLUMNS)
@@ -354,12 +362,8 @@ def write_claims(rows: Iterable[dict], fmt: str, out: TextIO) -> None:
 
 
 def write_records(rows: Iterable[dict], fmt: str, out: TextIO) -> None:
-    if fmt == "jsonl":
-        for r in rows:
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
-    elif fmt == "json":
-        json.dump(list(rows), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+    if fmt in ("jsonl", "json"):
+        write_json(rows, fmt, out)
     else:
         items = ([r["document"], kind, x.get("text", ""), json.dumps(x.get("value", x.get("name")), ensure_ascii=False)]
                  for r in rows for kind in ("timexes", "places", "quantities", "entities") for x in r.get(kind, []))

@@ -16,7 +16,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from ..limits import MAX_CHARS, Limits, TimeLimit, time_limit
@@ -307,8 +307,6 @@ def record_document(record: object, where: str, limits: Limits | None = None) ->
 
 
 def read_html(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
-    from .html import html_document
-
     limits = limits or Limits()
     text = decode(data, name)
     if isinstance(text, ReadError):
@@ -319,13 +317,21 @@ def read_html(name: str, data: bytes, limits: Limits | None = None) -> Iterator[
     if len(text) > HTML_FACTOR * limits.max_chars:
         yield ReadError(name, f"the page has {len(text):,} characters, over the limit of {HTML_FACTOR * limits.max_chars:,} for HTML.")
         return
+    yield html_article(name, text, limits)
+
+
+def html_article(name: str, text: str, limits: Limits, url: str | None = None) -> Document | ReadError:
+    """The article of an HTML page (trafilatura) under the time limit, checked like any text."""
+    from .html import html_document
+
     try:
         with time_limit(limits.timeout):
             doc = html_document(name, text)
     except TimeLimit:
-        yield ReadError(name, f"extracting the article from the HTML took over the time limit of {limits.timeout:g} s.")
-        return
-    yield doc if isinstance(doc, ReadError) else check_text(doc, limits)
+        return ReadError(name, f"extracting the article from the HTML took over the time limit of {limits.timeout:g} s.")
+    if isinstance(doc, ReadError):
+        return doc
+    return check_text(replace(doc, url=url) if url else doc, limits)
 
 
 # An HTML page may hold this many times the text limit in characters of markup.

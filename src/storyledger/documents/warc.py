@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
-from ..limits import Limits, TimeLimit, time_limit
-from . import GZIP_FACTOR, HTML_FACTOR, Document, ReadError, check_text, decode
+from ..limits import Limits
+from . import GZIP_FACTOR, HTML_FACTOR, Document, ReadError, decode, html_article
 
 CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 
@@ -23,8 +22,6 @@ CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 def read_warc(path: Path, name: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from .html import html_document
 
     limits = limits or Limits()
     body_cap, total_cap = 4 * HTML_FACTOR * limits.max_chars, GZIP_FACTOR * limits.max_chars
@@ -56,13 +53,7 @@ def read_warc(path: Path, name: str, limits: Limits | None = None) -> Iterator[D
                 if isinstance(text, ReadError):
                     yield text
                     continue
-                try:
-                    with time_limit(limits.timeout):
-                        doc = html_document(uri, text)
-                except TimeLimit:
-                    yield ReadError(uri, f"extracting the article from the HTML took over the time limit of {limits.timeout:g} s.")
-                    continue
-                yield doc if isinstance(doc, ReadError) else check_text(replace(doc, url=uri), limits)
+                yield html_article(uri, text, limits, url=uri)
         if n == 0:
             yield ReadError(name, "it holds no WARC records.")
     except ArchiveLoadFailed as e:

@@ -29,7 +29,7 @@ from ..nlp.names import fold
 from ..engines import Engine
 from ..engines.local import LocalEngine
 from ..pipeline import Options
-from .link import Embedder, LinkReport, link
+from .link import Embedder, LinkReport, first_range, link
 from .status import Position, day, timeline
 from .store import LedgerError, connect, connect_readonly, get_state, set_state, transaction, writer_lock
 from .store import snapshot as read_snapshot
@@ -351,9 +351,10 @@ class Ledger:
 
     def _source(self, name: str) -> dict:
         wanted = fold(name.strip())
-        matches = [s for s in self.sources() if any(fold(a) == wanted for a in s["aliases"] + [s["name"]])]
+        every = [(s, [fold(a) for a in s["aliases"] + [s["name"]]]) for s in self.sources()]
+        matches = [s for s, names in every if wanted in names]
         if not matches:
-            matches = [s for s in self.sources() if any(wanted in fold(a) for a in s["aliases"] + [s["name"]])]
+            matches = [s for s, names in every if any(wanted in n for n in names)]
         if not matches:
             raise LedgerError(f"no source called {name!r} in {self.path}.")
         if len(matches) > 1:
@@ -378,14 +379,6 @@ class Ledger:
         return {"documents": one("SELECT count(*) FROM documents"), "claims": one("SELECT count(*) FROM claims"),
                 "sources": one("SELECT count(*) FROM sources"), "propositions": one("SELECT count(*) FROM propositions"),
                 "copies": one("SELECT count(*) FROM copies"), "errors": one("SELECT count(*) FROM errors")}
-
-
-def first_range(claim: dict) -> tuple[float | None, float | None]:
-    for q in claim.get("quantities") or []:
-        low, high = q.get("low", q.get("value")), q.get("high", q.get("value"))
-        if q.get("unit") and low is not None and high is not None:
-            return float(low), float(high)
-    return None, None
 
 
 def proposition_row(r: sqlite3.Row, conflicts: int) -> dict:

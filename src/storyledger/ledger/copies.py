@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from .blocking import DisjointSets, bucket_pairs
+
 SHINGLE = 5
 PERMUTATIONS = 96
 # 32 bands of 3 rows: a pair at Jaccard 0.5 shares a band with probability 0.986, at 0.3 with
@@ -64,28 +66,12 @@ def find_copies(documents: Iterable[tuple[str, str, str | None]]) -> dict[str, t
         sig = signature(sets[doc_id])
         for b in range(BANDS):
             buckets[(b, sig[b * rows : (b + 1) * rows].tobytes())].append(doc_id)
-    parent = {d[0]: d[0] for d in docs}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = DisjointSets(d[0] for d in docs)
     best: dict[str, float] = {}
-    checked: set[tuple[str, str]] = set()
-    for members in buckets.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if (a, b) in checked:
-                    continue
-                checked.add((a, b))
-                j = jaccard(sets[a], sets[b])
-                if j >= COPY_JACCARD:
-                    ra, rb = root(a), root(b)
-                    if ra != rb:
-                        first, second = sorted((ra, rb), key=order.__getitem__)
-                        parent[second] = first
-                    later = max(a, b, key=order.__getitem__)
-                    best[later] = max(best.get(later, 0.0), j)
-    return {d: (root(d), best.get(d, 1.0)) for d in parent if root(d) != d}
+    for a, b in bucket_pairs(buckets.values()):
+        j = jaccard(sets[a], sets[b])
+        if j >= COPY_JACCARD:
+            groups.join(*sorted((groups.find(a), groups.find(b)), key=order.__getitem__))  # the earliest is the root
+            later = max(a, b, key=order.__getitem__)
+            best[later] = max(best.get(later, 0.0), j)
+    return {d: (groups.find(d), best.get(d, 1.0)) for d in groups.parent if groups.find(d) != d}

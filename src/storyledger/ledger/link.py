@@ -53,21 +53,23 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
 
         speaker_of, parties = store_sources(db, claims, dates)
         copy_of = store_copies(db, docs, rows, claims, speaker_of)
+        ranges_of = {cid: units(c) for cid, c in claims.items()}
         items = [
             props.Item(r["id"], r["document"], r["seq"], speaker_of[r["id"]], claims[r["id"]]["content"],
-                       claims[r["id"]].get("mode", ""), frozenset(units(claims[r["id"]])))
+                       claims[r["id"]].get("mode", ""), frozenset(ranges_of[r["id"]]))
             for r in rows
         ]
         grouping = props.link_items(items, lambda texts: cached_vectors(db, texts, embedder))
-        names = {sid: name for sid, name in db.execute("SELECT id, name FROM sources")}
-        kinds = {sid: kind for sid, kind in db.execute("SELECT id, kind FROM sources")}
+        names, kinds = {}, {}
+        for sid, name, kind in db.execute("SELECT id, name, kind FROM sources"):
+            names[sid], kinds[sid] = name, kind
         n_rel = 0
         for pid in sorted(grouping.members):
             ids = grouping.members[pid]
             said = []
             for cid in ids:
                 c = claims[cid]
-                ranges = units(c)
+                ranges = ranges_of[cid]
                 first = next(iter(ranges.values()), (None, None))
                 p = Position(cid, speaker_of[cid], kinds[speaker_of[cid]], c.get("stance", "asserted"),
                              c.get("polarity", "positive"), dates[cid], cid in copy_of, first[0], first[1])
@@ -89,6 +91,11 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
             n_rel += len(relations)
         set_state(db, "linked", "1")
         return LinkReport(len(claims), len(names), len(grouping.members), n_rel + len(copy_of), len(copy_of))
+
+
+def first_range(claim: dict) -> tuple[float | None, float | None]:
+    """(low, high) of the claim's first quantity that has a unit, or (None, None)."""
+    return next(iter(units(claim).values()), (None, None))
 
 
 def units(claim: dict) -> dict[str, tuple[float, float]]:

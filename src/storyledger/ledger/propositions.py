@@ -27,6 +27,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .blocking import DisjointSets, bucket_pairs
+
 # Calibrated on two ledgers side by side: the seed alone (24 claims, gold propositions in
 # shared/data) and the demo ledger (seed + 120 MEANTIME articles, ~700 claims, 4 topics), by a
 # grid over linkage (complete beat average and single), centring, threshold (0.2-0.55), unit
@@ -223,28 +225,16 @@ def stories(items: list[Item]) -> list[list[int]]:
         for k in vec[d]:
             if df[k] <= STORY_KEY_MAX_DOCS:
                 blocks[k].append(d)
-    parent = {d: d for d in docs}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    seen: set[tuple[str, str]] = set()
-    for ds in blocks.values():
-        for a in range(len(ds)):
-            for b in range(a + 1, len(ds)):
-                pair = (ds[a], ds[b])
-                if pair in seen or root(pair[0]) == root(pair[1]):
-                    continue
-                seen.add(pair)
-                va, vb = vec[pair[0]], vec[pair[1]]
-                if sum(x * vb.get(k, 0.0) for k, x in va.items()) >= STORY_SIMILARITY:
-                    parent[root(pair[1])] = root(pair[0])
+    stories = DisjointSets(docs)
+    for a, b in bucket_pairs(blocks.values()):
+        if stories.find(a) == stories.find(b):
+            continue
+        va, vb = vec[a], vec[b]
+        if sum(x * vb.get(k, 0.0) for k, x in va.items()) >= STORY_SIMILARITY:
+            stories.join(a, b)
     by_story: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
-        by_story[root(it.document)].append(i)
+        by_story[stories.find(it.document)].append(i)
     # by first item, not by root: the root depends on the order in which pairs were joined
     return sorted(by_story.values())
 
@@ -376,7 +366,7 @@ def candidate_pairs(X: np.ndarray, items: list[Item] | None = None) -> list[tupl
     n = len(X)
     if n <= EXACT_LIMIT:
         return [(i, j) for i in range(n) for j in range(i + 1, n)]
-    pairs: set[tuple[int, int]] = set()
+    buckets: list[list[int]] = []
     if items is not None:
         df = Counter(k for it in items for k in it.keys)
         blocks: dict[str, list[int]] = defaultdict(list)
@@ -384,19 +374,16 @@ def candidate_pairs(X: np.ndarray, items: list[Item] | None = None) -> list[tupl
             rare = sorted((k for k in it.keys if 1 < df[k] <= KEY_MAX_CLAIMS), key=lambda k: (df[k], k))
             for k in rare[:KEY_BLOCKS]:
                 blocks[k].append(i)
-        for ms in blocks.values():
-            pairs.update((ms[a], ms[b]) for a in range(len(ms)) for b in range(a + 1, len(ms)))
+        buckets.extend(blocks.values())
     bits = max(1, round(math.log2(n / BUCKET_SIZE)))
     rng = np.random.default_rng(7)
     weights = 1 << np.arange(bits, dtype=np.int64)
     for _ in range(TABLES):
         planes = rng.standard_normal((X.shape[1], bits)).astype(np.float32)
         codes = ((X @ planes) > 0).astype(np.int64) @ weights
-        buckets: dict[int, list[int]] = defaultdict(list)
+        table: dict[int, list[int]] = defaultdict(list)
         for i, c in enumerate(codes.tolist()):
-            buckets[c].append(i)
-        for ms in buckets.values():
-            for a in range(len(ms)):
-                for b in range(a + 1, len(ms)):
-                    pairs.add((ms[a], ms[b]))
+            table[c].append(i)
+        buckets.extend(table.values())
+    pairs = set(bucket_pairs(buckets))
     return sorted(pairs)

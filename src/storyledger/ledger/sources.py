@@ -53,9 +53,9 @@ def role_words(text: str) -> set[str]:
     return {w[:5] for w in ROLE_WORD.findall(fold(text)) if w not in GENERIC}
 
 
-def is_role_only(m: Mention) -> bool:
+def is_description(name: str) -> bool:
     """A person named only by a description: "the Ukrainian president"."""
-    return m.name[:1].islower() or m.name.lower().startswith("the ")
+    return name[:1].islower() or name.lower().startswith("the ")
 
 
 def org_key(name: str) -> str:
@@ -71,7 +71,7 @@ def merge_sources(mentions: list[Mention]) -> list[Speaker]:
     persons: dict[str, list[Speaker]] = defaultdict(list)  # folded surname -> speakers
     role_only: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-len(m.name.split()), m.name, m.claim)):
-        if m.kind == "person" and not is_role_only(m):
+        if m.kind == "person" and not is_description(m.name):
             key = surname(m.name)
             matches = [s for s in persons[key] if any(same_person(m.name, n) for n in s.names)]
             if len(matches) == 1 or (matches and len(m.name.split()) > 1):
@@ -117,5 +117,5 @@ def merge_sources(mentions: list[Mention]) -> list[Speaker]:
 def display_name(names: Counter, kind: str) -> str:
     """The fullest name seen, most often seen first: "Volodymyr Zelenskyy" over "Zelensky",
     and a person's name over a description of them ("the Ukrainian president")."""
-    proper = [n for n in names if not (kind == "person" and (n[:1].islower() or n.lower().startswith("the ")))]
+    proper = [n for n in names if not (kind == "person" and is_description(n))]
     return max(proper or names, key=lambda n: (len(n.split()), names[n], n))

@@ -108,11 +108,11 @@ _RULES: list[tuple[str, str, int]] = [
     ("mdy", rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<mon>{_MONTH})\s+(?:the\s+)?(?P<d>{_DAY})\b(?:\s*(?:-|–|to|and)\s*(?P<d2>{_DAY})\b)?(?:,?\s+(?P<y>{_YEAR})\b)?", 0),
     ("dmy", rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:\s*(?:-|–|to|and)\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?", 0),
     ("my", rf"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<mon>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b", 0),
-    ("month", rf"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|each|every)\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?!\s*\d)(?:\s+(?P<ry>this|last|next)\s+year)?\b", 0),
+    ("month", r"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|each|every)\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Sept\.|Aug\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.)(?!\s*\d)(?:\s+(?P<ry>this|last|next)\s+year)?\b", 0),
     ("year", rf"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half)\s+of|fiscal|calendar|(?:the\s+)?(?:end|beginning|start|middle)\s+of|post|pre)[\s-]+)?(?P<y>{_YEAR})(?!\s*%|[\d,.]\d|-\d)\b(?P<suffix>\s+(?:and\s+beyond|or\s+later|or\s+earlier))?", 0),
     ("spelled_year", r"\b(?:the\s+year\s+)?(?P<c>nineteen|two\s+thousand(?:\s+and)?)(?:\s+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine)(?:-(?P<u>one|two|three|four|five|six|seven|eight|nine))?)?\b", I),
     ("year_period", rf"\b(?:the\s+)?(?P<y>{_YEAR})\s+(?P<unit>quarter|period|fiscal\s+year|first\s+half|second\s+half)\b", I),
-    ("decade", rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[6-9]|20)(?P<dec>\d)0s|'(?P<dec2>\d)0s)\b", 0),
+    ("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[6-9]|20)(?P<dec>\d)0s|'(?P<dec2>\d)0s)\b", 0),
     ("decade2", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>[2-9])0s\b", 0),
     ("century", r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", I),
     ("weekday", rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?\b", 0),
@@ -139,8 +139,8 @@ _RULES: list[tuple[str, str, int]] = [
     ("earlier_this", rf"\b(?P<mod>earlier|later)\s+(?:(?P<rel>this|that|in\s+the|last|next)\s+)(?P<unit>week|month|year|quarter|day|season|{_SEASON})\b", I),
     # durations
     ("dur", rf"\b(?:{_MOD}|(?P<each>each\s+of\s+))?(?:(?P<the>the\s+)?(?:(?P<dir>past|last|next|first|coming|previous|following|latest|final|recent|other|remaining|initial|same)\s+)?)?(?P<n>{_NUM}|the\s+next\s+few)(?:\s+more|\s+additional|\s+full|\s+straight|\s+consecutive)?[\s-]+(?P<unit>{_UNIT})(?:\s+or\s+so)?(?:\s+(?:or|and)\s+(?:more|months|years|weeks|days))?\b(?![- ]old\b)", I),
-    ("dur_adj", rf"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-old|\s+history)?\b", I),
-    ("dur_bare", rf"\b(?:(?P<the>the\s+)?(?P<dir>past|last|next|coming|recent|previous|first|following)\s+)(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b", I),
+    ("dur_adj", r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine))-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-old|\s+history)?\b", I),
+    ("dur_bare", r"\b(?:(?P<the>the\s+)?(?P<dir>past|last|next|coming|recent|previous|first|following)\s+)(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b", I),
     ("dur_plain", r"\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:of|ago|earlier|later|before|after))", I),
     ("dur_time", r"\bthe\s+(?P<dir>past|last|next|first)\s+(?P<unit>year|month|week|decade|century|quarter)\b(?=\s+(?:or\s+so|alone)\b)", I),
     # sets
@@ -790,15 +790,10 @@ def _h_relunit(m: re.Match, ctx: _Ctx) -> Result:
     if m["ry"]:
         ry = m["ry"].lower()
         shift = -1 if ("ago" in ry or "earlier" in ry or "last" in ry) else (1 if "next" in ry else 0)
-    if unit in ("year", "fiscal year"):
-        v = str(d.year + shift)
-        if rel in ("the latest", "latest", "the same"):
+    if unit in ("year", "fiscal year", "month", "week"):
+        if unit in ("year", "fiscal year") and rel in ("the latest", "latest", "the same"):
             return None
-    elif unit == "month":
-        y, mo = _add_months(d.year, d.month, shift)
-        v = f"{y}-{mo:02d}"
-    elif unit == "week":
-        v = _iso_week(d + dt.timedelta(days=7 * shift))
+        v = _calendar(d, "year" if unit == "fiscal year" else unit, shift)
     elif unit == "weekend":
         if shift == 0:
             return "DATE", _weekend(ctx, m)
@@ -1028,6 +1023,16 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> Result:
     return None
 
 
+def _calendar(d: dt.date, unit: str, shift: int) -> str:
+    """The year, month or ISO week `shift` units from the one holding `d`: "2024", "2024-10", "2024-W43"."""
+    if unit == "year":
+        return str(d.year + shift)
+    if unit == "month":
+        y, mo = _add_months(d.year, d.month, shift)
+        return f"{y}-{mo:02d}"
+    return _iso_week(d + dt.timedelta(days=7 * shift))
+
+
 def _h_earlier_this(m: re.Match, ctx: _Ctx) -> Result:
     unit = m["unit"].lower()
     rel = m["rel"].lower()
@@ -1035,13 +1040,8 @@ def _h_earlier_this(m: re.Match, ctx: _Ctx) -> Result:
     shift = {"last": -1, "next": 1}.get(rel, 0)
     if rel == "that":
         return None
-    if unit == "year":
-        v = str(d.year + shift)
-    elif unit == "month":
-        y, mo = _add_months(d.year, d.month, shift)
-        v = f"{y}-{mo:02d}"
-    elif unit == "week":
-        v = _iso_week(d + dt.timedelta(days=7 * shift))
+    if unit in ("year", "month", "week"):
+        v = _calendar(d, unit, shift)
     elif unit == "day":
         v = d.isoformat()
     elif unit == "quarter":
@@ -1073,7 +1073,6 @@ def _h_dur(m: re.Match, ctx: _Ctx) -> Result:
         return None
     if re.match(r"\d", nword) and m.start("n") > 0 and text_of(ctx.doc)[m.start("n") - 1] in "$£€":
         return None
-    dirw = (m["dir"] or "").lower()
     if unit.startswith("weekend"):
         return "DURATION", _duration(n, "weekend")
     # "the first quarter" etc. is a quarter name, handled elsewhere
