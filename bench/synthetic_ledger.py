@@ -105,7 +105,7 @@ def build(path: str | Path, n_claims: int = 100_000, seed: int = 5) -> dict:
             relations.append((rnd.choice(("corroborates", "contradicts", "disputes_number", "updates")), a, b, props[pi], "synthetic"))
     with transaction(db):
         db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", documents)
-        db.executemany("INSERT INTO sources VALUES (?,?,?)", sources)
+        db.executemany("INSERT INTO sources(id, name, kind) VALUES (?,?,?)", sources)
         db.executemany("INSERT INTO source_names VALUES (?,?,?)", [(s[0], s[1], 1) for s in sources])
         db.executemany("INSERT INTO source_roles VALUES (?,?,?,?,?)", [(s[0], "minister", "2024-09-01", "2024-11-30", 3) for s in sources if s[0] % 3 == 0])
         rows = []

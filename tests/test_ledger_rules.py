@@ -107,27 +107,37 @@ def test_copies_find_near_duplicates_and_point_at_the_earliest():
 
 def test_sources_merge_spelling_variants_and_roles():
     ms = [
-        Mention("c1", "Volodymyr Zelenskyy", "person", "President of Ukraine", "2024-10-17"),
-        Mention("c2", "Zelensky", "person", None, "2024-10-20"),
-        Mention("c3", "Volodymyr Zelenskiy", "person", "President", "2024-10-25"),
-        Mention("c4", "the Ukrainian president", "person", None, "2024-10-26"),
-        Mention("c5", "Kyrylo Budanov", "person", None, None),
-        Mention("c6", "The Washington Post", "media", None, None),
-        Mention("c7", "Washington Post", "media", None, None),
+        Mention("Volodymyr Zelenskyy", "person", "President of Ukraine", "2024-10-17"),
+        Mention("Zelensky", "person", None, "2024-10-20"),
+        Mention("Volodymyr Zelenskiy", "person", "President", "2024-10-25"),
+        Mention("the Ukrainian president", "person", None, "2024-10-26"),
+        Mention("Kyrylo Budanov", "person", None, None),
+        Mention("The Washington Post", "media", None, None),
+        Mention("Washington Post", "media", None, None),
     ]
     speakers = merge_sources(ms)
-    by_claim = {c: s for s in speakers for c in s.claims}
-    assert by_claim["c1"] is by_claim["c2"] is by_claim["c3"] is by_claim["c4"]
-    assert by_claim["c5"] is not by_claim["c1"]
-    assert by_claim["c6"] is by_claim["c7"]
-    z = by_claim["c1"]
+    by_name = {name: s for s in speakers for name, _ in s.forms}
+    assert by_name["Volodymyr Zelenskyy"] is by_name["Zelensky"] is by_name["Volodymyr Zelenskiy"] is by_name["the Ukrainian president"]
+    assert by_name["Kyrylo Budanov"] is not by_name["Zelensky"]
+    assert by_name["The Washington Post"] is by_name["Washington Post"]
+    z = by_name["Zelensky"]
     assert z.roles["President of Ukraine"][:2] == ["2024-10-17", "2024-10-17"]
     assert z.name in ("Volodymyr Zelenskyy", "Volodymyr Zelenskiy")
 
 
+def test_a_source_id_is_made_of_its_founding_name_not_of_what_else_the_ledger_holds():
+    alone = merge_sources([Mention("Kyrylo Budanov", "person", None, None, None, 3)])
+    crowd = merge_sources([Mention("Kyrylo Budanov", "person", "head of intelligence", "2024-10-01", "2024-10-09", 5),
+                           Mention("Budanov", "person", None, None), Mention("Pentagon", "organization", None, None)])
+    budanov = next(s for s in crowd if s.kind == "person")
+    assert budanov.id == alone[0].id and budanov.names == {"Kyrylo Budanov": 5, "Budanov": 1}
+    assert budanov.roles["head of intelligence"] == ["2024-10-01", "2024-10-09", 5]
+    assert len({s.id for s in crowd}) == 2
+
+
 def test_a_shared_surname_alone_is_not_guessed():
-    speakers = merge_sources([Mention("a", "Hillary Clinton", "person", None, None), Mention("b", "Bill Clinton", "person", None, None),
-                              Mention("c", "Clinton", "person", None, None)])
+    speakers = merge_sources([Mention("Hillary Clinton", "person", None, None), Mention("Bill Clinton", "person", None, None),
+                              Mention("Clinton", "person", None, None)])
     assert len(speakers) == 3
 
 
@@ -195,3 +205,20 @@ def test_large_ledgers_use_buckets_not_all_pairs():
     near = X[0] + 0.05 * rng.standard_normal(512).astype(np.float32)
     X[1] = near / np.linalg.norm(near)
     assert (0, 1) in props.candidate_pairs(X)
+
+
+def test_story_words_weigh_by_their_rarity_in_language_not_in_the_ledger():
+    from collections import Counter
+
+    from storyledger.ledger import stories
+
+    assert stories.info("said") < stories.INFO_FLOOR < stories.info("soldier") < stories.info("pyongyang")
+    assert stories.info("announc") < stories.info("announc" + "qx")  # a stem stands for its likeliest word
+    t = stories.weigh(Counter({"said": 3, "pyongyang": 1, "soldier": 2}))
+    assert "said" not in t and abs(sum(x * x for x in t.values()) - 1) < 1e-4
+    # whether two documents are one story depends on them alone, not on what else is there
+    a, b = Counter({"pyongyang": 1, "budanov": 1, "soldier": 1}), Counter({"pyongyang": 1, "budanov": 1, "train": 1})
+    others = {f"o{i}": Counter({"pyongyang": 1, f"harvest{i}": 1}) for i in range(30)}
+    alone = stories.stories({"a": a, "b": b})
+    crowded = stories.stories({"a": a, "b": b, **others})
+    assert ["a", "b"] in alone and any({"a", "b"} <= set(s) for s in crowded)

@@ -265,6 +265,29 @@ def test_the_same_corpus_twice_and_in_other_orders_gives_the_same_ledger(baselin
     assert export(step) == expected
 
 
+def test_replacing_documents_links_as_if_only_their_new_versions_had_come(baseline, tmp_path):
+    """Incremental linking when documents change: the wire copy first arrives unrelated (so the
+    seed is its own original), then as the copy; a MEANTIME article first arrives as the seed's
+    text (a copy of it, in its story), then as itself. The ledger equals the baseline."""
+    paths, _, expected = baseline
+    from storyledger.documents import Document, read
+
+    docs = sorted(read(paths), key=lambda d: d.id)
+    copy = next(d for d in docs if d.id.endswith("copy.txt"))
+    article = next(d for d in docs if d.id.isdigit())
+    seed = next(d for d in docs if d.id.endswith(SEED.name))
+    db = tmp_path / "replaced.db"
+    with Ledger(db) as ledger:
+        ledger.ingest([Document(copy.id, "The harbour reopened on Monday, the port authority said.", published=copy.published),
+                       Document(article.id, seed.text, published=article.published), seed])
+        early = {c["id"]: c for c in ledger.claims()}
+        assert any(c["independent_of"] for c in early.values())  # the stand-in is a copy of the seed
+        ledger.ingest([d for d in docs if d.id not in (copy.id, article.id, seed.id)])
+        report = ledger.ingest([copy, article])
+        assert (report.added, report.replaced) == (0, 2)
+    assert export(db) == expected
+
+
 # ---- concurrency ---------------------------------------------------------------------------
 
 READER = r"""

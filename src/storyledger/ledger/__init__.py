@@ -7,9 +7,10 @@ and each proposition's status over time, in one SQLite file.
         print(p["status"], p["label"])
 
 Ingest stores each document with its claims in one transaction; a document already stored with
-the same content is skipped, a changed one replaces its claims. After new documents, `link`
-derives sources, copies, propositions, relations and status from everything stored, in one
-transaction; until it commits, the `state` row `linked` is "0" and the next ingest links again.
+the same content is skipped, a changed one replaces its claims, and either is marked `dirty`.
+`link` then redoes the sources, copies, stories, propositions, relations and status that the
+dirty documents touch, in one transaction (after every `LINK_EVERY` documents and at the end);
+until it commits, the `state` row `linked` is "0" and the next ingest links again.
 So a process killed at any moment loses only the document it was storing, or the link.
 One writer at a time (`writer_lock`); readers see one committed state per call (`snapshot`).
 """
@@ -37,6 +38,9 @@ from .store import snapshot as read_snapshot
 __all__ = ["IngestReport", "Ledger", "LedgerError", "LinkReport", "content_hash"]
 
 DEFAULT_PATH = "ledger.db"
+# Documents stored between two links in one ingest: linking is incremental and gives the same
+# ledger however the documents are batched, so this only bounds memory.
+LINK_EVERY = 1000
 CONFLICT_KINDS = ("contradicts", "disputes_number", "updates")
 # The day a claim counts from, in SQL (status.day): said_on, the end of an interval, else publication.
 CLAIM_DAY = ("substr(coalesce(CASE json_type(c.record, '$.said_on') WHEN 'array' THEN json_extract(c.record, '$.said_on[#-1]') "
@@ -137,6 +141,8 @@ class Ledger:
 
         for document, claims in (engine or LocalEngine()).extract(pending(), options, rejected):
             with transaction(self.db) as db:
+                db.execute("INSERT OR IGNORE INTO stale SELECT DISTINCT proposition FROM claims "
+                           "WHERE document = ? AND proposition IS NOT NULL", (document.id,))
                 replaced = db.execute("DELETE FROM documents WHERE id = ?", (document.id,)).rowcount
                 db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
                            (document.id, content_hash(document), document.title, document.url, document.outlet,
@@ -145,7 +151,11 @@ class Ledger:
                                [(c["id"], document.id, i, c["content"], json.dumps(c, ensure_ascii=False))
                                 for i, c in enumerate(claims)])
                 db.execute("DELETE FROM errors WHERE name = ?", (document.id,))
+                db.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (document.id,))
                 set_state(db, "linked", "0")
+                waiting = db.execute("SELECT count(*) FROM dirty").fetchone()[0]
+            if waiting >= LINK_EVERY:  # keep what linking holds in memory bounded, whatever the corpus
+                report.linked = self.link()
             report.claims += len(claims)
             if replaced:
                 report.replaced += 1
@@ -177,7 +187,8 @@ class Ledger:
         return [dict(r) for r in self.db.execute("SELECT * FROM reviews ORDER BY reviewed_at, claim")]
 
     def link(self, on_wait: Callable[[], None] | None = None) -> LinkReport:
-        """Re-derive sources, copies, propositions, relations and status from the stored claims."""
+        """Derive sources, copies, propositions, relations and status for the documents stored
+        since the last link (incrementally: the ledger is the same as if everything were linked at once)."""
         with self.writing(on_wait):
             return link(self.db, self.embedder)
 

@@ -49,29 +49,38 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+def bands(sh: set[int]) -> list[int]:
+    """The document's LSH band keys: documents sharing one are candidates."""
+    sig = signature(sh)
+    rows = PERMUTATIONS // BANDS
+    return sorted({int.from_bytes(hashlib.blake2b(bytes([b]) + sig[b * rows : (b + 1) * rows].tobytes(), digest_size=8).digest(),
+                                  "big", signed=True) for b in range(BANDS)})
+
+
 def find_copies(documents: Iterable[tuple[str, str, str | None]]) -> dict[str, tuple[str, float]]:
-    """`{copy id: (original id, jaccard)}` for (id, text, published) documents.
+    """`{copy id: (original id, jaccard)}` for (id, text, published) documents."""
+    docs = sorted(documents)
+    sets = {d[0]: shingles(d[1]) for d in docs}
+    buckets: dict[int, list[str]] = defaultdict(list)
+    for doc_id, _, _ in docs:
+        if len(sets[doc_id]) >= 3:  # too short to call anything a copy of it
+            for b in bands(sets[doc_id]):
+                buckets[b].append(doc_id)
+    pairs = [(a, b, j) for a, b in bucket_pairs(buckets.values()) if (j := jaccard(sets[a], sets[b])) >= COPY_JACCARD]
+    return copy_groups([d[0] for d in docs], {d[0]: d[2] for d in docs}, pairs)
+
+
+def copy_groups(documents: list[str], published: dict[str, str | None], pairs: Iterable[tuple[str, str, float]]) -> dict[str, tuple[str, float]]:
+    """`{copy id: (original id, jaccard)}` from the near-duplicate pairs among `documents`.
 
     Within a group of near-duplicates the original is the earliest published (then the
-    smallest id); every other member points at it.
+    smallest id); every other member points at it, with its best Jaccard against an earlier one.
     """
-    docs = sorted(documents, key=lambda d: (d[2] or "9999", d[0]))
-    order = {d[0]: i for i, d in enumerate(docs)}
-    sets = {d[0]: shingles(d[1]) for d in docs}
-    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-    rows = PERMUTATIONS // BANDS
-    for doc_id, _, _ in docs:
-        if len(sets[doc_id]) < 3:
-            continue  # too short to call anything a copy of it
-        sig = signature(sets[doc_id])
-        for b in range(BANDS):
-            buckets[(b, sig[b * rows : (b + 1) * rows].tobytes())].append(doc_id)
-    groups = DisjointSets(d[0] for d in docs)
+    order = {d: i for i, d in enumerate(sorted(documents, key=lambda d: (published.get(d) or "9999", d)))}
+    groups = DisjointSets(sorted(documents, key=order.__getitem__))
     best: dict[str, float] = {}
-    for a, b in bucket_pairs(buckets.values()):
-        j = jaccard(sets[a], sets[b])
-        if j >= COPY_JACCARD:
-            groups.join(*sorted((groups.find(a), groups.find(b)), key=order.__getitem__))  # the earliest is the root
-            later = max(a, b, key=order.__getitem__)
-            best[later] = max(best.get(later, 0.0), j)
+    for a, b, j in sorted(pairs):
+        groups.join(*sorted((groups.find(a), groups.find(b)), key=order.__getitem__))  # the earliest is the root
+        later = max(a, b, key=order.__getitem__)
+        best[later] = max(best.get(later, 0.0), j)
     return {d: (groups.find(d), best.get(d, 1.0)) for d in groups.parent if groups.find(d) != d}

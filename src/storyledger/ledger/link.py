@@ -1,31 +1,45 @@
-"""Derive everything above the stored claims, in one transaction: sources across articles,
-copies, propositions, relations and each proposition's status.
+"""Derive everything above the stored claims: sources across articles, copies, stories,
+propositions, relations and each proposition's status. One transaction, and incremental: only
+what the documents stored since the last link (`dirty`) touch is redone.
 
-The derivation reads only the documents and claims, in a fixed order, so a ledger is a function
-of what it holds: the same documents give the same ledger however and in what order they came.
+Every derived thing is a function of a part of the ledger that a new document can only add to,
+never change behind it:
+- a source is a function of the name forms (name, kind) seen, merged from their counts;
+- copies are connected groups of document pairs whose shingle Jaccard is high; a pair depends on
+  the two documents alone;
+- stories are connected groups of document pairs whose weighted words are similar, with weights
+  from the language at large, not the ledger (`stories.py`): a pair depends on the two alone;
+- a story's propositions are a function of its claims alone (`propositions.link_story`);
+- a proposition's relations and status are a function of its claims, their speakers and copies.
+So relinking only the stories a document joins, the copy groups it joins and the propositions
+whose speakers or copies changed gives the ledger that linking everything at once would give:
+the same documents give the same ledger however and in what order they came, and one link per
+batch of documents costs what the batch touches, not what the ledger holds.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import copies as copies_
 from . import propositions as props
+from . import stories as stories_
+from .blocking import DisjointSets
 from .relations import Said, relate
-from .sources import Mention, merge_sources, org_key
-from .status import Position, day, standing
+from .sources import Mention, Speaker, merge_sources, org_key
+from .status import Position, day, standing, timeline
 from .store import set_state, transaction
-from .status import timeline
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 # A claim in a copied document is the copy of a claim in the original when their content words
 # overlap this much (wire copies re-edit a word or two).
 CLAIM_COPY_JACCARD = 0.7
+CHUNK = 500  # ids per SQL `IN (...)`
 
 
 @dataclass(slots=True)
@@ -37,60 +51,361 @@ class LinkReport:
     copies: int
 
 
+@dataclass(slots=True)
+class Touched:
+    """What a link must redo beyond the new documents themselves."""
+
+    documents: set[str] = field(default_factory=set)  # whose claims changed speaker: their stories regroup
+    stories: set[str] = field(default_factory=set)  # to regroup into propositions
+    propositions: set[str] = field(default_factory=set)  # to re-derive relations and status
+    copy_docs: set[str] = field(default_factory=set)  # to re-match claims with their original's
+
+
+@dataclass(slots=True)
+class Speakers:
+    name: dict[int, str]
+    kind: dict[int, str]
+    parties: dict[int, frozenset[int]]
+
+
 def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport:
     embedder = embedder or props.embed
     with transaction(db):
-        docs = {r["id"]: r for r in db.execute("SELECT id, published, text FROM documents ORDER BY id")}
-        rows = db.execute("SELECT id, document, seq, record FROM claims ORDER BY document, seq").fetchall()
-        claims = {r["id"]: json.loads(r["record"]) for r in rows}
-        place = {r["id"]: (r["document"], r["seq"]) for r in rows}
-        dates = {cid: day(c.get("said_on"), docs[c["document"]]["published"]) for cid, c in claims.items()}
-        for table in ("relations", "copies", "source_roles", "source_names"):
-            db.execute(f"DELETE FROM {table}")
-        db.execute("UPDATE claims SET source = NULL, proposition = NULL, independent_of = NULL")
-        db.execute("DELETE FROM sources")
-        db.execute("DELETE FROM propositions")
-
-        speaker_of, parties = store_sources(db, claims, dates)
-        copy_of = store_copies(db, docs, rows, claims, speaker_of)
-        ranges_of = {cid: units(c) for cid, c in claims.items()}
-        items = [
-            props.Item(r["id"], r["document"], r["seq"], speaker_of[r["id"]], claims[r["id"]]["content"],
-                       claims[r["id"]].get("mode", ""), frozenset(ranges_of[r["id"]]))
-            for r in rows
-        ]
-        grouping = props.link_items(items, lambda texts: cached_vectors(db, texts, embedder))
-        names, kinds = {}, {}
-        for sid, name, kind in db.execute("SELECT id, name, kind FROM sources"):
-            names[sid], kinds[sid] = name, kind
-        n_rel = 0
-        for pid in sorted(grouping.members):
-            ids = grouping.members[pid]
-            said = []
-            for cid in ids:
-                c = claims[cid]
-                ranges = ranges_of[cid]
-                first = next(iter(ranges.values()), (None, None))
-                p = Position(cid, speaker_of[cid], kinds[speaker_of[cid]], c.get("stance", "asserted"),
-                             c.get("polarity", "positive"), dates[cid], cid in copy_of, first[0], first[1])
-                said.append(Said(p, names[speaker_of[cid]], ranges, place[cid], parties.get(speaker_of[cid], frozenset())))
-            s = standing(x.position for x in said)
-            days = sorted(d for d in (dates[c] for c in ids) if d)
-            unit = next((u for x in said for u in x.units), None)
-            n_sources = len(set(s.sources_for) | set(s.sources_against) | set(s.sources_unsure))
-            changes = timeline([x.position for x in said])
-            db.execute("INSERT INTO propositions(id, label, n_claims, n_sources, status, first_seen, last_seen, low, high, unit, "
-                       "n_for, n_against, changed_on, timeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                       (pid, grouping.labels[pid], len(ids), n_sources, s.status, days[0] if days else None,
-                        days[-1] if days else None, s.low, s.high, unit, len(s.sources_for), len(s.sources_against),
-                        changes[-1].date if changes else None, json.dumps([ch.to_dict() for ch in changes])))
-            db.executemany("UPDATE claims SET proposition = ? WHERE id = ?", [(pid, cid) for cid in ids])
-            relations = relate(pid, said)
-            db.executemany("INSERT OR IGNORE INTO relations VALUES (?,?,?,?,?)",
-                           [(r.kind, r.a, r.b, r.proposition, r.note) for r in relations])
-            n_rel += len(relations)
+        dirty = [r[0] for r in db.execute("SELECT document FROM dirty ORDER BY document")]
+        touched = Touched()
+        fill_claims(db, dirty)
+        speakers = update_sources(db, dirty, touched)
+        update_copies(db, dirty, touched)
+        update_stories(db, dirty, touched)
+        stale = {r[0] for r in db.execute("SELECT proposition FROM stale")}
+        regrouped = regroup(db, touched.stories, stale, lambda texts: cached_vectors(db, texts, embedder))
+        rematch_copies(db, touched)
+        for pid in sorted(touched.propositions | regrouped):
+            derive(db, pid, speakers)
+        db.execute("DELETE FROM dirty")
+        db.execute("DELETE FROM stale")
         set_state(db, "linked", "1")
-        return LinkReport(len(claims), len(names), len(grouping.members), n_rel + len(copy_of), len(copy_of))
+        one = lambda q: db.execute(q).fetchone()[0]  # noqa: E731
+        return LinkReport(one("SELECT count(*) FROM claims"), one("SELECT count(*) FROM sources"),
+                          one("SELECT count(*) FROM propositions"), one("SELECT count(*) FROM relations"),
+                          one("SELECT count(*) FROM copies"))
+
+
+def chunks(values: Iterable, size: int = CHUNK) -> Iterable[list]:
+    values = list(values)
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def marks(values: Sequence) -> str:
+    return ",".join("?" * len(values))
+
+
+# ---- claims --------------------------------------------------------------------------------
+
+
+def fill_claims(db: sqlite3.Connection, documents: list[str]) -> None:
+    """The speaker form and the day of each claim of these documents, as columns."""
+    for part in chunks(documents):
+        rows = db.execute(f"SELECT c.id, c.record, d.published FROM claims c JOIN documents d ON d.id = c.document "
+                          f"WHERE c.document IN ({marks(part)})", part).fetchall()
+        updates = []
+        for cid, record, published in rows:
+            c = json.loads(record)
+            s = c["source"]
+            updates.append((s["name"], s.get("kind") or "person", s.get("role"), day(c.get("said_on"), published), cid))
+        db.executemany("UPDATE claims SET speaker_name = ?, speaker_kind = ?, speaker_role = ?, day = ? WHERE id = ?", updates)
+
+
+# ---- sources -------------------------------------------------------------------------------
+
+
+def update_sources(db: sqlite3.Connection, dirty: list[str], touched: Touched) -> Speakers:
+    """Merge every name form into speakers again (cheap: one row per distinct form), and move
+    the claims of the forms whose speaker changed. Touches the propositions and stories of
+    claims that changed speaker, and the propositions of speakers whose name, kind or parties
+    changed (relation notes and status carry them)."""
+    forms = [Mention(name, kind, role, first, last, n) for name, kind, role, first, last, n in db.execute(
+        "SELECT speaker_name, speaker_kind, speaker_role, min(day), max(day), count(*) FROM claims "
+        "WHERE speaker_name IS NOT NULL GROUP BY speaker_name, speaker_kind, speaker_role")]
+    speakers = merge_sources(forms)
+    parties = parties_of(speakers)
+    new = {s.id: (s.name, s.kind, json.dumps(sorted(parties.get(s.id, ())))) for s in speakers}
+    old = {r[0]: (r[1], r[2], r[3]) for r in db.execute("SELECT id, name, kind, parties FROM sources")}
+    old_form = {(r[0], r[1]): r[2] for r in db.execute("SELECT name, kind, source FROM speaker_forms")}
+    new_form = {f: s.id for s in speakers for f in sorted(s.forms)}
+    for sid in sorted(old.keys() & new.keys()):
+        if old[sid] != new[sid]:
+            touched.propositions.update(r[0] for r in db.execute(
+                "SELECT DISTINCT proposition FROM claims WHERE source = ? AND proposition IS NOT NULL", (sid,)))
+    moved = sorted(f for f in old_form if new_form.get(f) != old_form[f])
+    for name, kind in moved:
+        for pid, doc in db.execute("SELECT DISTINCT proposition, document FROM claims WHERE speaker_name = ? AND speaker_kind = ?",
+                                   (name, kind)):
+            if pid:
+                touched.propositions.add(pid)
+            touched.documents.add(doc)
+            touched.copy_docs.add(doc)
+        db.execute("UPDATE claims SET source = ? WHERE speaker_name = ? AND speaker_kind = ?", (new_form.get((name, kind)), name, kind))
+    db.execute("DELETE FROM speaker_forms")
+    db.executemany("INSERT INTO speaker_forms VALUES (?,?,?)", [(n, k, sid) for (n, k), sid in sorted(new_form.items())])
+    for part in chunks(dirty):
+        db.execute(f"UPDATE claims SET source = (SELECT source FROM speaker_forms f WHERE f.name = claims.speaker_name "
+                   f"AND f.kind = claims.speaker_kind) WHERE document IN ({marks(part)})", part)
+    for table in ("source_roles", "source_names"):
+        db.execute(f"DELETE FROM {table}")
+    db.execute("DELETE FROM sources")
+    for s in speakers:
+        db.execute("INSERT INTO sources(id, name, kind, parties) VALUES (?,?,?,?)", (s.id, *new[s.id]))
+        db.executemany("INSERT INTO source_names VALUES (?,?,?)", [(s.id, n, k) for n, k in sorted(s.names.items())])
+        db.executemany("INSERT INTO source_roles VALUES (?,?,?,?,?)", [(s.id, r, v[0], v[1], v[2]) for r, v in sorted(s.roles.items())])
+    return Speakers({s.id: s.name for s in speakers}, {s.id: s.kind for s in speakers}, parties)
+
+
+def parties_of(speakers: list[Speaker]) -> dict[int, frozenset[int]]:
+    """The bodies each person speaks for: organisations and outlets their roles name."""
+    bodies = {org_key(s.name): s.id for s in speakers if s.kind in ("organization", "media")}
+    parties: dict[int, frozenset[int]] = {}
+    for s in speakers:
+        found = set()
+        for role in s.roles:
+            words = org_key(role).split()
+            found.update(bodies[g] for n in range(1, 5) for i in range(len(words) - n + 1)
+                         if (g := " ".join(words[i : i + n])) in bodies)
+        if found:
+            parties[s.id] = frozenset(found)
+    return parties
+
+
+# ---- copies --------------------------------------------------------------------------------
+
+
+def update_copies(db: sqlite3.Connection, dirty: list[str], touched: Touched) -> None:
+    """Shingle the new documents, pair them with their near-duplicates, and redo the copy groups
+    they are in or were in. Their members are touched (their claims are matched again)."""
+    seeds = set(dirty)
+    for part in chunks(dirty):
+        q = marks(part)
+        seeds.update(r[0] for r in db.execute(f"SELECT a FROM copy_pairs WHERE b IN ({q}) UNION SELECT b FROM copy_pairs WHERE a IN ({q})", part + part))
+        db.execute(f"DELETE FROM copy_pairs WHERE a IN ({q}) OR b IN ({q})", part + part)
+        db.execute(f"DELETE FROM doc_bands WHERE document IN ({q})", part)
+    texts: dict[str, set[int]] = {}
+
+    def shingles_of(doc: str) -> set[int]:
+        if doc not in texts:
+            texts[doc] = copies_.shingles(db.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()[0])
+        return texts[doc]
+
+    for doc in dirty:
+        sh = shingles_of(doc)
+        if len(sh) < 3:
+            continue  # too short to call anything a copy of it
+        bands = copies_.bands(sh)
+        near = sorted({r[0] for part in chunks(bands) for r in db.execute(
+            f"SELECT document FROM doc_bands WHERE band IN ({marks(part)})", part)} - {doc})
+        db.executemany("INSERT INTO doc_bands VALUES (?,?)", [(b, doc) for b in bands])
+        for other in near:
+            j = copies_.jaccard(sh, shingles_of(other))
+            if j >= copies_.COPY_JACCARD:
+                db.execute("INSERT OR REPLACE INTO copy_pairs VALUES (?,?,?)", (*sorted((doc, other)), j))
+        texts.pop(doc, None)
+    # the groups the seeds are in now, and the members of the groups they were in
+    for part in chunks(sorted(seeds)):
+        q = marks(part)
+        seeds.update(r[0] for r in db.execute(f"SELECT document FROM copies WHERE original IN ({q}) UNION "
+                                              f"SELECT original FROM copies WHERE document IN ({q})", part + part))
+    group: set[str] = set()
+    frontier = sorted(seeds)
+    while frontier:
+        group.update(frontier)
+        found: set[str] = set()
+        for part in chunks(frontier):
+            q = marks(part)
+            found.update(r[0] for r in db.execute(f"SELECT b FROM copy_pairs WHERE a IN ({q}) UNION SELECT a FROM copy_pairs WHERE b IN ({q})", part + part))
+        frontier = sorted(found - group)
+    members = sorted(group)
+    pairs, published = [], {}
+    for part in chunks(members):
+        q = marks(part)
+        pairs += [tuple(r) for r in db.execute(f"SELECT a, b, similarity FROM copy_pairs WHERE a IN ({q})", part)]
+        published.update(db.execute(f"SELECT id, published FROM documents WHERE id IN ({q})", part).fetchall())
+    found = copies_.copy_groups([d for d in members if d in published], published, pairs)
+    for part in chunks(members):
+        db.execute(f"DELETE FROM copies WHERE document IN ({marks(part)})", part)
+    db.executemany("INSERT INTO copies VALUES (?,?,?)", [(c, o, j) for c, (o, j) in sorted(found.items())])
+    # every member: a replaced original took its copies' rows with it, so `copies` cannot say who changed
+    touched.copy_docs.update(members)
+
+
+def rematch_copies(db: sqlite3.Connection, touched: Touched) -> None:
+    """Match the claims of touched copied documents to their original's (same speaker, the same
+    words); claims whose `independent_of` changed touch their propositions."""
+    docs = set(touched.copy_docs)
+    for part in chunks(sorted(touched.copy_docs)):  # an original's claims changed: its copies too
+        docs.update(r[0] for r in db.execute(f"SELECT document FROM copies WHERE original IN ({marks(part)})", part))
+    for part in chunks(sorted(docs)):
+        q = marks(part)
+        originals = dict(db.execute(f"SELECT document, original FROM copies WHERE document IN ({q})", part).fetchall())
+        for doc in part:
+            claims = db.execute("SELECT id, source, content, independent_of, proposition FROM claims WHERE document = ?", (doc,)).fetchall()
+            original = originals.get(doc)
+            theirs = [] if original is None else [(r[0], r[1], props.keys(r[2])) for r in db.execute(
+                "SELECT id, source, content FROM claims WHERE document = ?", (original,))]
+            for cid, sid, content, was, pid in claims:
+                now = claim_original(sid, props.keys(content), theirs)
+                if now != was:
+                    db.execute("UPDATE claims SET independent_of = ? WHERE id = ?", (now, cid))
+                    db.execute("DELETE FROM relations WHERE kind = 'copy_of' AND a = ?", (cid,))
+                    if now:
+                        db.execute("INSERT OR IGNORE INTO relations VALUES ('copy_of',?,?,NULL,?)",
+                                   (cid, now, "the same wording in a copied document"))
+                    if pid:
+                        touched.propositions.add(pid)
+
+
+def claim_original(source: int, words: set[str], theirs: list[tuple[str, int, set[str]]]) -> str | None:
+    best, best_j = None, 0.0
+    for oid, osource, owords in theirs:
+        if osource != source or not (words | owords):
+            continue
+        j = len(words & owords) / len(words | owords)
+        if j > best_j:
+            best, best_j = oid, j
+    return best if best is not None and best_j >= CLAIM_COPY_JACCARD else None
+
+
+# ---- stories -------------------------------------------------------------------------------
+
+
+def update_stories(db: sqlite3.Connection, dirty: list[str], touched: Touched) -> None:
+    """Weigh the new documents' words and join them to the stories they are similar to. A story
+    that held a replaced document is regrouped from its documents, since it may now fall apart.
+    Adds to `touched.stories` the stories to regroup."""
+    loose: set[str] = set(dirty)
+    for part in chunks(dirty):
+        q = marks(part)
+        old = [r[0] for r in db.execute(f"SELECT DISTINCT story FROM doc_terms WHERE document IN ({q})", part)]
+        for spart in chunks(old):
+            loose.update(r[0] for r in db.execute(f"SELECT document FROM doc_terms WHERE story IN ({marks(spart)})", spart))
+        db.execute(f"DELETE FROM doc_terms WHERE document IN ({q})", part)
+        db.execute(f"DELETE FROM doc_blocks WHERE document IN ({q})", part)
+    terms: dict[str, dict[str, float]] = {}
+    for part in chunks(dirty):
+        words: dict[str, defaultdict] = {d: defaultdict(int) for d in part}
+        for doc, content in db.execute(f"SELECT document, content FROM claims WHERE document IN ({marks(part)})", part):
+            for k in props.keys(props.core(content)):
+                words[doc][k] += 1
+        for doc in part:
+            t = stories_.weigh(words[doc])
+            terms[doc] = t
+            db.execute("INSERT INTO doc_terms VALUES (?,NULL,?)", (doc, json.dumps(t)))
+            db.executemany("INSERT INTO doc_blocks VALUES (?,?)", [(w, doc) for w in stories_.blocks(t)])
+    story_of: dict[str, str | None] = {}
+
+    def node(doc: str) -> str:
+        """A loose document stands for itself; any other for its (unchanged) story."""
+        if doc in loose:
+            return doc
+        if doc not in story_of:
+            story_of[doc] = db.execute("SELECT story FROM doc_terms WHERE document = ?", (doc,)).fetchone()[0]
+        return "story:" + story_of[doc]
+
+    def terms_of(doc: str) -> dict[str, float]:
+        if doc not in terms:
+            terms[doc] = json.loads(db.execute("SELECT terms FROM doc_terms WHERE document = ?", (doc,)).fetchone()[0])
+        return terms[doc]
+
+    groups = DisjointSets(sorted(loose))
+    for doc in sorted(loose):
+        blocks = stories_.blocks(terms_of(doc))
+        near = sorted({r[0] for r in db.execute(f"SELECT document FROM doc_blocks WHERE word IN ({marks(blocks)})", blocks)} - {doc}) if blocks else []
+        for other in near:  # both have the word among their blocks: a candidate pair
+            n = node(other)
+            if n not in groups.parent:
+                groups.parent[n] = n
+            if groups.find(doc) != groups.find(n) and stories_.similar(terms_of(doc), terms_of(other)):
+                groups.join(doc, n)
+    components: dict[str, list[str]] = defaultdict(list)
+    for n in list(groups.parent):
+        components[groups.find(n)].append(n)
+    for members in components.values():
+        docs = sorted(m for m in members if not m.startswith("story:"))
+        merged = sorted(m[6:] for m in members if m.startswith("story:"))
+        story = min(docs + merged)  # a story's id is its smallest document id
+        for old_story in merged:
+            if old_story != story:
+                db.execute("UPDATE doc_terms SET story = ? WHERE story = ?", (story, old_story))
+        for part in chunks(docs):
+            db.execute(f"UPDATE doc_terms SET story = ? WHERE document IN ({marks(part)})", [story, *part])
+        if docs:
+            touched.stories.add(story)
+    for part in chunks(sorted(touched.documents)):
+        touched.stories.update(r[0] for r in db.execute(f"SELECT DISTINCT story FROM doc_terms WHERE document IN ({marks(part)})", part))
+
+
+# ---- propositions --------------------------------------------------------------------------
+
+
+def regroup(db: sqlite3.Connection, stories: set[str], stale: set[str], vectors_of: Callable[[list[str]], np.ndarray]) -> set[str]:
+    """Group each touched story's claims into propositions again; returns the proposition ids
+    to derive. Propositions the story's claims were in before, and stale ones, go."""
+    out: set[str] = set()
+    gone = set(stale)
+    for story in sorted(stories):
+        rows = db.execute("SELECT c.id, c.document, c.seq, c.source, c.content, c.record, c.proposition FROM claims c "
+                          "JOIN doc_terms t ON t.document = c.document WHERE t.story = ? ORDER BY c.document, c.seq", (story,)).fetchall()
+        gone.update(r["proposition"] for r in rows if r["proposition"])
+        items = []
+        for r in rows:
+            c = json.loads(r["record"])
+            it = props.Item(r["id"], r["document"], r["seq"], r["source"], r["content"], c.get("mode", ""), frozenset(units(c)))
+            it.core = props.core(it.content)
+            it.keys = frozenset(props.keys(it.core))
+            items.append(it)
+        if not items:
+            continue
+        grouping = props.link_story(items, vectors_of)
+        for pid, ids in sorted(grouping.members.items()):
+            gone.discard(pid)
+            db.execute("INSERT OR REPLACE INTO propositions(id, label, n_claims, n_sources, status) VALUES (?,?,0,0,'')",
+                       (pid, grouping.labels[pid]))
+            db.executemany("UPDATE claims SET proposition = ? WHERE id = ?", [(pid, cid) for cid in ids])
+            out.add(pid)
+    for part in chunks(sorted(gone - out)):
+        db.execute(f"DELETE FROM relations WHERE proposition IN ({marks(part)})", part)
+        db.execute(f"DELETE FROM propositions WHERE id IN ({marks(part)})", part)
+    return out
+
+
+def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
+    """A proposition's relations, standing and timeline from its claims."""
+    rows = db.execute("SELECT id, document, seq, source, record, day, independent_of FROM claims WHERE proposition = ? "
+                      "ORDER BY document, seq", (pid,)).fetchall()
+    db.execute("DELETE FROM relations WHERE proposition = ?", (pid,))
+    if not rows:
+        db.execute("DELETE FROM propositions WHERE id = ?", (pid,))
+        return
+    said = []
+    for r in rows:
+        c = json.loads(r["record"])
+        ranges = units(c)
+        first = next(iter(ranges.values()), (None, None))
+        sid = r["source"]
+        p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
+                     r["day"], r["independent_of"] is not None, first[0], first[1])
+        said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), speakers.parties.get(sid, frozenset())))
+    s = standing(x.position for x in said)
+    days = sorted(r["day"] for r in rows if r["day"])
+    unit = next((u for x in said for u in x.units), None)
+    n_sources = len(set(s.sources_for) | set(s.sources_against) | set(s.sources_unsure))
+    changes = timeline([x.position for x in said])
+    db.execute("UPDATE propositions SET n_claims = ?, n_sources = ?, status = ?, first_seen = ?, last_seen = ?, low = ?, "
+               "high = ?, unit = ?, n_for = ?, n_against = ?, changed_on = ?, timeline = ? WHERE id = ?",
+               (len(rows), n_sources, s.status, days[0] if days else None, days[-1] if days else None, s.low, s.high, unit,
+                len(s.sources_for), len(s.sources_against), changes[-1].date if changes else None,
+                json.dumps([ch.to_dict() for ch in changes]), pid))
+    db.executemany("INSERT OR IGNORE INTO relations VALUES (?,?,?,?,?)",
+                   [(x.kind, x.a, x.b, x.proposition, x.note) for x in relate(pid, said)])
 
 
 def first_range(claim: dict) -> tuple[float | None, float | None]:
@@ -111,68 +426,13 @@ def units(claim: dict) -> dict[str, tuple[float, float]]:
     return out
 
 
-def store_sources(db: sqlite3.Connection, claims: dict[str, dict], dates: dict[str, str | None]) -> tuple[dict[str, int], dict[int, frozenset[int]]]:
-    """Store the merged sources; each claim's source id, and the bodies each source speaks for."""
-    mentions = [Mention(cid, c["source"]["name"], c["source"].get("kind") or "person", c["source"].get("role"), dates[cid])
-                for cid, c in claims.items()]
-    speaker_of: dict[str, int] = {}
-    speakers = merge_sources(mentions)
-    for sid, s in enumerate(speakers, 1):
-        db.execute("INSERT INTO sources(id, name, kind) VALUES (?,?,?)", (sid, s.name, s.kind))
-        db.executemany("INSERT INTO source_names VALUES (?,?,?)", [(sid, n, k) for n, k in sorted(s.names.items())])
-        db.executemany("INSERT INTO source_roles VALUES (?,?,?,?,?)", [(sid, r, v[0], v[1], v[2]) for r, v in sorted(s.roles.items())])
-        for cid in s.claims:
-            speaker_of[cid] = sid
-    db.executemany("UPDATE claims SET source = ? WHERE id = ?", [(sid, cid) for cid, sid in speaker_of.items()])
-    bodies = {org_key(s.name): sid for sid, s in enumerate(speakers, 1) if s.kind in ("organization", "media")}
-    parties: dict[int, frozenset[int]] = {}
-    for sid, s in enumerate(speakers, 1):
-        found = set()
-        for role in s.roles:
-            words = org_key(role).split()
-            found.update(bodies[g] for n in range(1, 5) for i in range(len(words) - n + 1)
-                         if (g := " ".join(words[i : i + n])) in bodies)
-        if found:
-            parties[sid] = frozenset(found)
-    return speaker_of, parties
-
-
-def store_copies(db: sqlite3.Connection, docs: dict, rows: list, claims: dict[str, dict], speaker_of: dict[str, int]) -> dict[str, str]:
-    """Copied documents, and for each claim of a copy the claim it copies: {copy: original}."""
-    found = copies_.find_copies((d["id"], d["text"], d["published"]) for d in docs.values())
-    db.executemany("INSERT INTO copies VALUES (?,?,?)", [(c, o, j) for c, (o, j) in sorted(found.items())])
-    by_doc: dict[str, list[str]] = defaultdict(list)
-    for r in rows:
-        by_doc[r["document"]].append(r["id"])
-    copy_of: dict[str, str] = {}
-    for copy, (original, _) in sorted(found.items()):
-        originals = [(oid, props.keys(claims[oid]["content"])) for oid in by_doc[original]]
-        for cid in by_doc[copy]:
-            words = props.keys(claims[cid]["content"])
-            best, best_j = None, 0.0
-            for oid, owords in originals:
-                if speaker_of[oid] != speaker_of[cid] or not (words | owords):
-                    continue
-                j = len(words & owords) / len(words | owords)
-                if j > best_j:
-                    best, best_j = oid, j
-            if best is not None and best_j >= CLAIM_COPY_JACCARD:
-                copy_of[cid] = best
-    db.executemany("UPDATE claims SET independent_of = ? WHERE id = ?", [(o, c) for c, o in copy_of.items()])
-    db.executemany("INSERT OR IGNORE INTO relations VALUES ('copy_of',?,?,NULL,?)",
-                   [(c, o, "the same wording in a copied document") for c, o in sorted(copy_of.items())])
-    return copy_of
-
-
 def cached_vectors(db: sqlite3.Connection, texts: list[str], embedder: Embedder) -> np.ndarray:
     """Embeddings by text, computed once and kept in the ledger (float16)."""
     keys = [props.text_key(t) for t in texts]
     have: dict[str, np.ndarray] = {}
     unique = sorted(set(keys))
-    for i in range(0, len(unique), 500):
-        chunk = unique[i : i + 500]
-        q = f"SELECT key, vector FROM embeddings WHERE key IN ({','.join('?' * len(chunk))})"
-        for k, v in db.execute(q, chunk):
+    for part in chunks(unique):
+        for k, v in db.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks(part)})", part):
             have[k] = np.frombuffer(v, dtype=np.float16).astype(np.float32)
     missing = sorted({k: t for k, t in zip(keys, texts) if k not in have}.items())
     if missing:

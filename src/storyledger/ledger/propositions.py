@@ -24,10 +24,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
-from .blocking import DisjointSets, bucket_pairs
+from . import stories as stories_
+from .blocking import bucket_pairs
 
 # Calibrated on two ledgers side by side: the seed alone (24 claims, gold propositions in
 # shared/data) and the demo ledger (seed + 120 MEANTIME articles, ~700 claims, 4 topics), by a
@@ -51,11 +53,6 @@ BUCKET_SIZE = 12
 TABLES = 6
 KEY_BLOCKS = 3
 KEY_MAX_CLAIMS = 40
-# Stories: documents whose claims' rarer words have tf-idf cosine at least this are one story.
-# On the demo ledger (seed + 120 MEANTIME articles) 0.15 and below chain 93 or more articles of
-# all four topics into one story; 0.2 gives 66 stories of at most 7 articles; the seed is alone.
-STORY_SIMILARITY = 0.2
-STORY_KEY_MAX_DOCS = 200
 # Money and shares are counted in almost every business story; two sums in dollars are no more
 # likely to be the same number than any two claims (the demo's "annual profit" / "annual loss").
 GENERIC_UNITS = frozenset("usd eur gbp jpy cny rub uah dollar euro pound percent per cent %".split())
@@ -191,52 +188,36 @@ def link_items(items: list[Item], vectors_of: Callable[[list[str]], np.ndarray])
         it.core = core(it.content)
         it.keys = frozenset(keys(it.core))
     out = Grouping()
-    parts = []
     for story in stories(items):
-        members = [items[i] for i in story]
-        texts, idf = prepare(members)
-        parts.append((members, vectors_of(texts), idf))
-    every = np.vstack([v for _, v, _ in parts]) if parts else np.zeros((0, 512), dtype=np.float32)
-    overall = every.mean(axis=0) if len(every) else None
-    for members, vectors, idf in parts:
-        g = group(members, vectors, idf, overall)
+        g = link_story([items[i] for i in story], vectors_of)
         out.of_claim.update(g.of_claim)
         out.labels.update(g.labels)
         out.members.update(g.members)
     return out
 
 
+def link_story(members: list[Item], vectors_of: Callable[[list[str]], np.ndarray]) -> Grouping:
+    """Propositions of one story's items (cores and keys filled): a function of the story alone."""
+    texts, idf = prepare(members)
+    return group(members, vectors_of(texts), idf, background())
+
+
 def stories(items: list[Item]) -> list[list[int]]:
-    """Documents joined when their claims' rarer words overlap (tf-idf cosine at least
-    `STORY_SIMILARITY`); blocks are words in at most `STORY_KEY_MAX_DOCS` documents."""
+    """Items by story (`stories.stories` over each document's claim words), in a stable order."""
     words: dict[str, Counter] = defaultdict(Counter)
     for it in items:
         words[it.document].update(it.keys)
-    docs = sorted(words)
-    df = Counter(k for d in docs for k in words[d])
-    n = len(docs)
-    vec = {}
-    for d in docs:
-        v = {k: c * math.log((n + 1) / (df[k] + 0.5)) for k, c in words[d].items() if df[k] > 1}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vec[d] = {k: x / norm for k, x in v.items()}
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for d in docs:
-        for k in vec[d]:
-            if df[k] <= STORY_KEY_MAX_DOCS:
-                blocks[k].append(d)
-    stories = DisjointSets(docs)
-    for a, b in bucket_pairs(blocks.values()):
-        if stories.find(a) == stories.find(b):
-            continue
-        va, vb = vec[a], vec[b]
-        if sum(x * vb.get(k, 0.0) for k, x in va.items()) >= STORY_SIMILARITY:
-            stories.join(a, b)
-    by_story: dict[str, list[int]] = defaultdict(list)
+    story_of = {d: i for i, docs in enumerate(stories_.stories(words)) for d in docs}
+    by_story: dict[int, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
-        by_story[stories.find(it.document)].append(i)
-    # by first item, not by root: the root depends on the order in which pairs were joined
-    return sorted(by_story.values())
+        by_story[story_of[it.document]].append(i)
+    return [by_story[k] for k in sorted(by_story)]
+
+
+@lru_cache(maxsize=1)
+def background() -> np.ndarray:
+    """What news claims share (tools/build_background.py): the centre of a story too small to have its own."""
+    return np.load(Path(__file__).resolve().parents[1] / "data" / "background.npy")
 
 
 def prepare(items: list[Item]) -> tuple[list[str], dict[str, float]]:
@@ -258,7 +239,7 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
     """Propositions over one story's items (in a stable order), given their unit vectors.
 
     The vectors are centred on the story's mean (what all its claims share says nothing), or
-    on `overall`, the whole ledger's, for a story too small to have a mean of its own."""
+    on `overall`, the fixed background, for a story too small to have a mean of its own."""
     n = len(items)
     order = sorted(range(n), key=lambda i: items[i].id)
     items = [items[i] for i in order]

