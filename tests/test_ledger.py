@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +122,35 @@ def test_cli_reading_commands(tmp_path):
     assert missing.returncode == 1 and missing.stderr.strip() == f"storyledger: there is no proposition 'pnothing' in {db}."
     none = run("propositions", "--db", str(tmp_path / "none.db"))
     assert none.returncode == 1 and "there is no ledger at" in none.stderr
+
+
+def test_linking_in_batches_gives_the_ledger_linking_once_gives(tmp_path, monkeypatch):
+    """Synthetic stories (bench/ledger_scale.py) arriving in shuffled batches, with a batch size
+    that makes ingest link mid-way: stories grow and merge across links, sources gain names."""
+    import random
+
+    from storyledger import ledger as ledger_module
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from ledger_scale import corpus, fake_embed
+
+    from storyledger.documents import Document
+
+    docs = [Document.from_dict(d) for d in corpus(120, seed=3)]
+
+    def dump(path):
+        with Ledger(path, embedder=fake_embed) as ledger:
+            return (sorted(json.dumps(c, sort_keys=True) for c in ledger.claims()), ledger.propositions(),
+                    ledger.sources(), list(ledger.relations()))
+
+    with Ledger(tmp_path / "once.db", embedder=fake_embed) as ledger:
+        ledger.ingest(docs)
+    monkeypatch.setattr(ledger_module, "LINK_EVERY", 7)
+    shuffled = docs[:]
+    random.Random(5).shuffle(shuffled)
+    with Ledger(tmp_path / "batches.db", embedder=fake_embed) as ledger:
+        for i in range(0, len(shuffled), 40):
+            ledger.ingest(shuffled[i : i + 40])
+    once, batches = dump(tmp_path / "once.db"), dump(tmp_path / "batches.db")
+    assert len(once[1]) > 20 and any(p["claims"] > 1 for p in once[1])
+    assert once == batches
