@@ -305,3 +305,58 @@ def test_a_quote_frame_after_the_quote_when_the_parser_gives_the_verb_two_subjec
                           ('“If it does not have the capability yet, it will at some point,” said James Acton.', "James Acton")]:
         claims = claims_of(text)
         assert claims and {c["source"]["name"] for c in claims} == {speaker}, claims
+
+
+def test_participle_of_an_issued_statement_is_one_cue_with_the_issuer(claims_of):
+    text = "The council issued a statement saying the budget vote had been postponed."
+    c = one(claims_of(text), "budget vote")
+    assert text[c["cue_span"][0]:c["cue_span"][1]] == "issued a statement saying"
+    assert c["source"]["mention"] == "The council" and c["cue"] == "say"
+
+
+def test_second_conjoined_report_shares_the_first_subject(claims_of):
+    text = "The coach said the players had trained hard all week and said that the final would be close."
+    claims = claims_of(text)
+    first, second = one(claims, "trained hard"), one(claims, "final would be close")
+    assert "final" not in first["content"]
+    assert first["cue_span"] != second["cue_span"]
+    assert second["source"]["mention"] == "The coach" and second["source"]["span"] is not None
+    text = "The protesters left the square, marched to the station and said they would return on Friday."
+    c = one(claims_of(text), "would return on Friday")
+    assert c["source"]["mention"] == "The protesters" and c["cue"] == "say"
+
+
+def test_light_verb_and_noun_of_saying_are_one_cue(claims_of):
+    text = "The mayor made it clear that the tram line would be finished next year."
+    c = one(claims_of(text), "tram line")
+    assert text[c["cue_span"][0]:c["cue_span"][1]] == "made it clear" and c["source"]["mention"] == "The mayor"
+    text = "The farmers expressed concern about the price of diesel."
+    c = one(claims_of(text), "price of diesel")
+    assert text[c["cue_span"][0]:c["cue_span"][1]] == "expressed concern about" and c["content"] == "the price of diesel"
+
+
+def test_seeing_something_as_something_is_a_view(claims_of):
+    text = "Most residents see the new bridge as a waste of money."
+    c = one(claims_of(text), "waste of money")
+    assert c["cue"] == "see" and c["source"]["mention"] == "Most residents"
+    assert c["content"] == "the new bridge as a waste of money"
+
+
+def test_sentence_opened_by_a_poll_is_the_polls_finding(claims_of):
+    text = "In a county survey released Friday, most parents backed the longer school day."
+    c = one(claims_of(text), "most parents backed")
+    assert text[c["cue_span"][0]:c["cue_span"][1]] == "In" and "survey" in c["source"]["mention"]
+
+
+def test_outlet_according_to_after_a_cue_stands_as_its_own_claim(claims_of):
+    text = "The governor said the roads would reopen on Monday, according to Daily Courier."
+    claims = claims_of(text)
+    assert {c["cue"] for c in claims} == {"say", "according to"}
+    said = next(c for c in claims if c["cue"] == "say")
+    assert said["via"] == ["Daily Courier"]
+
+
+def test_headline_title_before_a_name_and_colon(claims_of):
+    text = "Dr. Maria Okafor: The clinic must stay open.\n\nThe board meets on Monday.\n"
+    c = one(claims_of(text), "clinic must stay open")
+    assert c["cue"] == ":" and "Okafor" in c["source"]["mention"]

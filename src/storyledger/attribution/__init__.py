@@ -283,6 +283,8 @@ def line_speaker(name: Span, headline: bool) -> bool:
         return True
     if all(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in name):
         return True
+    if headline and any(e.label_ == "PERSON" and e.end == name.end for e in name.ents):
+        return True  # "Dr. Ben Carson:", "McCain Challenger Kelli Ward:": a title before the name
     # in the headline a lone capitalised word: a surname or outlet ("Sanders:", "Politifact:") or a source noun
     return headline and len(name) == 1 and name[0].is_title
 
@@ -354,6 +356,8 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
                     chain.append(strip_the(noun_span(obj).text))
         for g in others:
             g.via = chain
+        if not citing and all(g.cue_span[1] <= f.cue_span[0] for g in others):
+            continue  # "X said ..., according to CNN": the outlet's report of it stands too (PolNeAR)
         out.remove(f)
         for g in found:
             if g.cue_lemma == "cite" and sent_of(g.head) == sent and g in out:

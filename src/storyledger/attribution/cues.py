@@ -83,6 +83,23 @@ conclusion finding recommendation reminder message fear expectation testimony th
 position demand argument accusation
 """.split())
 
+# "issued a statement saying ...": verbs that put out a statement, and the statements, whose
+# participle ("saying", "calling") PolNeAR annotates as one cue with the verb, the verb's
+# subject the source.
+ISSUE_VERBS = frozenset("issue release put send post publish circulate distribute".split())
+STATEMENT_NOUNS = frozenset("statement release announcement communique remarks memo note".split())
+
+# Light verbs that with a noun of saying or holding make one cue: "made the case that",
+# "expressed concern about", "made several statements on" (PolNeAR train cues; the cue runs
+# from the verb to the noun, or to the noun's preposition when the content is its object).
+LIGHT_VERBS = frozenset("make express voice offer raise".split())
+CUE_NOUNS = REPORT_NOUNS | frozenset("""
+case point comment remark statement allegation mention reference confidence concern frustration
+skepticism scepticism doubt opposition apology criticism argument assurance plea appeal
+prediction pledge promise vow threat accusation complaint objection reservation optimism
+""".split())
+NOUN_PREPS = frozenset("about on of against over at for that regarding".split())
+
 # Adjectives of a stance that, after "be", take what is held as a clause, an infinitive or a
 # preposition's object: "is eager to", "was critical of", "is confident that" (PolNeAR train:
 # these were cues in at least 2 of 5 uses; "likely", "able", "ready", "clear" were not).
