@@ -31,7 +31,7 @@ def output_options(p: argparse.ArgumentParser, default: str = "jsonl") -> None:
 
 def input_options(p: argparse.ArgumentParser) -> None:
     """The same inputs and per-document limits on every command that reads articles."""
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, .rss, .warc, a folder, an http(s) feed URL, or - for stdin")
     p.add_argument("--max-chars", type=positive(int), default=MAX_CHARS, metavar="N",
                    help=f"skip a document of more than N characters (default {MAX_CHARS:,})")
     p.add_argument("--timeout", type=positive(float), default=TIMEOUT, metavar="SECONDS",
