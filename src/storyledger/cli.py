@@ -17,6 +17,7 @@ from .ledger import DEFAULT_PATH, Ledger, LedgerError
 from .ledger.relations import amount
 from .limits import MAX_CHARS, TIMEOUT, Limits
 from .pipeline import Options, annotate_many
+from .watch import DEFAULT_INTERVAL
 
 FORMATS = ("jsonl", "table", "csv", "json")
 TABLE_COLUMNS = ("source", "cue", "mode", "stance", "content")
@@ -31,7 +32,7 @@ def output_options(p: argparse.ArgumentParser, default: str = "jsonl") -> None:
 
 def input_options(p: argparse.ArgumentParser) -> None:
     """The same inputs and per-document limits on every command that reads articles."""
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, a folder, or - for stdin")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html, .rss, .warc, a folder, an http(s) feed URL, or - for stdin")
     p.add_argument("--max-chars", type=positive(int), default=MAX_CHARS, metavar="N",
                    help=f"skip a document of more than N characters (default {MAX_CHARS:,})")
     p.add_argument("--timeout", type=positive(float), default=TIMEOUT, metavar="SECONDS",
@@ -59,6 +60,13 @@ def positive(kind: type) -> Any:
     return parse
 
 
+def interval(value: str) -> float:
+    v = positive(float)(value)
+    if v <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds over 0")
+    return v
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="storyledger", description="Attributed claims from news articles.")
     ap.add_argument("--version", action="version", version=f"storyledger {__version__}")
@@ -75,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     engine_options(ing)
     db_option(ing)
     ing.add_argument("--quiet", action="store_true", help="no progress line per document")
+    wa = sub.add_parser("watch", help="keep a ledger current: ingest what is new in files, folders and feeds, every few minutes")
+    input_options(wa)
+    engine_options(wa)
+    db_option(wa)
+    wa.add_argument("--interval", type=interval, default=DEFAULT_INTERVAL, metavar="SECONDS",
+                    help=f"seconds between cycles (default {DEFAULT_INTERVAL:g})")
+    wa.add_argument("--once", action="store_true", help="run one cycle and exit (for cron)")
     ps = reading_command(sub, "propositions", "the ledger's propositions, the most widely sourced first", "table")
     ps.add_argument("--limit", type=int, default=None, help="show only the first N")
     p1 = reading_command(sub, "proposition", "one proposition: status, sides, timeline, numbers and claims", "table")
@@ -183,13 +198,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def ledger_command(args: argparse.Namespace) -> int:
-    if args.command != "ingest" and not Path(args.db).exists():
+    if args.command not in ("ingest", "watch") and not Path(args.db).exists():
         raise LedgerError(f"there is no ledger at {args.db} (make one with `storyledger ingest PATH --db {args.db}`).")
     if args.command in PRESENT_COMMANDS:
         return present_command(args)
     with Ledger(args.db) as ledger:
         if args.command == "ingest":
             return ingest(ledger, args)
+        if args.command == "watch":
+            return watch(ledger, args)
         with open_output(args.output) as out, ledger.snapshot():
             if args.command == "propositions":
                 rows = ledger.propositions(args.limit)
@@ -248,6 +265,54 @@ def ingest(ledger: Ledger, args: argparse.Namespace) -> int:
         print(f"storyledger: {len(report.failed)} input(s) could not be read.", file=sys.stderr)
         return 1
     return 0
+
+
+def watch(ledger: Ledger, args: argparse.Namespace) -> int:
+    """Cycles until SIGINT or SIGTERM (the first stops after the current document; a second ends at once)."""
+    import signal
+    import threading
+
+    from .watch import Watch, WatchError
+
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        stop.set()
+        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+
+    def on_cycle(report: Any) -> None:
+        for f in report.failed:
+            print(f"storyledger: skipped {f.name}: {f.reason}", file=sys.stderr)
+        failures.extend(report.failed)
+        print(report.line(), flush=True)
+
+    def on_error(e: Exception) -> None:
+        failures.append(ReadError(args.db, str(e)))
+        print(f"storyledger: the cycle failed: {e}", file=sys.stderr, flush=True)
+
+    def waiting() -> None:
+        print(f"storyledger: waiting for another process writing to {args.db} to finish.", file=sys.stderr, flush=True)
+
+    failures: list[ReadError] = []
+    limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
+    try:
+        watcher = Watch(ledger, args.paths, Options(limits=limits))
+    except WatchError as e:
+        print(f"storyledger: {e}", file=sys.stderr)
+        return 1
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with engine(args.engine, args.workers, args.scheduler) as runner:
+            watcher.engine = runner
+            watcher.run(args.interval, stop, on_cycle, on_error, args.once, waiting)
+    except KeyboardInterrupt:  # a second Ctrl-C: what was committed stays, the rest is read again next time
+        return 130
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if not args.once:
+        print("storyledger: stopped watching.", file=sys.stderr)
+    return 1 if args.once and failures else 0
 
 
 def said(c: dict) -> str:

@@ -104,9 +104,11 @@ def parsed(documents: Iterable[Document], options: Options, failures: list[ReadE
     is parsed again one document at a time, each under the limit, so that only the slow
     document is lost.
     """
-    nlp = load(options.model)
-    nlp.max_length = max(nlp.max_length, options.limits.max_chars + 1)  # our limit, not spaCy's
+    nlp = None  # loaded with the first batch: a run with nothing new to parse (watch) loads nothing
     for batch in batches(documents, options, failures):
+        if nlp is None:
+            nlp = load(options.model)
+            nlp.max_length = max(nlp.max_length, options.limits.max_chars + 1)  # our limit, not spaCy's
         docs = guarded(lambda: list(nlp.pipe([d.text for d in batch], batch_size=len(batch))), batch[0], options, [])
         if docs is not None:
             yield from zip(docs, batch)

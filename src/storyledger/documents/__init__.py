@@ -1,4 +1,4 @@
-"""Readers: files, folders, JSONL and stdin in, `Document` records out.
+"""Readers: files, folders, JSONL, feed URLs and stdin in, `Document` records out.
 
 Every reader returns the article text exactly as decoded, so that claim offsets are
 offsets into `Document.text` (see `shared/spec/formats.md`). A file that cannot be read
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..limits import MAX_CHARS, Limits, TimeLimit, time_limit
 
-__all__ = ["MAX_CHARS", "Document", "Limits", "ReadError", "check_text", "decode", "read", "read_file", "text_document"]
+__all__ = ["MAX_CHARS", "Document", "Limits", "ReadError", "check_text", "decode", "folder_files", "is_url", "read", "read_file", "read_url", "text_document"]
 
 # Fields other than `text` (id, title, url, outlet, published, language) are short in any real
 # record; one longer than this is a broken record, and it would be copied into every claim.
@@ -379,7 +379,7 @@ def streamed(path: Path) -> str | None:
 
 
 def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[Document | ReadError]:
-    """Read documents from files, folders (recursively) and `-` (stdin, JSONL or text)."""
+    """Read documents from files, folders (recursively), feed URLs (http, https) and `-` (stdin, JSONL or text)."""
     limits = limits or Limits()
     for path in paths:
         name = str(path)
@@ -388,10 +388,13 @@ def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[
             reader = read_jsonl if data.lstrip()[:1] == b"{" else read_txt
             yield from reader("-", data, limits)
             continue
+        if isinstance(path, str) and is_url(name):
+            yield from read_url(name, limits)
+            continue
         p = Path(path)
         try:
             if p.is_dir():
-                files = sorted(f for f in p.rglob("*") if f.is_file() and (f.suffix.lower() in READERS or streamed(f)))
+                files = folder_files(p)
                 if not files:
                     yield ReadError(shown(name), "the folder holds no .txt, .jsonl, .jsonl.gz, .html, .rss, .atom or .warc files.")
                 for f in files:
@@ -402,6 +405,37 @@ def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[
                 yield ReadError(shown(name), "no such file or folder.")
         except OSError as e:  # a folder that cannot be listed, a path too long to stat
             yield ReadError(shown(name), f"it cannot be read ({e.strerror or e}).")
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The files of a folder (recursively) that `read` reads, by name."""
+    return sorted(f for f in folder.rglob("*") if f.is_file() and (f.suffix.lower() in READERS or streamed(f)))
+
+
+def is_url(name: str) -> bool:
+    """Whether an input names a feed on the web (http or https) rather than a path."""
+    return name[:8].lower().startswith(("http://", "https://"))
+
+
+def read_url(url: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    """The entries of the RSS or Atom feed at `url`, fetched once (`documents.fetch`), or why not."""
+    from .fetch import fetch
+
+    got = fetch(url, limits)
+    if isinstance(got, ReadError):
+        yield got
+        return
+    yield from read_feed_bytes(url, got.data, limits)
+
+
+def read_feed_bytes(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    """A feed's bytes through the feed reader; a reader bug costs this feed, not the run."""
+    try:
+        yield from read_feed(name, data, limits)
+    except RecursionError:
+        yield ReadError(name, "the feed is nested too deeply to read.")
+    except Exception as e:
+        yield ReadError(name, f"reading failed with an internal error ({type(e).__name__}: {str(e)[:200]}).")
 
 
 def read_file(path: Path, limits: Limits | None = None) -> Iterator[Document | ReadError]:

@@ -1,4 +1,4 @@
-"""RSS and Atom feeds read from files (feedparser, never fetched): one document per entry.
+"""RSS and Atom feeds (feedparser) from files or fetched bytes (`fetch`): one document per entry.
 
 An entry's text is its full content where the feed carries it (`content:encoded`, Atom
 `content`), else its summary, as plain text with one paragraph per block element. Its id is the
@@ -33,7 +33,8 @@ def read_feed(name: str, data: bytes, limits: Limits | None = None) -> Iterator[
         return
     if not feed.entries:
         problem = feed.get("bozo_exception")
-        yield ReadError(name, "it holds no feed entries" + (f" ({type(problem).__name__}: {str(problem)[:100]})." if problem else "."))
+        what = "it holds no feed entries" if feed.get("version") else "it is not an RSS or Atom feed"
+        yield ReadError(name, what + (f" ({type(problem).__name__}: {str(problem)[:100]})." if problem else "."))
         return
     outlet = feed.feed.get("title") or None
     for n, entry in enumerate(feed.entries, 1):

@@ -8,16 +8,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from ..documents import is_url
+
 # Redraw at most this often (seconds): a terminal is slow, ingest is fast on small documents.
 REDRAW = 0.2
 WIDTH = 28
 
 
 def count_documents(paths: Iterable[str]) -> int | None:
-    """How many documents `read(paths)` will give, cheaply (files and JSONL lines); None for stdin."""
+    """How many documents `read(paths)` will give, cheaply (files and JSONL lines); None for stdin or a feed URL."""
     n = 0
     for name in paths:
-        if name == "-":
+        if name == "-" or is_url(name):
             return None
         p = Path(name)
         files = [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else []
