@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from storyledger.documents import Document, ReadError, decode, read_html, read_jsonl, read_txt, record_document
@@ -107,6 +107,7 @@ def check_spans(text: str, claims: list[dict]) -> None:
 @pytest.mark.model
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(news_text, st.sampled_from([None, "2024-10-28", "1000-01-01", "9000-12-31", "2024"]))
+@example('"""V(1“”It was reported that Mayor Jan Kowal said that ', None)  # a claim ending inside a token
 def test_extraction_never_raises_and_spans_index_the_text(nlp, text, published):
     from storyledger.pipeline import Options, annotate_many, extract_many
 

@@ -187,9 +187,11 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
         claim.said_on = said_on(doc, claim, timexes)
         inside = [t for t in timexes if s <= t.start and t.end <= e]
         claim.event_time = next((v for v in map(timex_interval, inside) if v is not None), None)
-        claim.quantities = [q.to_dict() for q in find_quantities(content)]
+        # `content` may reach past the claim to a token's end (a span ending inside "V(1“”It")
+        within = lambda found: [x for x in (f.to_dict() for f in found) if s <= x["span"][0] <= x["span"][1] <= e]  # noqa: E731
+        claim.quantities = within(find_quantities(content))
         claim.places = [p.to_dict() for p in places if s <= p.start and p.end <= e]
-        claim.entities = [x.to_dict() for x in find_entities(content, names)]
+        claim.entities = within(find_entities(content, names))
 
 
 def said_on(doc: Doc, claim: Claim, timexes: list[Timex]) -> str | list[str] | None:
