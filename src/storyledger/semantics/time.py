@@ -1209,7 +1209,7 @@ _ABSOLUTE_RULES = frozenset({"iso", "slash", "mdy", "dmy", "my", "year", "decade
 
 def find_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """The temporal expressions of `doc`, normalised against the publication date `published`."""
-    text = doc.text
+    text = text_of(doc)
     dct = _parse_published(published)
     cands: list[tuple[int, int, int, re.Match, str]] = []
     for prio, (name, rx) in enumerate(_COMPILED):
