@@ -107,6 +107,19 @@ def rule_matches_without_their_words(text: str) -> list[tuple[str, str]]:
     return misses
 
 
+def run_scan_differences(text: str) -> list[str]:
+    """Rules of `_BY_RUN` whose matches, scanned run by run, differ from those of the whole text."""
+    from storyledger.semantics.time import _BY_RUN, _COMPILED, _runs
+
+    differ = []
+    for name, rx in _COMPILED:
+        if name in _BY_RUN:
+            whole = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+            runs = [(m.span(), m.groupdict()) for a, b in _runs(text) for m in rx.finditer(text, a, b)]
+            differ += [name] if runs != whole else []
+    return differ
+
+
 def test_every_rule_has_its_words():
     from storyledger.semantics.time import _COMPILED, _RULE_WORDS
 
@@ -126,14 +139,22 @@ def test_rule_words_skip_no_match(blank):
     assert find_timexes(blank(text), PUB)  # and the document is scanned as before
 
 
+def test_runs_cut_no_match():
+    text = ("(two weeks) \u201cthree months\u201d five days, old; six years ago, than that: the past "
+            "year\u2014the next four decades! 3.5 years? ten days-old two\nyears ago this week, or so")
+    assert run_scan_differences(text) == []
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus", ["timex/tbaq", "timex/meantime", "polnear/dev"])
-def test_rule_words_are_in_every_match(corpus):
+def test_rule_words_and_runs_lose_no_match(corpus):
     path = DATA.parent / f"{corpus}.docs.jsonl"
     if not path.exists():
         pytest.skip("evaluation data not available")
     for line in path.read_text(encoding="utf-8").splitlines():
-        assert rule_matches_without_their_words(json.loads(line)["text"]) == []
+        text = json.loads(line)["text"]
+        assert rule_matches_without_their_words(text) == []
+        assert run_scan_differences(text) == []
 
 
 # --- with the real model ---------------------------------------------------------------------
