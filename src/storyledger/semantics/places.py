@@ -522,19 +522,21 @@ def place_ruler(doc: Doc) -> Doc:
                 continue
         new.append(ent)
     covered = {k for e in new for k in range(e.start, e.end)}
-    i = 0
-    while i < len(doc):
-        if i in covered or not doc[i].text[:1].isupper():
+    toks = _Tokens.of(doc)
+    i, n = 0, len(doc)
+    while i < n:
+        if i in covered or not toks.words[i][:1].isupper():
             i += 1
             continue
         hit = None
-        for j in range(min(len(doc), i + 4), i, -1):
+        for j in range(min(n, i + 4), i, -1):
             if any(k in covered for k in range(i, j)):
                 continue
-            text = doc[i:j].text
+            text = toks.span_text(i, j)
             rows = gaz.index.get(fold(text))
             if rows and text not in DEMONYMS and _is_strong(rows, gaz) and not (text.isupper() and len(text) <= 3) \
-                    and all(t.text[:1].isupper() or t.lower_ in AREA_SUFFIXES or t.lower_ in CONNECTORS for t in doc[i:j]):
+                    and all(toks.words[k][:1].isupper() or toks.lower[k] in AREA_SUFFIXES or toks.lower[k] in CONNECTORS
+                            for k in range(i, j)):
                 hit = j
                 break
         if hit:
