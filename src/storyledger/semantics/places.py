@@ -121,6 +121,14 @@ class _Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> _Tokens:
+        """The Doc's, built once (by the place ruler, then read again by `find_places`)."""
+        cached = doc.user_data.get("storyledger_place_tokens")
+        if cached is None:
+            cached = doc.user_data["storyledger_place_tokens"] = cls.build(doc)
+        return cached
+
+    @classmethod
+    def build(cls, doc: Doc) -> _Tokens:
         words, lower, idx = [], [], []
         for t in doc:
             words.append(t.text)
