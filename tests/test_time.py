@@ -96,12 +96,12 @@ def test_interval(value, text, expected):
 
 def rule_matches_without_their_words(text: str) -> list[tuple[str, str]]:
     """(rule, match) pairs whose match lacks a word of one of the rule's `_RULE_WORDS` groups."""
-    from storyledger.semantics.time import _ASCII_FOLD, _COMPILED, _WORD_GROUPS
+    from storyledger.semantics.time import _COMPILED, _WORD_GROUPS, _folded
 
     misses = []
     for name, rx in _COMPILED:
         for m in rx.finditer(text):
-            folded = m.group().translate(_ASCII_FOLD).lower()
+            folded = _folded(m.group())
             if not all(any(w in folded for w in group) for group in _WORD_GROUPS[name]):
                 misses.append((name, m.group()))
     return misses

@@ -203,8 +203,15 @@ _WORD_GROUPS: dict[str, list[list[str]]] = {n: [g.split() for g in groups] for n
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
+def _folded(text: str) -> str:
+    """`text` lower-cased, with `_ASCII_FOLD` applied first (only where needed: it is slow)."""
+    if any(chr(c) in text for c in _ASCII_FOLD):
+        text = text.translate(_ASCII_FOLD)
+    return text.lower()
+
+
 def _may_match(name: str, folded: str) -> bool:
-    """The text (folded by `_ASCII_FOLD` and lower-cased) holds a word of each of the rule's groups."""
+    """The text (as `_folded` gives it) holds a word of each of the rule's groups."""
     return all(any(w in folded for w in group) for group in _WORD_GROUPS[name])
 
 
@@ -1283,7 +1290,7 @@ def find_timexes(doc: Doc, published: str | None) -> list[Timex]:
     text = text_of(doc)
     dct = _parse_published(published)
     cands: list[tuple[int, int, int, re.Match, str]] = []
-    folded = text.translate(_ASCII_FOLD).lower()
+    folded = _folded(text)
     whole = [(0, len(text))]
     runs = _runs(text) if len(folded) == len(text) else whole  # `folded[a:b]` is `text[a:b]` folded
     for prio, (name, rx) in enumerate(_COMPILED):
