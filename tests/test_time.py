@@ -94,6 +94,69 @@ def test_interval(value, text, expected):
     assert timex_interval(Timex(0, len(text), text, typ, value)) == expected
 
 
+def rule_matches_without_their_words(text: str) -> list[tuple[str, str]]:
+    """(rule, match) pairs whose match lacks a word of one of the rule's `_RULE_WORDS` groups."""
+    from storyledger.semantics.time import _COMPILED, _WORD_GROUPS, _folded
+
+    misses = []
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            folded = _folded(m.group())
+            if not all(any(w in folded for w in group) for group in _WORD_GROUPS[name]):
+                misses.append((name, m.group()))
+    return misses
+
+
+def run_scan_differences(text: str) -> list[str]:
+    """Rules of `_BY_RUN` whose matches, scanned run by run, differ from those of the whole text."""
+    from storyledger.semantics.time import _BY_RUN, _COMPILED, _runs
+
+    differ = []
+    for name, rx in _COMPILED:
+        if name in _BY_RUN:
+            whole = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+            runs = [(m.span(), m.groupdict()) for a, b in _runs(text) for m in rx.finditer(text, a, b)]
+            differ += [name] if runs != whole else []
+    return differ
+
+
+def test_every_rule_has_its_words():
+    from storyledger.semantics.time import _COMPILED, _RULE_WORDS
+
+    assert set(_RULE_WORDS) == {name for name, _ in _COMPILED}
+
+
+def test_rule_words_skip_no_match(blank):
+    """A rule is skipped in a text without its words: that must never lose a match."""
+    text = ("On Monday, Oct. 3, 2016 at 9:30 a.m. EDT, about three weeks ago, in the 1990s and the "
+            "nineties, the 21st century, the first quarter of 2015, a year earlier, last spring, "
+            "winter 2019, this morning, yesterday at noon, each Friday, every two weeks, twice a "
+            "year, the past few years, a five-year plan, for decades, days, Christmas 2020, at "
+            "year-end, the same period last year, 10/12/2016, 2016-10-03, two thousand and nine, "
+            "the 2016 fiscal year, right now, earlier this month, the past year or so, "
+            "\u0130N TWO DAYS, \u017fix \u017fECONDS ago, ST. NICK'S DAY")
+    assert rule_matches_without_their_words(text) == []
+    assert find_timexes(blank(text), PUB)  # and the document is scanned as before
+
+
+def test_runs_cut_no_match():
+    text = ("(two weeks) \u201cthree months\u201d five days, old; six years ago, than that: the past "
+            "year\u2014the next four decades! 3.5 years? ten days-old two\nyears ago this week, or so")
+    assert run_scan_differences(text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", ["timex/tbaq", "timex/meantime", "polnear/dev"])
+def test_rule_words_and_runs_lose_no_match(corpus):
+    path = DATA.parent / f"{corpus}.docs.jsonl"
+    if not path.exists():
+        pytest.skip("evaluation data not available")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        assert rule_matches_without_their_words(text) == []
+        assert run_scan_differences(text) == []
+
+
 # --- with the real model ---------------------------------------------------------------------
 
 @pytest.mark.model

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from ..documents import Document
-from ..nlp.cache import sent_of, sents_of, text_of
+from ..nlp.cache import ents_in, ents_of, sent_of, sents_of, text_of
 from .cues import SPEECH_VERBS, TEASER_PREFIXES
 from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
@@ -234,7 +234,7 @@ def dash_speaker(doc: Doc, end_mark: int) -> tuple[Token, Span] | None:
     if not m:
         return None
     dash = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.start_char == m.end() and ent.label_ in ("PERSON", "ORG", "NORP"):
             return (dash[0] if dash is not None else ent[0]), ent
         if ent.start_char > m.end():
@@ -277,9 +277,9 @@ def headline_speakers(doc: Doc, found: list[Found]) -> list[Found]:
 def line_speaker(name: Span, headline: bool) -> bool:
     """A named entity, a transcript's capitals ("PENCE"), or in the headline a lone name or
     source noun ("Sanders:", "Poll:")."""
-    if name.text.lower() in NOT_SPEAKERS or any(e.label_ in ("GPE", "DATE", "TIME") for e in name.ents):
+    if name.text.lower() in NOT_SPEAKERS or any(e.label_ in ("GPE", "DATE", "TIME") for e in ents_in(name)):
         return False
-    if any(e.label_ in ("PERSON", "ORG") and e.start == name.start and e.end == name.end for e in name.ents):
+    if any(e.label_ in ("PERSON", "ORG") and e.start == name.start and e.end == name.end for e in ents_in(name)):
         return True
     if all(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in name):
         return True
@@ -294,7 +294,7 @@ def colon_speaker(doc: Doc, open_mark: int, sent: Span) -> tuple[Token, Span] | 
     mark = doc.char_span(open_mark, open_mark + 1, alignment_mode="expand")
     pre = [t for t in doc[sent.start:mark.end if mark is not None else sent.end] if t.idx < open_mark]
     if len(pre) >= 2 and pre[-1].text == ":":
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.end == pre[-1].i and ent.start == pre[0].i and ent.label_ in ("PERSON", "ORG"):
                 return pre[-1], ent
     return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.cache import ents_in, ents_of
 from ..nlp.names import same_person
 from .cues import UNNAMED_HEADS
 from .records import Source
@@ -63,7 +64,7 @@ class SourceResolver:
     def learn(self, doc: Doc) -> None:
         """Register every titled person of the article ("Dutch Foreign Minister Karel Janssen"),
         so that a later description can find them even if they made no claim before."""
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ != "PERSON":
                 continue
             start = ent.start
@@ -161,7 +162,7 @@ class SourceResolver:
 
 def last_ent(span: Span, labels: tuple[str, ...]) -> Span | None:
     best = None
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ in labels:
             if best is None or (ent.label_ == labels[0] and best.label_ != labels[0]) or best.label_ == ent.label_:
                 best = ent

@@ -1,8 +1,10 @@
-"""Per-Doc caches: `Doc.text` and `Token.sent` are O(length) in spaCy, so rules that ask for them
-often must not pay that each time. The values live in `doc.user_data`, so they die with the Doc."""
+"""Per-Doc caches: `Doc.text`, `Token.sent`, `Doc.ents` and `Span.ents` are O(length) in spaCy,
+so rules that ask for them often must not pay that each time. The values live in `doc.user_data`,
+so they die with the Doc. They are for a finished parse: a component that sets `doc.ents` must not
+read them."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,3 +30,25 @@ def sent_of(tok: Token | Span) -> Span:
     sents = sents_of(doc)
     i = tok.i if isinstance(tok, Token) else tok.start
     return sents[bisect_right(doc.user_data["storyledger_sent_starts"], i) - 1]
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, computed once."""
+    e = doc.user_data.get("storyledger_ents")
+    if e is None:
+        e = doc.user_data["storyledger_ents"] = tuple(doc.ents)
+        doc.user_data["storyledger_ent_starts"] = [x.start for x in e]
+    return e
+
+
+def ents_in(span: Doc | Span) -> list[Span]:
+    """`span.ents`: the entities wholly inside the span, found by bisection."""
+    if isinstance(span, Doc):
+        return list(ents_of(span))
+    ents = ents_of(span.doc)
+    out = []
+    for k in range(bisect_left(span.doc.user_data["storyledger_ent_starts"], span.start), len(ents)):
+        if ents[k].end > span.end:
+            break
+        out.append(ents[k])
+    return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Lower-cased alias -> canonical name.
 ALIASES: dict[str, str] = {
@@ -97,6 +98,12 @@ def _clean(name: str, person: bool) -> str:
     return " ".join(words)
 
 
+# fold, canonical and _person_parts are pure and asked again and again for the same few names
+# (every entity against every full name of its document): they remember this many answers.
+NAME_CACHE_SIZE = 65536
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold(word: str) -> str:
     """A spelling key: lower case, no accents, transliteration endings merged (-skyy/-skiy -> -sky)."""
     s = unicodedata.normalize("NFKD", word.lower())
@@ -106,6 +113,7 @@ def fold(word: str) -> str:
     return s
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def canonical(name: str, kind: str | None = None) -> str:
     """One spelling for a name: "DPRK" -> "North Korea", "Mr. Zelenskiy's" -> "Zelenskyy".
 
@@ -130,9 +138,10 @@ def kind_of(name: str) -> str | None:
     return "place" if name in COUNTRIES else None
 
 
-def _person_parts(name: str) -> list[str]:
-    return [fold(w) for w in canonical(name, "person").replace("-", " - ").split()
-            if w != "-" and w.lower() not in PARTICLES]
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _person_parts(name: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in canonical(name, "person").replace("-", " - ").split()
+                 if w != "-" and w.lower() not in PARTICLES)
 
 
 def surname(name: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from storyledger.nlp.cache import ents_in, ents_of
 from storyledger.nlp.names import canonical, fold, kind_of, same_person
 
 # spaCy entity label -> our kind. DATE, CARDINAL, MONEY, ... are not entities here.
@@ -62,7 +63,7 @@ def _initials(name: str) -> str:
 
 def document_names(doc: Doc) -> dict[str, str]:
     """Each entity surface form in `doc` -> its one canonical name in this document."""
-    ents = [(e.label_, _ent_text(e)[1]) for e in doc.ents if e.label_ in KINDS]
+    ents = [(e.label_, _ent_text(e)[1]) for e in ents_of(doc) if e.label_ in KINDS]
     # full personal names, with how often and how early they are used
     full: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -109,7 +110,7 @@ def find_entities(span: Doc | Span, doc_names: dict[str, str] | None = None, *,
     doc = span if isinstance(span, Doc) else span.doc
     names = document_names(doc) if doc_names is None else doc_names
     out: list[Entity] = []
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ not in KINDS:
             continue
         kind = KINDS[ent.label_]

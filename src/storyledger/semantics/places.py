@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..nlp.cache import ents_of, text_of
 from .gazetteer import DEMONYMS, Entry, Gazetteer, fold
 
 # --- Tuning constants (calibrated on the LGL and TR-News dev sets; see bench/geo_eval.py) ---
@@ -102,15 +103,53 @@ def find_places(doc: Doc, outlet: str | None = None) -> list[Place]:
 
 # --- Recognition ---------------------------------------------------------------------------
 
-def _capitalised(tok) -> bool:
-    t = tok.text
+def _capitalised(t: str) -> bool:
     return bool(t) and (t[0].isupper() or (t[0].isdigit() is False and t[:1] in "'" and len(t) > 1))
+
+
+@dataclass(slots=True)
+class _Tokens:
+    """The token attributes the scan reads, taken from the Doc once: the scan tries up to seven
+    spans at every capitalised token, and spaCy builds a `Token` object at each access."""
+
+    text: str  # the document text
+    words: list[str]
+    lower: list[str]
+    idx: list[int]
+    capitalised: list[bool]
+    name_end: list[int]  # the first token at or after k that cannot be part of a place name
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        """The Doc's, built once (by the place ruler, then read again by `find_places`)."""
+        cached = doc.user_data.get("storyledger_place_tokens")
+        if cached is None:
+            cached = doc.user_data["storyledger_place_tokens"] = cls.build(doc)
+        return cached
+
+    @classmethod
+    def build(cls, doc: Doc) -> _Tokens:
+        words, lower, idx = [], [], []
+        for t in doc:
+            words.append(t.text)
+            lower.append(t.lower_)
+            idx.append(t.idx)
+        capitalised = [_capitalised(w) for w in words]
+        name_end = [len(words)] * (len(words) + 1)
+        for k in range(len(words) - 1, -1, -1):
+            part = capitalised[k] or lower[k] in CONNECTORS or lower[k] in AREA_SUFFIXES or words[k] in ".-"
+            name_end[k] = name_end[k + 1] if part else k
+        return cls(text_of(doc), words, lower, idx, capitalised, name_end)
+
+    def span_text(self, i: int, j: int) -> str:
+        """`doc[i:j].text`."""
+        return self.text[self.idx[i]:self.idx[j - 1] + len(self.words[j - 1])]
 
 
 def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     ent_of = {}
     ctx = _DocContext(set(), set())
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
         if ent.label_ in ("GPE", "LOC"):
@@ -118,9 +157,10 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         elif ent.label_ == "PERSON":
             ctx.person_words.update(t.text for t in ent if t.text[:1].isupper())
     out: list[_Mention] = []
+    toks = _Tokens.of(doc)
     i, n = 0, len(doc)
     while i < n:
-        m = _match_at(doc, i, gaz, ent_of, ctx)
+        m = _match_at(doc, toks, i, gaz, ent_of, ctx)
         if m is None:
             i += 1
             continue
@@ -134,44 +174,43 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
-def _match_at(doc: Doc, i: int, gaz: Gazetteer, ent_of: dict, ctx: _DocContext) -> list[_Mention] | None:
-    tok = doc[i]
-    low = tok.lower_
+def _match_at(doc: Doc, toks: _Tokens, i: int, gaz: Gazetteer, ent_of: dict, ctx: _DocContext) -> list[_Mention] | None:
+    low = toks.lower[i]
+    n = len(toks.words)
     # "far east (of Russia", "eastern Russia": lower-case area names from the alias table.
-    if low in ("far", "eastern", "western", "northern", "southern") and i + 1 < len(doc):
+    if low in ("far", "eastern", "western", "northern", "southern") and i + 1 < n:
         j = i + 1
         words = [low]
         found = None
-        while j < len(doc) and j < i + 6:
-            if doc[j].text not in ("(", ")"):
-                words.append(doc[j].lower_)
+        while j < n and j < i + 6:
+            if toks.words[j] not in ("(", ")"):
+                words.append(toks.lower[j])
             key = " ".join(words)
             if key in gaz.index and any(gaz.entry(r).kind == "area" for r in gaz.index[key]):
                 found = _Mention(i, j + 1, [r for r in gaz.index[key] if gaz.entry(r).kind == "area"])
             j += 1
         return [found] if found else None
-    if not _capitalised(tok):
+    if not toks.capitalised[i]:
         return None
+    tok = toks.words[i]
     # "Bryansk and Kursk regions"
-    if i + 3 < len(doc) and doc[i + 1].lower_ == "and" and doc[i + 3].lower_ in AREA_SUFFIXES \
-            and doc[i + 2].text[:1].isupper():
-        suffix = doc[i + 3].lower_.rstrip("s")
+    if i + 3 < n and toks.lower[i + 1] == "and" and toks.lower[i + 3] in AREA_SUFFIXES \
+            and toks.words[i + 2][:1].isupper():
+        suffix = toks.lower[i + 3].rstrip("s")
         suffix = {"countie": "county", "parishe": "parish", "province": "province"}.get(suffix, suffix)
-        a = [r for r in gaz.lookup(f"{tok.text} {suffix}") if gaz.entry(r).kind != "city"]
-        b = [r for r in gaz.lookup(f"{doc[i + 2].text} {suffix}") if gaz.entry(r).kind != "city"]
+        a = [r for r in gaz.lookup(f"{tok} {suffix}") if gaz.entry(r).kind != "city"]
+        b = [r for r in gaz.lookup(f"{toks.words[i + 2]} {suffix}") if gaz.entry(r).kind != "city"]
         if a and b:
             return [_Mention(i, i + 1, a), _Mention(i + 2, i + 4, b)]
     best = None
-    for j in range(min(len(doc), i + 7), i, -1):
-        last = doc[j - 1]
-        if j - 1 > i and not (_capitalised(last) or last.lower_ in AREA_SUFFIXES or last.text == "."):
+    for j in range(min(n, i + 7), i, -1):
+        if j - 1 > i and not (toks.capitalised[j - 1] or toks.lower[j - 1] in AREA_SUFFIXES or toks.words[j - 1] == "."):
             continue
-        if any(not (_capitalised(t) or t.lower_ in CONNECTORS or t.lower_ in AREA_SUFFIXES or t.text in ".-")
-               for t in doc[i:j]):
+        if toks.name_end[i] < j:  # a word in doc[i:j] that is no part of a name
             continue
-        if "\n" in doc[i:j].text:
+        text = toks.span_text(i, j)
+        if "\n" in text:
             continue
-        text = doc[i:j].text
         rows = gaz.index.get(fold(text))
         if not rows and text.isupper() and len(text) > 3:
             rows = gaz.index.get(fold(text))
@@ -183,7 +222,7 @@ def _match_at(doc: Doc, i: int, gaz: Gazetteer, ent_of: dict, ctx: _DocContext) 
     j, rows = best
     if not _accept(doc, i, j, rows, gaz, ent_of, ctx):
         return None
-    demonym = doc[i:j].text in DEMONYMS
+    demonym = toks.span_text(i, j) in DEMONYMS
     return [_Mention(i, j, list(rows), demonym=demonym)]
 
 
@@ -301,7 +340,7 @@ def _add_unmatched_entities(doc: Doc, out: list[_Mention], gaz: Gazetteer) -> No
     taken = set()
     for m in out:
         taken.update(range(m.start, m.end))
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("GPE", "LOC"):
             continue
         if any(k in taken for k in range(ent.start, ent.end)):
@@ -491,19 +530,21 @@ def place_ruler(doc: Doc) -> Doc:
                 continue
         new.append(ent)
     covered = {k for e in new for k in range(e.start, e.end)}
-    i = 0
-    while i < len(doc):
-        if i in covered or not doc[i].text[:1].isupper():
+    toks = _Tokens.of(doc)
+    i, n = 0, len(doc)
+    while i < n:
+        if i in covered or not toks.words[i][:1].isupper():
             i += 1
             continue
         hit = None
-        for j in range(min(len(doc), i + 4), i, -1):
+        for j in range(min(n, i + 4), i, -1):
             if any(k in covered for k in range(i, j)):
                 continue
-            text = doc[i:j].text
+            text = toks.span_text(i, j)
             rows = gaz.index.get(fold(text))
             if rows and text not in DEMONYMS and _is_strong(rows, gaz) and not (text.isupper() and len(text) <= 3) \
-                    and all(t.text[:1].isupper() or t.lower_ in AREA_SUFFIXES or t.lower_ in CONNECTORS for t in doc[i:j]):
+                    and all(toks.words[k][:1].isupper() or toks.lower[k] in AREA_SUFFIXES or toks.lower[k] in CONNECTORS
+                            for k in range(i, j)):
                 hit = j
                 break
         if hit:
