@@ -3,6 +3,7 @@ new documents into a ledger of 100k against into an empty one. Side by side in o
 
     .venv/bin/python bench/ledger_scale.py                  # 10k and 100k (about an hour)
     .venv/bin/python bench/ledger_scale.py --sizes 2000 20000 --new 200
+    .venv/bin/python bench/ledger_scale.py --keep /tmp/scale --only incremental   # reuse a kept ledger
 
 The corpus is synthetic (no article text may be copied into the project): stories of about 25
 short documents, each of four reported claims ("Dr Vorel Kasimo said that the tarvine quota ...")
@@ -111,23 +112,31 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs=2, type=int, default=[10_000, 100_000])
     ap.add_argument("--new", type=int, default=1000)
+    ap.add_argument("--keep", metavar="DIR", help="build in DIR and keep the ledgers (and reuse a ledger already there)")
+    ap.add_argument("--only", choices=["memory", "incremental"], help="run one of the two measurements")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         child(*a.child)
         return
     small, large = a.sizes
-    root = Path(tempfile.mkdtemp(prefix="ledger-scale-"))
+    root = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="ledger-scale-"))
+    root.mkdir(parents=True, exist_ok=True)
     try:
         results = {}
-        for n in (small, large):
+        for n in (small, large) if a.only != "incremental" else ():
             docs = write(root / f"corpus-{n}.jsonl", corpus(n, seed=1))
             results[n] = run(root / f"ledger-{n}.db", docs)
             print(f"ingest {n:>7,} documents: {results[n]['seconds']:8.1f} s, peak RSS {results[n]['rss_mb']:7.1f} MB, "
                   f"{results[n]['claims']:,} claims, {results[n]['propositions']:,} propositions, "
                   f"{results[n]['embedded']:,} texts embedded", flush=True)
-        print(f"peak RSS ratio {large:,} / {small:,} documents: {results[large]['rss_mb'] / results[small]['rss_mb']:.2f} "
-              f"(target <= 1.2, and under 1,500 MB)")
+        if results:
+            print(f"peak RSS ratio {large:,} / {small:,} documents: {results[large]['rss_mb'] / results[small]['rss_mb']:.2f} "
+                  f"(target <= 1.2, and under 1,500 MB)")
+        if a.only == "memory":
+            return
+        if not (root / f"ledger-{large}.db").exists():
+            run(root / f"ledger-{large}.db", write(root / f"corpus-{large}.jsonl", corpus(large, seed=1)))
         # new documents: half continue the big ledger's stories (same story seeds), half are new stories
         half = a.new // 2
         fresh = corpus(half, seed=1, start=large - half) + corpus(a.new - half, seed=2, start=large + 25)
@@ -135,6 +144,9 @@ def main() -> None:
             d["id"] += "-follow-up"
             d["text"] = d["text"].replace("last week", "on Monday")
         new = write(root / "new.jsonl", fresh)
+        for stale in ("empty.db", "grown.db"):
+            for f in root.glob(stale + "*"):
+                f.unlink()
         empty = run(root / "empty.db", new)
         shutil.copy(root / f"ledger-{large}.db", root / "grown.db")
         grown = run(root / "grown.db", new)
@@ -142,7 +154,8 @@ def main() -> None:
               f"into the {large:,}-document ledger: {grown['seconds']:.1f} s ({grown['embedded']:,} texts embedded)")
         print(f"incremental ingest ratio: {grown['seconds'] / empty['seconds']:.2f} (target <= 1.3)")
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        if not a.keep:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

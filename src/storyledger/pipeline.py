@@ -100,7 +100,8 @@ def fail(failures: list[ReadError] | None, name: str, reason: str) -> None:
 def parsed(documents: Iterable[Document], options: Options, failures: list[ReadError] | None = None) -> Iterator[tuple[Doc, Document]]:
     """Each document with its parse, streamed through `nlp.pipe` in batches.
 
-    Documents that fail `check_text` are failures. A batch that runs over the time limit
+    A batch's Docs are valid until the next batch is asked for (`nlp.memory_zone`). Documents
+    that fail `check_text` are failures. A batch that runs over the time limit
     is parsed again one document at a time, each under the limit, so that only the slow
     document is lost.
     """
@@ -109,14 +110,17 @@ def parsed(documents: Iterable[Document], options: Options, failures: list[ReadE
         if nlp is None:
             nlp = load(options.model)
             nlp.max_length = max(nlp.max_length, options.limits.max_chars + 1)  # our limit, not spaCy's
-        docs = guarded(lambda: list(nlp.pipe([d.text for d in batch], batch_size=len(batch))), batch[0], options, [])
-        if docs is not None:
-            yield from zip(docs, batch)
-            continue
-        for document in batch:
-            doc = guarded(lambda: nlp(document.text), document, options, failures)
-            if doc is not None:
-                yield doc, document
+        # The words first seen in this batch are dropped from spaCy's vocabulary after it (its Docs
+        # are used up by then): otherwise the vocabulary, and memory, grow with the corpus.
+        with nlp.memory_zone():
+            docs = guarded(lambda: list(nlp.pipe([d.text for d in batch], batch_size=len(batch))), batch[0], options, [])
+            if docs is not None:
+                yield from zip(docs, batch)
+                continue
+            for document in batch:
+                doc = guarded(lambda: nlp(document.text), document, options, failures)
+                if doc is not None:
+                    yield doc, document
 
 
 def batches(documents: Iterable[Document], options: Options, failures: list[ReadError] | None) -> Iterator[list[Document]]:

