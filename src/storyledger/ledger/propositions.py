@@ -262,21 +262,31 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
         s = float(X[i] @ X[j]) + LEXICAL_WEIGHT * lexical(a, b)
         return s + (UNIT_BONUS if (a.units & b.units) - GENERIC_UNITS and a.specific & b.specific else 0.0)
 
-    edges = []
-    for i, j in candidate_pairs(X, items):
-        if len(items[i].keys) < MIN_KEYS or len(items[j].keys) < MIN_KEYS:
-            continue  # "her", "that, too", "Cruz": too little to say what it is about
-        s = sim(i, j)
-        if s >= THRESHOLD:
-            edges.append((-s, i, j))
-    edges.sort()
+    S = None
+    if n <= EXACT_LIMIT:  # every pair: as one matrix
+        S = similarity_matrix(items, X, idf)
+        sim = lambda i, j: float(S[i, j])  # noqa: E731
+        ok = np.array([len(it.keys) >= MIN_KEYS for it in items], dtype=bool)
+        iu, ju = np.triu_indices(n, 1)
+        values = S[iu, ju]
+        keep = (values >= THRESHOLD) & ok[iu] & ok[ju]
+        edges = sorted(zip((-values[keep]).tolist(), iu[keep].tolist(), ju[keep].tolist()))
+    else:
+        edges = []
+        for i, j in candidate_pairs(X, items):
+            if len(items[i].keys) < MIN_KEYS or len(items[j].keys) < MIN_KEYS:
+                continue  # "her", "that, too", "Cruz": too little to say what it is about
+            s = sim(i, j)
+            if s >= THRESHOLD:
+                edges.append((-s, i, j))
+        edges.sort()
     cluster = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _, i, j in edges:
         a, b = cluster[i], cluster[j]
         if a == b:
             continue
-        if not linked(members[a], members[b], sim):
+        if not linked(members[a], members[b], sim, S):
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
@@ -295,14 +305,43 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
     return out
 
 
-def linked(a: list[int], b: list[int], sim: Callable[[int, int], float]) -> bool:
+def linked(a: list[int], b: list[int], sim: Callable[[int, int], float], S: np.ndarray | None = None) -> bool:
     """Complete linkage: every cross pair is similar enough. In large groups, every member of
-    the smaller against up to `CHECK_LIMIT` evenly spread members of the larger."""
+    the smaller against up to `CHECK_LIMIT` evenly spread members of the larger. `S`: every
+    pair's similarity, when there is a matrix of them."""
     small, large = sorted((a, b), key=len)
     if len(large) > CHECK_LIMIT:
         step = len(large) / CHECK_LIMIT
         large = [large[int(k * step)] for k in range(CHECK_LIMIT)]
+    if S is not None:
+        return bool(S[np.ix_(small, large)].min() >= THRESHOLD)
     return all(sim(x, y) >= THRESHOLD for x in small for y in large)
+
+
+def similarity_matrix(items: list[Item], X: np.ndarray, idf: dict[str, float]) -> np.ndarray:
+    """`sim` of `group` for every pair at once: cosine, plus the idf-weighted Jaccard of the
+    keys (from a matrix over the keys that two claims or more share), plus the unit bonus."""
+    n = len(items)
+    df = Counter(k for it in items for k in it.keys)
+    shared = sorted(k for k, c in df.items() if c > 1)
+    column = {k: c for c, k in enumerate(shared)}
+    B = np.zeros((n, len(shared)), dtype=np.float64)
+    for r, it in enumerate(items):
+        B[r, [column[k] for k in it.keys if k in column]] = 1.0
+    weights = np.array([idf.get(k, 0.0) for k in shared], dtype=np.float64)
+    sizes = np.array([sum(idf.get(k, 0.0) for k in sorted(it.keys)) for it in items], dtype=np.float64)
+    inter = (B * weights) @ B.T
+    union = sizes[:, None] + sizes[None, :] - inter
+    lexical = np.divide(inter, union, out=np.zeros_like(inter), where=(inter > 0) & (union > 0))
+    S = X.astype(np.float64) @ X.astype(np.float64).T + LEXICAL_WEIGHT * lexical
+    counted = [i for i, it in enumerate(items) if it.units - GENERIC_UNITS]
+    for x, i in enumerate(counted):
+        for j in counted[x + 1 :]:
+            a, b = items[i], items[j]
+            if (a.units & b.units) - GENERIC_UNITS and a.specific & b.specific:
+                S[i, j] += UNIT_BONUS
+                S[j, i] += UNIT_BONUS
+    return S
 
 
 def attach_vague(items: list[Item], cluster: list[int], members: dict[int, list[int]]) -> None:
