@@ -29,6 +29,8 @@ INFO_FLOOR = 9.5
 # A name weighs at most this: one shared name alone does not make two documents one story.
 INFO_CAP = 6.0
 BLOCKS = 8
+BLOCK_INFO = 12.0
+MIN_RARE = 3
 # What `propositions.key` may have cut off a word.
 ENDINGS = ("", "e", "s", "es", "ed", "ing")
 
@@ -65,8 +67,14 @@ def weigh(words: Mapping[str, int]) -> dict[str, float]:
 
 
 def blocks(terms: Mapping[str, float]) -> list[str]:
-    """The document's heaviest words: two documents are compared when they share one."""
-    return sorted(terms, key=lambda w: (-terms[w], w))[:BLOCKS]
+    """The words two documents are compared on when they share one: the document's heaviest
+    words at least as rare in language as `BLOCK_INFO` ("soldier", "Budanov"; not "rise" or
+    "Monday", which thousands of documents of a large ledger would share, each then a candidate
+    for every new document). A document with fewer than `MIN_RARE` such words ("the central
+    bank raised interest rates") has its heaviest words as blocks instead."""
+    heaviest = sorted(terms, key=lambda w: (-terms[w], w))
+    rare = [w for w in heaviest if info(w) >= BLOCK_INFO]
+    return rare[:BLOCKS] if len(rare) >= MIN_RARE else heaviest[:BLOCKS]
 
 
 def similar(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
