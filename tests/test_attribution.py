@@ -372,3 +372,12 @@ def test_recalling_or_preferring_something_is_a_cue_with_its_object(claims_of):
 def test_means_is_no_cue(claims_of):
     # "that means ..." draws a consequence; PolNeAR train had 4 cues in 34 such main verbs
     assert claims_of("That means the bridge will stay closed until spring.") == []
+
+
+def test_an_as_frame_attributes_the_clause_it_hangs_on(claims_of):
+    for text, source in [("As the Daily Courier reported, the paper mill will close in May.", "the Daily Courier"),
+                         ("The paper mill will close in May, as the union noted.", "the union"),
+                         ("As reported by the Daily Courier, the paper mill will close in May.", "the Daily Courier")]:
+        c = one(claims_of(text), "mill will close")
+        assert c["source"]["mention"] == source and c["content"].endswith("close in May"), c
+        assert "as" not in text[c["cue_span"][0]:c["cue_span"][1]].lower().split()

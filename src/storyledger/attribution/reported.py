@@ -337,6 +337,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return seen_as(verb)
     if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and lemma not in XCOMP_VERBS and lemma not in PREP_CUES:
         return None
+    if verb.dep_ == "advcl" and lemma in SPEECH_VERBS and lemma not in WEAK_VERBS:
+        f = as_frame(verb, lemma, sent)
+        if f is not None:
+            return f
     if is_passive(verb) and lemma in SPEECH_VERBS | OBJECT_VERBS:
         agent = agent_of(verb)
         if agent is not None:
@@ -412,6 +416,29 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
     if subj.lower_ in ("it",) and subj.dep_ == "nsubj" and lemma in ("seem", "appear"):
         return None
     return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="indirect")
+
+
+def as_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
+    """"As the Times reported, ...", "..., as Smith noted.", "As reported by X, ...": the clause
+    the "as" frame hangs on is the content, the frame's subject (or agent) the source."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma in OBJECT_VERBS) for c in verb.children):
+        return None
+    source = subject_of(verb) or agent_of(verb)
+    if source is None or source.lower_ in ("it", "this", "that", "which", "who"):
+        return None
+    doc, head = verb.doc, verb.head
+    a, b = verb.left_edge.i, verb.right_edge.i + 1
+    start, end = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+    before, after = (start, a), (b, end)
+    lo, hi = after if after[1] - after[0] >= before[1] - before[0] else before
+    while hi > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    if hi - lo < 3:
+        return None
+    content = trim(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+    return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(source), content=content, mode="indirect")
 
 
 def conjunct_subject(verb: Token) -> Token | None:
