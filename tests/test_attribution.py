@@ -381,3 +381,12 @@ def test_an_as_frame_attributes_the_clause_it_hangs_on(claims_of):
         c = one(claims_of(text), "mill will close")
         assert c["source"]["mention"] == source and c["content"].endswith("close in May"), c
         assert "as" not in text[c["cue_span"][0]:c["cue_span"][1]].lower().split()
+
+
+def test_main_speech_verb_whose_subject_the_parser_hung_on_the_opening(claims_of):
+    for text, source in [("In an interview with the weekly paper, her senior adviser, Jake Lowe, said the plan was dead.", "Jake Lowe"),
+                         ("In a call with reporters on Monday, Col. Anna Reyes, a spokeswoman in Lisbon, said the convoy had turned back.",
+                          "Col. Anna Reyes, a spokeswoman in Lisbon")]:
+        claims = claims_of(text)
+        assert len(claims) == 1 and claims[0]["cue"] == "say", claims
+        assert claims[0]["source"]["mention"] == source

@@ -412,6 +412,9 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         # "a letter saying that ...", "footage of Trump saying ...": the noun it describes
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and first.dep_ == "ccomp" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(verb.head), content=content, mode="indirect")
+        stray = stray_subject(verb, cue)
+        if stray is not None and first.dep_ == "ccomp" and first.i > verb.i:
+            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=stray, content=content, mode="indirect")
         return None
     if subj.lower_ in ("it",) and subj.dep_ == "nsubj" and lemma in ("seem", "appear"):
         return None
@@ -439,6 +442,27 @@ def as_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
         return None
     content = trim(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
     return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(source), content=content, mode="indirect")
+
+
+def stray_subject(verb: Token, cue: list[Token]) -> Span | None:
+    """The subject the parser hung elsewhere when a long opening runs into the main verb ("In a
+    statement to the paper, her adviser, Jake Lowe, said ...": "Lowe" an apposition, "said" with no
+    subject): the noun phrase right before the cue, for a main speech verb only."""
+    if verb.dep_ != "ROOT" or lemma_of(verb) not in SPEECH_VERBS or lemma_of(verb) in WEAK_VERBS:
+        return None
+    i = cue[0].i - 1
+    while i >= 0 and verb.doc[i].text == ",":
+        i -= 1
+    if i < 0 or verb.doc[i].pos_ not in ("NOUN", "PROPN") or verb.doc[i].dep_ in ("compound", "nsubj"):
+        return None
+    tok = verb.doc[i]
+    # "a military spokesman in Baghdad said": the noun the place or group modifies
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head
+    # "Col. Anna Reyes, a spokeswoman in Lisbon, said": the person the description is set beside
+    if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON" and tok.head.i < tok.i:
+        tok = tok.head
+    return noun_span(tok)
 
 
 def conjunct_subject(verb: Token) -> Token | None:
