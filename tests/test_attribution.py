@@ -390,3 +390,13 @@ def test_main_speech_verb_whose_subject_the_parser_hung_on_the_opening(claims_of
         claims = claims_of(text)
         assert len(claims) == 1 and claims[0]["cue"] == "say", claims
         assert claims[0]["source"]["mention"] == source
+
+
+def test_governing_verb_of_a_reporting_infinitive_is_in_the_cue(claims_of):
+    for text, cue in [("The mayor tried to explain that the budget was short.", "tried to explain"),
+                      ("The senator continued to insist that the vote was rigged.", "continued to insist")]:
+        c = one(claims_of(text), "that the")
+        assert text[c["cue_span"][0]:c["cue_span"][1]] == cue and c["source"]["mention"].startswith("The ")
+    # object control: the residents would report, the council urged
+    c = one(claims_of("The council urged residents to report that the water was brown."), "water was brown")
+    assert c["cue"] == "urge"
