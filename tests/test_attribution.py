@@ -400,3 +400,9 @@ def test_governing_verb_of_a_reporting_infinitive_is_in_the_cue(claims_of):
     # object control: the residents would report, the council urged
     c = one(claims_of("The council urged residents to report that the water was brown."), "water was brown")
     assert c["cue"] == "urge"
+
+
+def test_report_inside_an_opening_according_to_is_not_a_second_claim(claims_of):
+    text = "According to the court filing, the mayor said the bridge would close in June."
+    claims = claims_of(text)
+    assert [c["cue"] for c in claims] == ["according to"], claims
