@@ -406,3 +406,12 @@ def test_report_inside_an_opening_according_to_is_not_a_second_claim(claims_of):
     text = "According to the court filing, the mayor said the bridge would close in June."
     claims = claims_of(text)
     assert [c["cue"] for c in claims] == ["according to"], claims
+
+
+def test_a_question_put_to_someone(claims_of):
+    text = "Asked if she would run again, the mayor said she had not decided."
+    asked = one(claims_of(text), "would run again")
+    assert asked["cue"] == "ask" and asked["source"]["mention"] is None  # the one asking is not named, the mayor was asked
+    assert one(claims_of(text), "had not decided")["source"]["mention"] == "the mayor"
+    c = one(claims_of("Reporters asked the coach about his contract on Sunday."), "his contract")
+    assert c["cue"] == "ask" and c["source"]["mention"] == "Reporters"
