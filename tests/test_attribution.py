@@ -415,3 +415,11 @@ def test_a_question_put_to_someone(claims_of):
     assert one(claims_of(text), "had not decided")["source"]["mention"] == "the mayor"
     c = one(claims_of("Reporters asked the coach about his contract on Sunday."), "his contract")
     assert c["cue"] == "ask" and c["source"]["mention"] == "Reporters"
+
+
+def test_a_gerund_hung_on_a_speech_or_object_verb_is_what_was_said(claims_of):
+    c = one(claims_of("The governor proposed raising the fuel tax to pay for the new roads."), "fuel tax")
+    assert c["cue"] == "propose" and c["source"]["mention"] == "The governor"
+    assert c["content"].startswith("raising the fuel tax")
+    c = one(claims_of("Local economists say taxing sugar encourages healthier diets."), "taxing sugar")
+    assert c["cue"] == "say" and c["source"]["mention"] == "Local economists"
