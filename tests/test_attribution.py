@@ -439,3 +439,15 @@ def test_a_put_out_document_says_what_its_describing_verb_takes(claims_of):
     # a "that" clause the parser takes for a participle is no document's content
     text = "Their votes send a message that the old guard is losing its grip."
     assert all("losing" not in text[c["cue_span"][0]:c["cue_span"][1]] for c in claims_of(text) if c["cue_span"])
+
+
+def test_a_short_quote_closing_a_report_keeps_the_reported_clause(claims_of):
+    text = 'The fire chief said the blaze near the old quarry was "under control."'
+    claims = claims_of(text)
+    assert any(c["content"].startswith("the blaze near the old quarry") for c in claims), claims
+    assert len({tuple(c["cue_span"]) for c in claims}) == 1  # one cue: the quote and the clause are one report
+
+
+def test_no_cue_inside_what_a_quote_frame_reported(claims_of):
+    text = 'The mayor said she plans to visit the mill next week: "The jobs are coming back to this valley for good."'
+    assert [c["cue"] for c in claims_of(text)] == ["say"]
