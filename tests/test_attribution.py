@@ -202,8 +202,11 @@ def test_parenthetical_frame_inside_the_content(claims_of):
 def test_participle_frames(claims_of):
     c = one(claims_of("Mayor Lena Brandt began by saying that the pool would reopen in June."), "pool would reopen")
     assert c["cue"] == "say" and c["source"]["name"] == "Lena Brandt"
-    c = one(claims_of("The union sent a letter saying that the strike would continue."), "strike would continue")
+    c = one(claims_of("Reporters obtained a letter saying that the strike would continue."), "strike would continue")
     assert c["source"]["mention"] == "a letter"
+    # a letter its sender put out speaks for the sender (PolNeAR: "sent a letter ... urging")
+    c = one(claims_of("The union sent a letter saying that the strike would continue."), "strike would continue")
+    assert c["source"]["mention"] == "The union"
 
 
 def test_raising_verb_gives_a_sourceless_claim(claims_of):
@@ -415,3 +418,36 @@ def test_a_question_put_to_someone(claims_of):
     assert one(claims_of(text), "had not decided")["source"]["mention"] == "the mayor"
     c = one(claims_of("Reporters asked the coach about his contract on Sunday."), "his contract")
     assert c["cue"] == "ask" and c["source"]["mention"] == "Reporters"
+
+
+def test_a_gerund_hung_on_a_speech_or_object_verb_is_what_was_said(claims_of):
+    c = one(claims_of("The governor proposed raising the fuel tax to pay for the new roads."), "fuel tax")
+    assert c["cue"] == "propose" and c["source"]["mention"] == "The governor"
+    assert c["content"].startswith("raising the fuel tax")
+    c = one(claims_of("Local economists say taxing sugar encourages healthier diets."), "taxing sugar")
+    assert c["cue"] == "say" and c["source"]["mention"] == "Local economists"
+
+
+def test_a_put_out_document_says_what_its_describing_verb_takes(claims_of):
+    for text, cue, needle in [
+            ("The farmers' union released a short video mocking the new water rules.", "released a short video mocking", "the new water rules"),
+            ("The council has sent a letter that urges the port to delay the dredging.", "has sent a letter that urges", "the port to delay"),
+            ("The club issued a statement praising the coach for his loyalty.", "issued a statement praising", "the coach for")]:
+        c = one(claims_of(text), needle)
+        assert text[c["cue_span"][0]:c["cue_span"][1]] == cue, c
+        assert c["source"]["mention"].startswith("The "), c
+    # a "that" clause the parser takes for a participle is no document's content
+    text = "Their votes send a message that the old guard is losing its grip."
+    assert all("losing" not in text[c["cue_span"][0]:c["cue_span"][1]] for c in claims_of(text) if c["cue_span"])
+
+
+def test_a_short_quote_closing_a_report_keeps_the_reported_clause(claims_of):
+    text = 'The fire chief said the blaze near the old quarry was "under control."'
+    claims = claims_of(text)
+    assert any(c["content"].startswith("the blaze near the old quarry") for c in claims), claims
+    assert len({tuple(c["cue_span"]) for c in claims}) == 1  # one cue: the quote and the clause are one report
+
+
+def test_no_cue_inside_what_a_quote_frame_reported(claims_of):
+    text = 'The mayor said she plans to visit the mill next week: "The jobs are coming back to this valley for good."'
+    assert [c["cue"] for c in claims_of(text)] == ["say"]

@@ -87,11 +87,19 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
         last = f
     kept = []
     spans = [(q.start, q.end) for q in quotes if q.words >= MIN_QUOTE_WORDS]
+    # the reported contents of verbs that became a quote's frame: a cue inside one is nested there
+    framed = [f.content for f in found if f.head.i in used_cues]
     for f in found:
         if f.head.i in used_cues:
+            if not any(s < f.content[1] and f.content[0] < e for s, e in spans):
+                # 'said the blaze was "under control"': the clause a short quote closes is said too;
+                # sharing the quote's cue, the two make one attribution
+                kept.append(f)
             continue
         if any(s <= f.cue_span[0] < e for s, e in spans):
             continue  # the speaker's own "I said that" inside the quote
+        if any(s <= f.cue_span[0] < e for s, e in framed) and not nested_report(f):
+            continue  # "He said he plans to ... to build "the strongest ..."": "plans" is inside what was said
         kept.append(f)
     return kept + direct
 

@@ -93,6 +93,15 @@ position demand argument accusation
 ISSUE_VERBS = frozenset("issue release put send post publish circulate distribute".split())
 STATEMENT_NOUNS = frozenset("statement release announcement communique remarks memo note".split())
 
+# "released a new ad attacking ...", "sent a letter that urges ...": what a put-out document
+# says; PolNeAR's cue runs from the putting-out verb to the verb that describes the document,
+# whatever that verb is ("released a robocall spotlighting"), the putter-out the source.
+DOCUMENT_VERBS = ISSUE_VERBS | frozenset("launch air run unveil email write".split())
+DOCUMENT_NOUNS = STATEMENT_NOUNS | frozenset("""
+ad advertisement video letter email report memo message story column op-ed robocall website data
+study book editorial tweet mailer brochure commercial spot petition list analysis document paper
+""".split())
+
 # Light verbs that with a noun of saying or holding make one cue: "made the case that",
 # "expressed concern about", "made several statements on" (PolNeAR train cues; the cue runs
 # from the verb to the noun, or to the noun's preposition when the content is its object).
