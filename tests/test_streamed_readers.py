@@ -154,3 +154,35 @@ def test_a_warc_over_the_limit_or_broken_is_named(tmp_path):
     junk.write_bytes(b"this is not an archive\n" * 10)
     (err,) = read([junk])
     assert err == ReadError(str(junk), "record 1 is not a WARC record: it is not a WARC archive (or it is damaged).")
+
+
+def test_a_plain_jsonl_file_is_read_line_by_line_in_bounded_memory(tmp_path):
+    """A 10 MB JSONL costs no more memory than a record or two (it was read whole, then split)."""
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(jsonl(*({**RECORD, "id": f"r{i}", "text": RECORD["text"] * 30} for i in range(5_000))))
+    assert path.stat().st_size > 9_000_000
+    tracemalloc.start()
+    try:
+        n = sum(1 for d in read([path]) if isinstance(d, Document))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert n == 5_000
+    assert peak < 1_000_000
+
+
+def test_a_jsonl_line_that_is_not_utf8_costs_that_line_only(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    bad = json.dumps({**RECORD, "id": "b"}).replace("Kowal", "Kowal\\u00e9").encode().replace(b"\\u00e9", b"\xe9")
+    path.write_bytes(jsonl(RECORD, bad, {**RECORD, "id": "a3"}))
+    out = list(read([path]))
+    assert [d.id if isinstance(d, Document) else str(d) for d in out] == [
+        "a1", f"{path}:2: the line is not valid UTF-8 (bad byte at offset 36).", "a3"]
+
+
+def test_a_utf16_jsonl_file_with_a_bom_is_still_read(tmp_path):
+    path = tmp_path / "u16.jsonl"
+    path.write_bytes(jsonl(RECORD, {**RECORD, "id": "a2"}).decode().encode("utf-16"))
+    assert [d.id for d in read([path])] == ["a1", "a2"]

@@ -16,6 +16,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -228,48 +229,72 @@ def gzip_line_cap(limits: Limits) -> int:
     return 12 * (limits.max_chars + 6 * MAX_FIELD_CHARS) + 4096
 
 
+def read_jsonl_file(path: Path, name: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    """A `.jsonl` file, streamed line by line: memory does not grow with the file. A file that
+    starts as UTF-16 (with a BOM) is decoded whole; a binary or compressed one is refused."""
+    limits = limits or Limits()
+    with open(path, "rb") as f:
+        head = f.read(4096)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield from read_jsonl(name, head + f.read(), limits)
+            return
+        refused = decode(head, name) if compressed(head) or b"\x00" in head else None
+        if isinstance(refused, ReadError):
+            yield refused
+            return
+        f.seek(0)
+        yield from jsonl_lines(f, name, limits, [0])
+
+
+def jsonl_lines(f: BinaryIO, name: str, limits: Limits, count: list[int], total_cap: int | None = None) -> Iterator[Document | ReadError]:
+    """The records of a binary JSONL stream, one line at a time; a line over `gzip_line_cap` is
+    an error and skipped, and reading stops past `total_cap` bytes. `count[0]` is the lines read."""
+    line_cap = gzip_line_cap(limits)
+    total = 0
+    while True:
+        raw = f.readline(line_cap + 1)
+        if not raw:
+            return
+        count[0] += 1
+        n = count[0]
+        total += len(raw)
+        where = f"{name}:{n}"
+        over = len(raw) > line_cap
+        if over:
+            yield ReadError(where, f"the line is over {line_cap:,} bytes, too long for the limit of {limits.max_chars:,} characters.")
+            while raw and not raw.endswith(b"\n") and (total_cap is None or total <= total_cap):  # skip to the next line
+                raw = f.readline(GZIP_CHUNK)
+                total += len(raw)
+        if total_cap is not None and total > total_cap:
+            yield ReadError(name, f"it inflates to over {total_cap:,} bytes, the limit for a compressed file "
+                                  f"({GZIP_FACTOR} bytes per allowed character); stopped at line {n}.")
+            return
+        if over:
+            continue
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield ReadError(where, f"the line is not valid UTF-8 (bad byte at offset {e.start}).")
+            continue
+        yield from jsonl_line(line.rstrip("\n"), where, limits)
+
+
 def read_jsonl_gz(path: Path, name: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
     """A `.jsonl.gz` file (UTF-8 JSONL, gzip-compressed), streamed with a decompressed-size limit."""
     import gzip
     import zlib
 
     limits = limits or Limits()
-    total_cap, line_cap = GZIP_FACTOR * limits.max_chars, gzip_line_cap(limits)
-    total = 0
-    n = 0
+    count = [0]
     try:
         with gzip.open(path, "rb") as f:
-            while True:
-                raw = f.readline(line_cap + 1)
-                if not raw:
-                    return
-                n += 1
-                total += len(raw)
-                where = f"{name}:{n}"
-                over = len(raw) > line_cap
-                if over:
-                    yield ReadError(where, f"the line is over {line_cap:,} bytes, too long for the limit of {limits.max_chars:,} characters.")
-                    while raw and not raw.endswith(b"\n") and total <= total_cap:  # skip to the next line
-                        raw = f.readline(GZIP_CHUNK)
-                        total += len(raw)
-                if total > total_cap:
-                    yield ReadError(name, f"it inflates to over {total_cap:,} bytes, the limit for a compressed file "
-                                          f"({GZIP_FACTOR} bytes per allowed character); stopped at line {n}.")
-                    return
-                if over:
-                    continue
-                if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as e:
-                    yield ReadError(where, f"the line is not valid UTF-8 (bad byte at offset {e.start}).")
-                    continue
-                yield from jsonl_line(line.rstrip("\n"), where, limits)
+            yield from jsonl_lines(f, name, limits, count, GZIP_FACTOR * limits.max_chars)
     except gzip.BadGzipFile:
         yield ReadError(name, "it is named .jsonl.gz but is not gzip-compressed.")
     except (EOFError, zlib.error) as e:
-        yield ReadError(name, f"the gzip stream is damaged or cut short after line {n} ({str(e)[:100] or type(e).__name__}).")
+        yield ReadError(name, f"the gzip stream is damaged or cut short after line {count[0]} ({str(e)[:100] or type(e).__name__}).")
 
 
 def record_document(record: object, where: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
@@ -357,8 +382,9 @@ READERS: dict[str, Reader] = {
 }
 
 
-# Readers that stream a file from its path, by the end of its name (checked before READERS).
-# `.jsonl.gz` is the one compressed form storyledger reads: inflated as a stream, with a limit.
+# Readers that stream a file from its path, by the end of its name (checked before READERS):
+# `.jsonl` a line at a time, so that a corpus of millions of records costs no more memory than
+# one; `.jsonl.gz`, the one compressed form storyledger reads, inflated as a stream, with a limit.
 def read_warc(path: Path, name: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
     from .warc import read_warc as warc
 
@@ -366,6 +392,7 @@ def read_warc(path: Path, name: str, limits: Limits | None = None) -> Iterator[D
 
 
 STREAMED: dict[str, Callable[..., Iterator[Document | ReadError]]] = {
+    ".jsonl": read_jsonl_file,
     ".jsonl.gz": read_jsonl_gz,
     ".warc": read_warc,
     ".warc.gz": read_warc,
