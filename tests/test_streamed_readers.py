@@ -186,3 +186,17 @@ def test_a_utf16_jsonl_file_with_a_bom_is_still_read(tmp_path):
     path = tmp_path / "u16.jsonl"
     path.write_bytes(jsonl(RECORD, {**RECORD, "id": "a2"}).decode().encode("utf-16"))
     assert [d.id for d in read([path])] == ["a1", "a2"]
+
+
+def test_jsonl_on_standard_input_is_streamed(monkeypatch):
+    import io
+    import sys
+
+    data = jsonl(*({**RECORD, "id": f"s{i}"} for i in range(2_000)), b"{broken")
+    stream = io.BufferedReader(io.BytesIO(data), buffer_size=8192)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+    out = read(["-"])
+    assert next(out).id == "s0"
+    assert stream.tell() < len(data) // 10  # the first document came before the rest was read
+    rest = list(out)
+    assert len(rest) == 2_000 and str(rest[-1]).startswith("-:2001: the line is not valid JSON")

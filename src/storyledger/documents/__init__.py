@@ -411,9 +411,7 @@ def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[
     for path in paths:
         name = str(path)
         if name == "-":
-            data = sys.stdin.buffer.read()
-            reader = read_jsonl if data.lstrip()[:1] == b"{" else read_txt
-            yield from reader("-", data, limits)
+            yield from read_stdin(sys.stdin.buffer, limits)
             continue
         if isinstance(path, str) and is_url(name):
             yield from read_url(name, limits)
@@ -432,6 +430,19 @@ def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[
                 yield ReadError(shown(name), "no such file or folder.")
         except OSError as e:  # a folder that cannot be listed, a path too long to stat
             yield ReadError(shown(name), f"it cannot be read ({e.strerror or e}).")
+
+
+def read_stdin(stream: BinaryIO, limits: Limits) -> Iterator[Document | ReadError]:
+    """Standard input: JSONL if it starts with `{` (streamed a line at a time when the stream
+    can be peeked at, as a pipe can), else one text document."""
+    peek = getattr(stream, "peek", None)
+    head = peek(4096) if peek else b""
+    if head.lstrip()[:1] == b"{":
+        yield from jsonl_lines(stream, "-", limits, [0])
+        return
+    data = stream.read()
+    reader = read_jsonl if data.lstrip()[:1] == b"{" else read_txt
+    yield from reader("-", data, limits)
 
 
 def folder_files(folder: Path) -> list[Path]:
