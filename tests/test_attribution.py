@@ -450,4 +450,21 @@ def test_a_short_quote_closing_a_report_keeps_the_reported_clause(claims_of):
 
 def test_no_cue_inside_what_a_quote_frame_reported(claims_of):
     text = 'The mayor said she plans to visit the mill next week: "The jobs are coming back to this valley for good."'
-    assert [c["cue"] for c in claims_of(text)] == ["say"]
+    claims = claims_of(text)
+    assert {c["cue"] for c in claims} == {"say"}
+    assert len({tuple(c["cue_span"]) for c in claims}) == 1  # the clause before the quote shares its cue
+
+
+def test_a_report_running_into_a_long_quote_keeps_its_clause_before_the_quote(claims_of):
+    text = ('The senator said she admired the nurses for their patience through what she called '
+            '"the hardest winter this hospital has ever had to face."')
+    claims = claims_of(text)
+    assert any(c["content"] == "she admired the nurses for their patience through what she called" for c in claims), claims
+    assert len({tuple(c["cue_span"]) for c in claims}) == 1  # the clause and the quote share the cue
+
+
+def test_a_phrase_before_a_long_quote_is_no_clause_of_its_own(claims_of):
+    text = ('The coach said that under the old owners, "the players were never given a fair chance '
+            'to show what they could do."')
+    claims = claims_of(text)
+    assert all("players" in c["content"] for c in claims), claims

@@ -38,6 +38,9 @@ NESTED_CUES = frozenset("say tell note report add acknowledge write state".split
 # Verbs that open an inverted frame before a colon: Said Ellis: "...".
 INVERTED_CUES = frozenset("said says added adds asked asks wrote writes".split())
 
+# Words a framing report's clause keeps before the quote it runs into to stay a claim of its own.
+CUT_CLAUSE_WORDS = 3
+
 CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
 
 
@@ -57,6 +60,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = resolve_demonstratives(doc, document, found)
     found.sort(key=lambda f: f.content[0])
     found = add_continuations(doc, found, quotes, teasers)
+    found = [f for f in found if f.shares_cue is None or shares_cue_still(f, found)]
     return to_claims(doc, document, found)
 
 
@@ -91,10 +95,19 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
     framed = [f.content for f in found if f.head.i in used_cues]
     for f in found:
         if f.head.i in used_cues:
-            if not any(s < f.content[1] and f.content[0] < e for s, e in spans):
+            over = [(s, e) for s, e in spans if s < f.content[1] and f.content[0] < e]
+            if not over:
                 # 'said the blaze was "under control"': the clause a short quote closes is said too;
                 # sharing the quote's cue, the two make one attribution
                 kept.append(f)
+            else:
+                cut = clause_before_quote(doc, f, [q for q in quotes if (q.start, q.end) in over])
+                if cut is not None:
+                    # 'said she admired X's courage through what she calls "...": the clause up to
+                    # the quote is said too, one attribution with the quote while they share a cue
+                    f.content = cut
+                    f.shares_cue = next((d for d in direct if d.head.i == f.head.i), None)
+                    kept.append(f)
             continue
         if any(s <= f.cue_span[0] < e for s, e in spans):
             continue  # the speaker's own "I said that" inside the quote
@@ -102,6 +115,28 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
             continue  # "He said he plans to ... to build "the strongest ..."": "plans" is inside what was said
         kept.append(f)
     return kept + direct
+
+
+def clause_before_quote(doc: Doc, f: Found, over: list[Quote]) -> tuple[int, int] | None:
+    """The part of a framing report's clause before the long quote it runs into, if it says something."""
+    first = min(over, key=lambda q: q.open_mark)
+    if not (f.cue_span[1] <= f.content[0] < first.open_mark):
+        return None
+    start, end = trim(doc, f.content[0], first.open_mark)
+    if len(text_of(doc)[start:end].split()) < CUT_CLAUSE_WORDS:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None  # 'said that under X, "..."': a phrase that opens the quote's sentence, not a clause
+    return start, end
+
+
+def shares_cue_still(f: Found, found: list[Found]) -> bool:
+    """The quote's find that a clause before it shares a cue with is still there, with that cue
+    (not re-cued by "according to X" or dropped as nested): alone, the clause is no claim."""
+    d = f.shares_cue
+    same_source = (d.source is None) == (f.source is None) and (d.source is None or d.source.start == f.source.start)
+    return any(g is d for g in found) and d.cue_span == f.cue_span and same_source
 
 
 def embedded(q: Quote, found: list[Found]) -> bool:

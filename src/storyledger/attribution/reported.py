@@ -71,6 +71,7 @@ class Found:
     reported_by: str | None = None
     quote: object | None = None
     absorbs: Token | None = None  # a governing verb folded into this cue ("issued a statement saying")
+    shares_cue: Found | None = None  # the quote's find whose cue this clause before the quote shares
 
     @property
     def cue_span(self) -> tuple[int, int]:
