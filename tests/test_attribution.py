@@ -468,3 +468,18 @@ def test_a_phrase_before_a_long_quote_is_no_clause_of_its_own(claims_of):
             'to show what they could do."')
     claims = claims_of(text)
     assert all("players" in c["content"] for c in claims), claims
+
+
+def test_called_for_someone_to_act_is_one_cue(claims_of):
+    # the parser makes "for X to act" a clause marked by "for"
+    text = "The governor called for the state legislature to approve the budget before the summer recess."
+    (c,) = claims_of(text)
+    assert text[c["cue_span"][0]:c["cue_span"][1]] == "called for"
+    assert c["content"] == "the state legislature to approve the budget before the summer recess"
+    assert c["source"]["name"] == "The governor" or "governor" in c["source"]["name"].lower()
+
+
+def test_called_x_y_when_the_parser_takes_the_object_for_a_predicate(claims_of):
+    text = "Speaking at a rally in Ohio on Wednesday, Smith called Jones, his Republican challenger, an enemy of the workers."
+    claims = claims_of(text)
+    assert any(text[c["cue_span"][0]:c["cue_span"][1]] == "called" and "an enemy of the workers" in c["content"] for c in claims), claims
