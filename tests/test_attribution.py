@@ -483,3 +483,13 @@ def test_called_x_y_when_the_parser_takes_the_object_for_a_predicate(claims_of):
     text = "Speaking at a rally in Ohio on Wednesday, Smith called Jones, his Republican challenger, an enemy of the workers."
     claims = claims_of(text)
     assert any(text[c["cue_span"][0]:c["cue_span"][1]] == "called" and "an enemy of the workers" in c["content"] for c in claims), claims
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Asked whether the plant would close, 41 percent of the workers said yes.", "yes"),
+    ("Most farmers back the new tariff, and 38 percent of ranchers say the same of the quota.", "the same of the quota"),
+    ("The bridge is unsafe, and even the builders said so.", "so"),
+])
+def test_a_short_answer_said_is_an_attribution(claims_of, text, content):
+    claims = claims_of(text)
+    assert any(c["content"] == content and c["cue"] == "say" for c in claims), claims

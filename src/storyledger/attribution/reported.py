@@ -239,6 +239,18 @@ def object_content(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
 
 
+# Short answers "say" takes for a whole statement ("said yes", "said so", "say the same of X"):
+# PolNeAR train annotates them as cues (16 of 17 outside quotes).
+ANSWER_OBJECTS = frozenset("yes no so same".split())
+
+
+def answer_content(verb: Token) -> Token | None:
+    """"46 percent said yes", "64 percent say the same of Sanders": what the short answer stands for was said."""
+    if lemma_of(verb) != "say":
+        return None
+    return next((c for c in verb.children if c.i > verb.i and c.lower_ in ANSWER_OBJECTS and c.dep_ in ("dobj", "intj", "advmod", "attr")), None)
+
+
 def for_clause(verb: Token) -> Token | None:
     """"called for the party to respond": the parser makes "for X to" a clause of the verb (advcl
     marked by "for"); PolNeAR's cue is "called for", the content the clause after "for"."""
@@ -412,6 +424,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         first = xcomp_content(verb)
     if first is None and lemma in PREP_CUES:
         first = prep_content(verb, PREP_CUES[lemma])
+    if first is None:
+        first = answer_content(verb)
     marked_for = None
     if first is None:
         marked_for = first = for_clause(verb)
