@@ -493,3 +493,10 @@ def test_called_x_y_when_the_parser_takes_the_object_for_a_predicate(claims_of):
 def test_a_short_answer_said_is_an_attribution(claims_of, text, content):
     claims = claims_of(text)
     assert any(c["content"] == content and c["cue"] == "say" for c in claims), claims
+
+
+def test_inverted_frame_whose_speaker_the_parser_hangs_elsewhere(claims_of):
+    # the small model makes "organizer" the object of "added", leaving the verb with no subject
+    text = '"Nobody here expected the plant to close," added a union organizer from the county.'
+    claims = claims_of(text)
+    assert any(c["source"] and "union organizer" in c["source"]["name"] and c["content"].startswith("Nobody here") for c in claims), claims
