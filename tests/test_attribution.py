@@ -500,3 +500,14 @@ def test_inverted_frame_whose_speaker_the_parser_hangs_elsewhere(claims_of):
     text = '"Nobody here expected the plant to close," added a union organizer from the county.'
     claims = claims_of(text)
     assert any(c["source"] and "union organizer" in c["source"]["name"] and c["content"].startswith("Nobody here") for c in claims), claims
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("One volunteer, who like others spoke on the condition of anonymity to discuss the meeting, said the mood was grim.",
+     "One volunteer", "the mood was grim"),
+    ("Mr. Hale, whose latest firm, Gridworks, uses drones to inspect power lines, said the state was far behind.",
+     "Mr. Hale", "the state was far behind"),
+])
+def test_a_speaker_whose_relative_clause_the_parser_takes_for_a_clause_of_the_verb(claims_of, text, speaker, content):
+    claims = claims_of(text)
+    assert any(c["content"] == content and c["source"] and c["source"]["mention"].startswith(speaker) for c in claims), claims

@@ -53,6 +53,8 @@ MAX_CONTROL_GAP = 6
 # Words that open a reported clause the parser took for an adverbial one.
 CLAUSE_OPENERS = frozenset("that whether how why what who which".split())
 
+QUOTE_MARKS = frozenset(['"', "''", "\u201c", "\u201d"])
+
 EDGE_PUNCT = set(",;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[] \n\t")
 
 
@@ -415,6 +417,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(agent), content=content, mode="indirect")
     if is_passive(verb) and (lemma in OBJECT_VERBS or lemma in PREP_CUES) and clause_content(verb) is None:
         return judged(verb, lemma)
+    split = split_subject(verb, lemma)
+    if split is not None:
+        subject, clause = split
+        return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=subject, content=content_after(verb, clause, sent), mode="indirect")
     first = clause_content(verb)
     if first is None and lemma in SPEECH_VERBS:
         first = misparsed_clause(verb)
@@ -524,6 +530,28 @@ def as_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
         return None
     content = trim(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
     return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(source), content=content, mode="indirect")
+
+
+def split_subject(verb: Token, lemma: str) -> tuple[Span, Token] | None:
+    """"Mr. Reyes, whose company sells X, said the plan ...": the small model takes the subject's
+    relative clause for a first clause of the verb and leaves the verb no subject; the words
+    before the verb are the speaker and the clause after it what was said."""
+    if verb.dep_ != "ROOT" or lemma not in SPEECH_VERBS or lemma in WEAK_VERBS or subject_of(verb) is not None:
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if len(before) != 1 or not after:
+        return None
+    doc = verb.doc
+    start, end = before[0].left_edge.i, cue_tokens(verb)[0].i
+    words = doc[start:end]
+    if start != verb.sent.start or doc[start].pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
+        return None
+    if any(t.text in QUOTE_MARKS for t in words) or not any(t.text == "," for t in words):
+        return None
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end], after[0]
 
 
 def stray_subject(verb: Token, cue: list[Token]) -> Span | None:
