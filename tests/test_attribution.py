@@ -511,3 +511,14 @@ def test_inverted_frame_whose_speaker_the_parser_hangs_elsewhere(claims_of):
 def test_a_speaker_whose_relative_clause_the_parser_takes_for_a_clause_of_the_verb(claims_of, text, speaker, content):
     claims = claims_of(text)
     assert any(c["content"] == content and c["source"] and c["source"]["mention"].startswith(speaker) for c in claims), claims
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ('The memo goes on to say: "Our staff will be cut by a third before the end of the year."', "goes on to say", "The memo"),
+    ('The mayor joked that the bridge was his favourite, but went on to say, "There are roads here that are '
+     'among the worst in the state."', "went on to say", "The mayor"),
+])
+def test_a_quote_framed_by_a_governed_infinitive(claims_of, text, cue, speaker):
+    claims = claims_of(text)
+    assert any(text[c["cue_span"][0]:c["cue_span"][1]] == cue and c["source"]["mention"] == speaker
+               and c["mode"] == "direct" for c in claims), claims

@@ -18,6 +18,10 @@ from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
 from .reported import (
     Found,
+    conjunct_subject,
+    conjunct_subject_of,
+    controller,
+    controlling_verb,
     cue_lemma,
     cue_tokens,
     lemma_of,
@@ -263,11 +267,27 @@ def frame_found(doc: Doc, verb: Token, content: tuple[int, int], q: Quote, found
         if f.head.i == verb.i:
             return Found(cue=f.cue, cue_lemma=f.cue_lemma, source=f.source, content=content, mode="direct", inherit_from=f.inherit_from, unnamed=f.unnamed, quote=q)
     subj = subject_of(verb)
+    cue = cue_tokens(verb)
     if subj is None:
         subj = inverted_subject(doc, verb, q)
+    if subj is None:
+        ctrl = controller(verb) or conjunct_controller(verb)
+        if ctrl is not None:
+            # 'went on to say, "..."': as for a reported clause, the cue runs from the governing verb
+            cue, subj = cue_tokens(ctrl[0])[:1] + cue, ctrl[1]
     if subj is None or (q.start <= subj.idx < q.end):
         return None
-    return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="direct", quote=q)
+    return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="direct", quote=q)
+
+
+def conjunct_controller(verb: Token) -> tuple[Token, Token] | None:
+    """'joked that ..., but went on to say, "..."': the governing verb is a conjunct that shares
+    the first conjunct's subject."""
+    gov = verb.head
+    if verb.dep_ != "xcomp" or gov.dep_ != "conj" or subject_of(gov) is not None or controlling_verb(verb) is None:
+        return None
+    shared = conjunct_subject_of(gov)
+    return (gov, shared) if shared is not None else None
 
 
 def inverted_subject(doc: Doc, verb: Token, q: Quote) -> Token | None:

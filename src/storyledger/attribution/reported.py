@@ -578,6 +578,13 @@ def stray_subject(verb: Token, cue: list[Token]) -> Span | None:
 def controller(verb: Token) -> tuple[Token, Token] | None:
     """The verb whose subject says what an infinitive reports: "tried to explain", "went on to
     say" (subject control: not "urged them to say", where the object speaks)."""
+    gov = controlling_verb(verb)
+    subj = subject_of(gov) if gov is not None else None
+    return (gov, subj) if subj is not None else None
+
+
+def controlling_verb(verb: Token) -> Token | None:
+    """The governing verb of a reporting infinitive that belongs in its cue, subject or not."""
     gov = verb.head
     if verb.dep_ != "xcomp" or gov.i >= verb.i or gov.pos_ not in ("VERB", "AUX") or verb.i - gov.i > MAX_CONTROL_GAP:
         return None
@@ -587,8 +594,7 @@ def controller(verb: Token) -> tuple[Token, Token] | None:
         return None
     if lemma_of(gov) != "continue" and lemma_of(gov) in SPEECH_VERBS | OBJECT_VERBS | XCOMP_VERBS | RAISING_VERBS | set(PREP_CUES) | {"be"}:
         return None  # "pledged to oppose", "seemed to suggest": the governing verb is the cue itself
-    subj = subject_of(gov)
-    return (gov, subj) if subj is not None else None
+    return gov
 
 
 def conjunct_subject(verb: Token) -> Token | None:
