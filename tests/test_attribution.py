@@ -527,3 +527,12 @@ def test_a_quote_framed_by_a_governed_infinitive(claims_of, text, cue, speaker):
 def test_tell_inside_what_another_said_is_no_attribution_of_its_own(claims_of):
     text = "The mayor said the governor told reporters on Monday that the bridge would reopen in the spring."
     assert [c["cue"] for c in claims_of(text)] == ["say"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The senator responded Tuesday to the charges from the union.", "responded Tuesday to"),
+    ("The candidate talked openly on television about her plans for the port.", "talked openly on television about"),
+])
+def test_modifiers_between_a_verb_and_its_content_preposition_join_the_cue(claims_of, text, cue):
+    claims = claims_of(text)
+    assert any(text[c["cue_span"][0]:c["cue_span"][1]] == cue for c in claims), claims

@@ -50,6 +50,10 @@ POLL_NOUNS = frozenset("poll survey study".split())
 # the gap between the two verbs is at most this many tokens.
 MAX_CONTROL_GAP = 6
 
+# At most this many modifier words between a verb and the preposition that takes its content,
+# for the preposition to join the cue ("talked openly on social media about").
+MAX_CUE_GAP = 4
+
 # Words that open a reported clause the parser took for an adverbial one.
 CLAUSE_OPENERS = frozenset("that whether how why what who which".split())
 
@@ -251,6 +255,20 @@ def answer_content(verb: Token) -> Token | None:
     if lemma_of(verb) != "say":
         return None
     return next((c for c in verb.children if c.i > verb.i and c.lower_ in ANSWER_OBJECTS and c.dep_ in ("dobj", "intj", "advmod", "attr")), None)
+
+
+def modifiers_only(verb: Token, start: int, end: int) -> bool:
+    """The words from `start` to `end` are modifiers of how or when the verb was done, no object:
+    PolNeAR's cue then runs on to the preposition that takes the content ("spoke Tuesday about")."""
+    if end <= start or end - start > MAX_CUE_GAP:
+        return False
+    for tok in verb.doc[start:end]:
+        top = tok
+        while top.head.i != verb.i and top.head.i != top.i:
+            top = top.head
+        if top.head.i != verb.i or top.dep_ not in ("advmod", "npadvmod", "prep") or tok.is_punct:
+            return False
+    return True
 
 
 def for_clause(verb: Token) -> Token | None:
@@ -458,6 +476,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
     cue = cue_tokens(verb)
     if first.dep_ == "pobj" and first.head.i == verb.i + 1 + (len(cue) - 1 - cue.index(verb)):
         cue = cue + [first.head]
+    elif first.dep_ == "pobj" and first.head.head.i == verb.i and modifiers_only(verb, cue[-1].i + 1, first.head.i):
+        cue = cue + [first.head]  # "spoke at length about", "talked openly on social media about"
     if marked_for is not None:
         cue = cue + [first.left_edge]
     subj = subject_of(verb)
