@@ -536,3 +536,9 @@ def test_tell_inside_what_another_said_is_no_attribution_of_its_own(claims_of):
 def test_modifiers_between_a_verb_and_its_content_preposition_join_the_cue(claims_of, text, cue):
     claims = claims_of(text)
     assert any(text[c["cue_span"][0]:c["cue_span"][1]] == cue for c in claims), claims
+
+
+def test_a_participle_framing_a_quote_takes_the_speaker_of_the_verb_it_hangs_on(claims_of):
+    text = 'The governor took to the radio, saying at one point, "The answer is not simply to cut the budget."'
+    claims = claims_of(text)
+    assert any(c["mode"] == "direct" and c["cue"] == "say" and c["source"]["name"] == "governor" for c in claims), claims

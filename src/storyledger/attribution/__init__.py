@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..documents import Document
 from ..nlp.cache import ents_in, ents_of, sent_of, sents_of, text_of
-from .cues import SPEECH_VERBS, TEASER_PREFIXES
+from .cues import SPEECH_VERBS, TEASER_PREFIXES, WEAK_VERBS
 from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
 from .reported import (
@@ -276,6 +276,9 @@ def frame_found(doc: Doc, verb: Token, content: tuple[int, int], q: Quote, found
         if ctrl is not None:
             # 'went on to say, "..."': as for a reported clause, the cue runs from the governing verb
             cue, subj = cue_tokens(ctrl[0])[:1] + cue, ctrl[1]
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma_of(verb) not in WEAK_VERBS and verb.head.i < verb.i and subject_of(verb.head) is not None:
+        # 'lobbied to suspend X, saying, "..."': the participle's speaker is the subject of the verb it hangs on
+        return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="direct", inherit_from=verb.head, quote=q)
     if subj is None or (q.start <= subj.idx < q.end):
         return None
     return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="direct", quote=q)
