@@ -542,3 +542,17 @@ def test_a_participle_framing_a_quote_takes_the_speaker_of_the_verb_it_hangs_on(
     text = 'The governor took to the radio, saying at one point, "The answer is not simply to cut the budget."'
     claims = claims_of(text)
     assert any(c["mode"] == "direct" and c["cue"] == "say" and c["source"]["name"] == "governor" for c in claims), claims
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Asked who should lead the committee, the senator said Warren.", "Warren"),
+    ("Aides say the more money he raises in March, the more leverage he will have at the convention.",
+     "the more money he raises in March, the more leverage he will have at the convention"),
+])
+def test_a_noun_the_parser_makes_the_object_of_say_opens_what_was_said(claims_of, text, content):
+    claims = claims_of(text)
+    assert any(c["cue"] == "say" and c["content"] == content for c in claims), claims
+
+
+def test_say_it_is_no_attribution(claims_of):
+    assert claims_of("He would never say it in public, and he knows it.") == []
