@@ -556,3 +556,9 @@ def test_a_noun_the_parser_makes_the_object_of_say_opens_what_was_said(claims_of
 
 def test_say_it_is_no_attribution(claims_of):
     assert claims_of("He would never say it in public, and he knows it.") == []
+
+
+def test_a_that_clause_the_parser_hangs_on_a_frame_modifier_is_what_was_said(claims_of):
+    text = "The mayor said earlier on Friday during a press conference that she may run again next year."
+    claims = claims_of(text)
+    assert any(c["cue"] == "say" and c["content"] == "that she may run again next year" for c in claims), claims

@@ -50,6 +50,9 @@ POLL_NOUNS = frozenset("poll survey study".split())
 # the gap between the two verbs is at most this many tokens.
 MAX_CONTROL_GAP = 6
 
+# A "that" clause the parser hung on a frame modifier's noun is looked for this many tokens after the verb.
+MAX_STRANDED_GAP = 12
+
 # At most this many modifier words between a verb and the preposition that takes its content,
 # for the preposition to join the cue ("talked openly on social media about").
 MAX_CUE_GAP = 4
@@ -233,6 +236,25 @@ def misparsed_clause(verb: Token) -> Token | None:
             return c  # "asked if she would run": the question asked
         if opener.lower_ in CLAUSE_OPENERS or (not marks and opener.dep_ != "mark"):
             return c
+    return None
+
+
+def stranded_clause(verb: Token) -> Token | None:
+    """"said earlier on Friday during a news conference that he may wait": the small model hangs
+    the "that" clause on the noun of a frame modifier (relcl, acl); it is what was said."""
+    if subject_of(verb) is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    for tok in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + MAX_STRANDED_GAP)]:
+        if tok.text in QUOTE_MARKS or tok.text == ":":
+            return None
+        clause = tok.head
+        if tok.lower_ == "that" and tok.dep_ == "mark" and clause.dep_ in ("relcl", "acl") and clause.head.i != verb.i \
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and clause.head.head.i != clause.i:
+            top = clause
+            while top.head.i != verb.i and top.head.i != top.i:
+                top = top.head
+            if top.head.i == verb.i and top.i > verb.i:
+                return clause
     return None
 
 
@@ -467,6 +489,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         marked_for = first = for_clause(verb)
     if first is None and lemma in SPEECH_VERBS | OBJECT_VERBS:
         first = gerund_content(verb)
+    if first is None and lemma in SPEECH_VERBS and lemma not in WEAK_VERBS:
+        first = stranded_clause(verb)
     if first is None and is_parenthetical(verb, lemma):
         # "But to prevent problems, he said, local officials should be vigilant": the frame sits
         # inside what was said, so the content is the whole sentence around it
