@@ -562,3 +562,13 @@ def test_a_that_clause_the_parser_hangs_on_a_frame_modifier_is_what_was_said(cla
     text = "The mayor said earlier on Friday during a press conference that she may run again next year."
     claims = claims_of(text)
     assert any(c["cue"] == "say" and c["content"] == "that she may run again next year" for c in claims), claims
+
+
+@pytest.mark.parametrize("text", [
+    "As one aide put it, the campaign is running out of money and time.",
+    "The campaign is running out of money and time, as one aide put it.",
+])
+def test_as_someone_put_it_is_a_frame_of_saying(claims_of, text):
+    claims = claims_of(text)
+    assert any(text[c["cue_span"][0]:c["cue_span"][1]] == "put it" and c["source"]["mention"] == "one aide"
+               and c["content"].lower().startswith("the campaign is running out of money") for c in claims), claims

@@ -451,6 +451,13 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             return f
     if lemma == "see":
         return seen_as(verb)
+    if lemma == "put" and verb.dep_ == "advcl":
+        # "As one aide put it, ...": the idiom is a frame of saying; PolNeAR's cue is "put it"
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == verb.i + 1), None)
+        f = as_frame(verb, lemma, sent) if obj is not None else None
+        if f is not None:
+            f.cue, f.cue_lemma = f.cue + [obj], "put it"
+        return f
     if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and lemma not in XCOMP_VERBS and lemma not in PREP_CUES:
         return None
     if verb.dep_ == "advcl" and lemma in SPEECH_VERBS and lemma not in WEAK_VERBS:
