@@ -572,3 +572,12 @@ def test_as_someone_put_it_is_a_frame_of_saying(claims_of, text):
     claims = claims_of(text)
     assert any(text[c["cue_span"][0]:c["cue_span"][1]] == "put it" and c["source"]["mention"] == "one aide"
                and c["content"].lower().startswith("the campaign is running out of money") for c in claims), claims
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ('"Why are you still standing behind him?" the governor asked the county commissioners.', "ask", "governor"),
+    ('"Get your boots on because we have a lot of snow to clear!" she told the cheering volunteers.', "tell", "she"),
+])
+def test_a_frame_after_a_quote_whose_verb_takes_the_listener_as_object(claims_of, text, cue, speaker):
+    claims = claims_of(text)
+    assert any(c["cue"] == cue and c["mode"] == "direct" and c["source"]["name"] == speaker for c in claims), claims

@@ -46,6 +46,9 @@ INVERTED_CUES = frozenset("said says added adds asked asks wrote writes".split()
 # Words a framing report's clause keeps before the quote it runs into to stay a claim of its own.
 CUT_CLAUSE_WORDS = 3
 
+# Speech verbs whose object is the one spoken to ('"...," she tells reporters'), not what was said.
+LISTENER_VERBS = frozenset("tell ask inform assure reassure remind warn".split())
+
 CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
 
 
@@ -218,7 +221,7 @@ def next_frame(doc: Doc, sent: Span, end_mark: int) -> Token | None:
     if "\n" in text_of(doc)[end_mark:nxt.start_char]:
         return None
     verb = nxt.root
-    if not speech_verb(verb) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+    if not speech_verb(verb) or any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma_of(verb) not in LISTENER_VERBS) for c in verb.children):
         return None
     return verb
 
