@@ -581,3 +581,10 @@ def test_as_someone_put_it_is_a_frame_of_saying(claims_of, text):
 def test_a_frame_after_a_quote_whose_verb_takes_the_listener_as_object(claims_of, text, cue, speaker):
     claims = claims_of(text)
     assert any(c["cue"] == cue and c["mode"] == "direct" and c["source"]["name"] == speaker for c in claims), claims
+
+
+def test_a_trailing_according_to_makes_one_attribution_of_a_reported_say(claims_of):
+    text = "Some 55 percent of voters said they do not trust the mayor, according to a poll released in May."
+    claims = claims_of(text)
+    assert [c["cue"] for c in claims] == ["according to"], claims
+    assert claims[0]["content"].startswith("Some 55 percent of voters said")

@@ -49,6 +49,9 @@ CUT_CLAUSE_WORDS = 3
 # Speech verbs whose object is the one spoken to ('"...," she tells reporters'), not what was said.
 LISTENER_VERBS = frozenset("tell ask inform assure reassure remind warn".split())
 
+# Sources of "according to" that are documents or counts, not people: a "say" they report is theirs.
+DOCUMENT_SOURCES = frozenset("poll polls survey surveys polling study report reports analysis count data results tally".split())
+
 CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
 
 
@@ -64,6 +67,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = attach_quotes(doc, quotes, found) + heads
     found += colon_paragraphs(doc, found, teasers)
     found = outlet_chains(doc, found)
+    found = according_to_the_saying(found)
     found = unnest(found)
     found = resolve_demonstratives(doc, document, found)
     found.sort(key=lambda f: f.content[0])
@@ -449,6 +453,19 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
             if g.cue_lemma == "cite" and sent_of(g.head) == sent and g in out:
                 out.remove(g)
     return out
+
+
+def according_to_the_saying(found: list[Found]) -> list[Found]:
+    """"55 percent said they ..., according to a Quinnipiac poll", "Kasich said he would ...,
+    according to press reports": a later "according to" a poll or report in the sentence makes
+    one attribution of it, theirs (PolNeAR train: 8 such "say"s, none annotated); according to a
+    person or an outlet, both stand."""
+    trailing = [f for f in found if f.cue_lemma == "according to" and f.source is not None
+                and f.source.root.lemma_.lower() in DOCUMENT_SOURCES]
+    if not trailing:
+        return found
+    return [g for g in found if not (g.cue_lemma == "say" and g.mode == "indirect"
+                                     and any(sent_of(f.cue[0]) == sent_of(g.head) and f.cue_span[0] > g.cue_span[1] for f in trailing))]
 
 
 def unnest(found: list[Found]) -> list[Found]:
