@@ -588,3 +588,11 @@ def test_a_trailing_according_to_makes_one_attribution_of_a_reported_say(claims_
     claims = claims_of(text)
     assert [c["cue"] for c in claims] == ["according to"], claims
     assert claims[0]["content"].startswith("Some 55 percent of voters said")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("A new poll shows that 62 percent of farmers say the tariff has hurt their income.", "show"),
+    ("A survey released Friday found that 70 percent of nurses said they would strike again.", "find"),
+])
+def test_respondents_saying_inside_a_finding_are_the_finding(claims_of, text, cue):
+    assert [c["cue"] for c in claims_of(text)] == [cue]
