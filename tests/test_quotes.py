@@ -52,3 +52,9 @@ def test_two_apostrophes_as_a_double_mark():
 
 def test_closing_mark_opening_a_paragraph():
     assert inner("\u201dWe stay here.\u201d \u2015 Ana Ruiz") == ["We stay here."]
+
+
+def test_an_opening_mark_typed_where_the_quote_closes_closes_it():
+    text = "\u201cThe levee will hold this spring,\u201c said the engineer. \u201cWe checked it twice.\u201d"
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == ["The levee will hold this spring,", "We checked it twice."]

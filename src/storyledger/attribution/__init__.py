@@ -13,11 +13,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..documents import Document
 from ..nlp.cache import ents_in, ents_of, sent_of, sents_of, text_of
-from .cues import SPEECH_VERBS, TEASER_PREFIXES
+from .cues import SPEECH_VERBS, TEASER_PREFIXES, WEAK_VERBS
 from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
 from .reported import (
     Found,
+    conjunct_subject,
+    conjunct_subject_of,
+    controller,
+    controlling_verb,
     cue_lemma,
     cue_tokens,
     lemma_of,
@@ -33,10 +37,25 @@ __all__ = ["Claim", "Source", "attribute"]
 # Cues of plain speech that PolNeAR annotates again inside another attribution's content;
 # cognition and plan verbs ("thinks", "plans") inside a report mostly are not: keeping every
 # nested find cost PolNeAR dev 111 false cues for 26 right ones, this list gains cue F1 0.004.
-NESTED_CUES = frozenset("say tell note report add acknowledge write state".split())
+# "tell" left it: of its nested finds PolNeAR train annotated 5 in 19 (dev 0 in 2).
+NESTED_CUES = frozenset("say note report add acknowledge write state".split())
 
 # Verbs that open an inverted frame before a colon: Said Ellis: "...".
 INVERTED_CUES = frozenset("said says added adds asked asks wrote writes".split())
+
+# Words a framing report's clause keeps before the quote it runs into to stay a claim of its own.
+CUT_CLAUSE_WORDS = 3
+
+# Speech verbs whose object is the one spoken to ('"...," she tells reporters'), not what was said.
+LISTENER_VERBS = frozenset("tell ask inform assure reassure remind warn".split())
+
+# Sources of "according to" that are documents or counts, not people: a "say" they report is theirs.
+DOCUMENT_SOURCES = frozenset("poll polls survey surveys polling study report reports analysis count data results tally".split())
+
+# Cues of a finding ("a poll shows most voters say ...", "Poll: 60 percent say ..."): the
+# respondents' "say" inside is the finding, not an attribution of its own (PolNeAR train: 0 of
+# 14 such nested "say"s annotated).
+FINDING_CUES = frozenset("show find :".split())
 
 CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
 
@@ -53,10 +72,12 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = attach_quotes(doc, quotes, found) + heads
     found += colon_paragraphs(doc, found, teasers)
     found = outlet_chains(doc, found)
+    found = according_to_the_saying(found)
     found = unnest(found)
     found = resolve_demonstratives(doc, document, found)
     found.sort(key=lambda f: f.content[0])
     found = add_continuations(doc, found, quotes, teasers)
+    found = [f for f in found if f.shares_cue is None or shares_cue_still(f, found)]
     return to_claims(doc, document, found)
 
 
@@ -91,10 +112,19 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
     framed = [f.content for f in found if f.head.i in used_cues]
     for f in found:
         if f.head.i in used_cues:
-            if not any(s < f.content[1] and f.content[0] < e for s, e in spans):
+            over = [(s, e) for s, e in spans if s < f.content[1] and f.content[0] < e]
+            if not over:
                 # 'said the blaze was "under control"': the clause a short quote closes is said too;
                 # sharing the quote's cue, the two make one attribution
                 kept.append(f)
+            else:
+                cut = clause_before_quote(doc, f, [q for q in quotes if (q.start, q.end) in over])
+                if cut is not None:
+                    # 'said she admired X's courage through what she calls "...": the clause up to
+                    # the quote is said too, one attribution with the quote while they share a cue
+                    f.content = cut
+                    f.shares_cue = next((d for d in direct if d.head.i == f.head.i), None)
+                    kept.append(f)
             continue
         if any(s <= f.cue_span[0] < e for s, e in spans):
             continue  # the speaker's own "I said that" inside the quote
@@ -102,6 +132,28 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
             continue  # "He said he plans to ... to build "the strongest ..."": "plans" is inside what was said
         kept.append(f)
     return kept + direct
+
+
+def clause_before_quote(doc: Doc, f: Found, over: list[Quote]) -> tuple[int, int] | None:
+    """The part of a framing report's clause before the long quote it runs into, if it says something."""
+    first = min(over, key=lambda q: q.open_mark)
+    if not (f.cue_span[1] <= f.content[0] < first.open_mark):
+        return None
+    start, end = trim(doc, f.content[0], first.open_mark)
+    if len(text_of(doc)[start:end].split()) < CUT_CLAUSE_WORDS:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None  # 'said that under X, "..."': a phrase that opens the quote's sentence, not a clause
+    return start, end
+
+
+def shares_cue_still(f: Found, found: list[Found]) -> bool:
+    """The quote's find that a clause before it shares a cue with is still there, with that cue
+    (not re-cued by "according to X" or dropped as nested): alone, the clause is no claim."""
+    d = f.shares_cue
+    same_source = (d.source is None) == (f.source is None) and (d.source is None or d.source.start == f.source.start)
+    return any(g is d for g in found) and d.cue_span == f.cue_span and same_source
 
 
 def embedded(q: Quote, found: list[Found]) -> bool:
@@ -178,7 +230,7 @@ def next_frame(doc: Doc, sent: Span, end_mark: int) -> Token | None:
     if "\n" in text_of(doc)[end_mark:nxt.start_char]:
         return None
     verb = nxt.root
-    if not speech_verb(verb) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+    if not speech_verb(verb) or any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma_of(verb) not in LISTENER_VERBS) for c in verb.children):
         return None
     return verb
 
@@ -228,9 +280,44 @@ def frame_found(doc: Doc, verb: Token, content: tuple[int, int], q: Quote, found
         if f.head.i == verb.i:
             return Found(cue=f.cue, cue_lemma=f.cue_lemma, source=f.source, content=content, mode="direct", inherit_from=f.inherit_from, unnamed=f.unnamed, quote=q)
     subj = subject_of(verb)
+    cue = cue_tokens(verb)
+    if subj is None:
+        subj = inverted_subject(doc, verb, q)
+    if subj is None:
+        ctrl = controller(verb) or conjunct_controller(verb)
+        if ctrl is not None:
+            # 'went on to say, "..."': as for a reported clause, the cue runs from the governing verb
+            cue, subj = cue_tokens(ctrl[0])[:1] + cue, ctrl[1]
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma_of(verb) not in WEAK_VERBS and verb.head.i < verb.i and subject_of(verb.head) is not None:
+        # 'lobbied to suspend X, saying, "..."': the participle's speaker is the subject of the verb it hangs on
+        return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="direct", inherit_from=verb.head, quote=q)
     if subj is None or (q.start <= subj.idx < q.end):
         return None
-    return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="direct", quote=q)
+    return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="direct", quote=q)
+
+
+def conjunct_controller(verb: Token) -> tuple[Token, Token] | None:
+    """'joked that ..., but went on to say, "..."': the governing verb is a conjunct that shares
+    the first conjunct's subject."""
+    gov = verb.head
+    if verb.dep_ != "xcomp" or gov.dep_ != "conj" or subject_of(gov) is not None or controlling_verb(verb) is None:
+        return None
+    shared = conjunct_subject_of(gov)
+    return (gov, shared) if shared is not None else None
+
+
+def inverted_subject(doc: Doc, verb: Token, q: Quote) -> Token | None:
+    """'"...," said David Brock, a confidant who heads X': the speaker right after a verb that
+    follows the quote, which the small model hangs on a later word ("Brock" the subject of "X")."""
+    end_mark = q.close_mark if q.close_mark is not None else q.end
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not (end_mark < verb.idx) or text_of(doc)[end_mark + 1:verb.idx].strip(" ,") or verb.i + 1 >= len(doc):
+        return None
+    tok = doc[verb.i + 1]
+    while tok.dep_ in ("compound", "det", "amod", "poss") and tok.head.i > tok.i and tok.head.i - tok.i <= 4:
+        tok = tok.head
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod", "ROOT", "conj", "attr"):
+        return None
+    return tok
 
 
 DASH_AFTER = re.compile(r"\s*(?:-{1,2}|[\u2013\u2014\u2015])\s*")
@@ -373,6 +460,19 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
     return out
 
 
+def according_to_the_saying(found: list[Found]) -> list[Found]:
+    """"55 percent said they ..., according to a Quinnipiac poll", "Kasich said he would ...,
+    according to press reports": a later "according to" a poll or report in the sentence makes
+    one attribution of it, theirs (PolNeAR train: 8 such "say"s, none annotated); according to a
+    person or an outlet, both stand."""
+    trailing = [f for f in found if f.cue_lemma == "according to" and f.source is not None
+                and f.source.root.lemma_.lower() in DOCUMENT_SOURCES]
+    if not trailing:
+        return found
+    return [g for g in found if not (g.cue_lemma == "say" and g.mode == "indirect"
+                                     and any(sent_of(f.cue[0]) == sent_of(g.head) and f.cue_span[0] > g.cue_span[1] for f in trailing))]
+
+
 def unnest(found: list[Found]) -> list[Found]:
     """One attribution inside another's content: an unnamed outer report gives way to the named
     inner source ("it was reported that Rutte confirmed ..."); otherwise the outer one stands."""
@@ -389,7 +489,8 @@ def unnest(found: list[Found]) -> list[Found]:
             if outer.mode == "unattributed" and inner.source is not None and inner.cue_lemma != "according to":
                 inner.reported_by = outer.unnamed or "unnamed reports"
                 drop.add(i)
-            elif (outer.mode == "according_to" and outer.cue_span[0] < inner.cue_span[0]) or not nested_report(inner):
+            elif (outer.mode == "according_to" and outer.cue_span[0] < inner.cue_span[0]) or not nested_report(inner) \
+                    or outer.cue_lemma in FINDING_CUES:
                 # "According to the complaint, Smith said ...": one attribution (PolNeAR train: 3 of
                 # 26 such inner cues annotated); an outlet there became `via` in outlet_chains
                 drop.add(j)

@@ -48,7 +48,11 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     for m in MARKS.finditer(text, start, end):
         i = m.start()
         ch = STRAIGHT if m.group() == "''" else text[i]
-        if ch in OPENERS or (ch == STRAIGHT and is_opening(text, i, start, end, opened)) or (opened is None and ch in CLOSERS and not text[start:i].strip()):
+        if opened is not None and ch in OPENERS and mistyped_closer(text, i, end):
+            # '"It's unusual,“ said X': an opening mark typed where the quote closes
+            out.append(make_quote(text, opened, i))
+            opened = None
+        elif ch in OPENERS or (ch == STRAIGHT and is_opening(text, i, start, end, opened)) or (opened is None and ch in CLOSERS and not text[start:i].strip()):
             # a closing mark that opens a paragraph is a mistyped opener ("”We will ...")
             if opened is None:
                 opened = i
@@ -63,6 +67,11 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
         if stop > opened + 1:
             out.append(make_quote(text, opened, None, stop))
     return out
+
+
+def mistyped_closer(text: str, i: int, end: int) -> bool:
+    """An opening curly mark right after the quote's closing punctuation and before a space."""
+    return i > 0 and text[i - 1] in ",.!?" and (i + 1 >= end or text[i + 1].isspace())
 
 
 def is_opening(text: str, i: int, start: int, end: int, opened: int | None) -> bool:

@@ -50,8 +50,17 @@ POLL_NOUNS = frozenset("poll survey study".split())
 # the gap between the two verbs is at most this many tokens.
 MAX_CONTROL_GAP = 6
 
+# A "that" clause the parser hung on a frame modifier's noun is looked for this many tokens after the verb.
+MAX_STRANDED_GAP = 12
+
+# At most this many modifier words between a verb and the preposition that takes its content,
+# for the preposition to join the cue ("talked openly on social media about").
+MAX_CUE_GAP = 4
+
 # Words that open a reported clause the parser took for an adverbial one.
 CLAUSE_OPENERS = frozenset("that whether how why what who which".split())
+
+QUOTE_MARKS = frozenset(['"', "''", "\u201c", "\u201d"])
 
 EDGE_PUNCT = set(",;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[] \n\t")
 
@@ -71,6 +80,7 @@ class Found:
     reported_by: str | None = None
     quote: object | None = None
     absorbs: Token | None = None  # a governing verb folded into this cue ("issued a statement saying")
+    shares_cue: Found | None = None  # the quote's find whose cue this clause before the quote shares
 
     @property
     def cue_span(self) -> tuple[int, int]:
@@ -229,9 +239,80 @@ def misparsed_clause(verb: Token) -> Token | None:
     return None
 
 
+def stranded_clause(verb: Token) -> Token | None:
+    """"said earlier on Friday during a news conference that he may wait": the small model hangs
+    the "that" clause on the noun of a frame modifier (relcl, acl); it is what was said."""
+    if subject_of(verb) is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    for tok in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + MAX_STRANDED_GAP)]:
+        if tok.text in QUOTE_MARKS or tok.text == ":":
+            return None
+        clause = tok.head
+        if tok.lower_ == "that" and tok.dep_ == "mark" and clause.dep_ in ("relcl", "acl") and clause.head.i != verb.i \
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and clause.head.head.i != clause.i:
+            top = clause
+            while top.head.i != verb.i and top.head.i != top.i:
+                top = top.head
+            if top.head.i == verb.i and top.i > verb.i:
+                return clause
+    return None
+
+
 def object_content(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("dobj",) and c.i > verb.i:
+            return c
+    # "called Clinton an ISIS co-founder", "what he called X": the small model often makes the
+    # object an oprd too (PolNeAR train: 54 of 70 such finds were cues, with "called for" below)
+    return next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
+
+
+# Short answers "say" takes for a whole statement ("said yes", "said so", "say the same of X"):
+# PolNeAR train annotates them as cues (16 of 17 outside quotes).
+ANSWER_OBJECTS = frozenset("yes no so same".split())
+
+
+# Objects of "say" that name no statement ("say it", "said something", "say a word").
+NOT_SAID_OBJECTS = frozenset("""
+it this that what anything something nothing everything thing things word words much little lot
+goodbye hello thanks hi sorry
+""".split())
+
+
+def answer_content(verb: Token) -> Token | None:
+    """"46 percent said yes", "64 percent say the same of Sanders": what the short answer stands
+    for was said; and "said Ryan", "says the movement ... appeals to": a noun the small model
+    made the object of "say" opens what was said (PolNeAR train: 21 of 31 outside quotes)."""
+    if lemma_of(verb) != "say":
+        return None
+    answer = next((c for c in verb.children if c.i > verb.i and c.lower_ in ANSWER_OBJECTS and c.dep_ in ("dobj", "intj", "advmod", "attr")), None)
+    if answer is not None:
+        return answer
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in NOT_SAID_OBJECTS), None)
+
+
+def modifiers_only(verb: Token, start: int, end: int) -> bool:
+    """The words from `start` to `end` are modifiers of how or when the verb was done, no object:
+    PolNeAR's cue then runs on to the preposition that takes the content ("spoke Tuesday about")."""
+    if end <= start or end - start > MAX_CUE_GAP:
+        return False
+    for tok in verb.doc[start:end]:
+        top = tok
+        while top.head.i != verb.i and top.head.i != top.i:
+            top = top.head
+        if top.head.i != verb.i or top.dep_ not in ("advmod", "npadvmod", "prep") or tok.is_punct:
+            return False
+    return True
+
+
+def for_clause(verb: Token) -> Token | None:
+    """"called for the party to respond": the parser makes "for X to" a clause of the verb (advcl
+    marked by "for"); PolNeAR's cue is "called for", the content the clause after "for"."""
+    if "for" not in PREP_CUES.get(lemma_of(verb), ()):
+        return None
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "for" and c.left_edge.i == verb.i + 1 \
+                and any(g.dep_ == "mark" and g.i == c.left_edge.i for g in c.children):
             return c
     return None
 
@@ -370,6 +451,13 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             return f
     if lemma == "see":
         return seen_as(verb)
+    if lemma == "put" and verb.dep_ == "advcl":
+        # "As one aide put it, ...": the idiom is a frame of saying; PolNeAR's cue is "put it"
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == verb.i + 1), None)
+        f = as_frame(verb, lemma, sent) if obj is not None else None
+        if f is not None:
+            f.cue, f.cue_lemma = f.cue + [obj], "put it"
+        return f
     if lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and lemma not in XCOMP_VERBS and lemma not in PREP_CUES:
         return None
     if verb.dep_ == "advcl" and lemma in SPEECH_VERBS and lemma not in WEAK_VERBS:
@@ -388,6 +476,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(agent), content=content, mode="indirect")
     if is_passive(verb) and (lemma in OBJECT_VERBS or lemma in PREP_CUES) and clause_content(verb) is None:
         return judged(verb, lemma)
+    split = split_subject(verb, lemma)
+    if split is not None:
+        subject, clause = split
+        return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=subject, content=content_after(verb, clause, sent), mode="indirect")
     first = clause_content(verb)
     if first is None and lemma in SPEECH_VERBS:
         first = misparsed_clause(verb)
@@ -397,8 +489,15 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         first = xcomp_content(verb)
     if first is None and lemma in PREP_CUES:
         first = prep_content(verb, PREP_CUES[lemma])
+    if first is None:
+        first = answer_content(verb)
+    marked_for = None
+    if first is None:
+        marked_for = first = for_clause(verb)
     if first is None and lemma in SPEECH_VERBS | OBJECT_VERBS:
         first = gerund_content(verb)
+    if first is None and lemma in SPEECH_VERBS and lemma not in WEAK_VERBS:
+        first = stranded_clause(verb)
     if first is None and is_parenthetical(verb, lemma):
         # "But to prevent problems, he said, local officials should be vigilant": the frame sits
         # inside what was said, so the content is the whole sentence around it
@@ -411,6 +510,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return None
     if first.dep_ in ("pobj", "pcomp"):
         content = trim(verb.doc, *subtree_span(first))
+    elif marked_for is not None:
+        content = trim(verb.doc, verb.doc[first.left_edge.i + 1].idx, subtree_span(first)[1])
     else:
         content = content_after(verb, first, sent) if first.i > verb.i else trim(verb.doc, *subtree_span(first))
     if content[1] - content[0] < 2:
@@ -418,6 +519,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
     cue = cue_tokens(verb)
     if first.dep_ == "pobj" and first.head.i == verb.i + 1 + (len(cue) - 1 - cue.index(verb)):
         cue = cue + [first.head]
+    elif first.dep_ == "pobj" and first.head.head.i == verb.i and modifiers_only(verb, cue[-1].i + 1, first.head.i):
+        cue = cue + [first.head]  # "spoke at length about", "talked openly on social media about"
+    if marked_for is not None:
+        cue = cue + [first.left_edge]
     subj = subject_of(verb)
     if is_passive(verb):
         if lemma in UNATTRIBUTED_VERBS and first.dep_ == "ccomp":
@@ -490,6 +595,28 @@ def as_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
     return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(source), content=content, mode="indirect")
 
 
+def split_subject(verb: Token, lemma: str) -> tuple[Span, Token] | None:
+    """"Mr. Reyes, whose company sells X, said the plan ...": the small model takes the subject's
+    relative clause for a first clause of the verb and leaves the verb no subject; the words
+    before the verb are the speaker and the clause after it what was said."""
+    if verb.dep_ != "ROOT" or lemma not in SPEECH_VERBS or lemma in WEAK_VERBS or subject_of(verb) is not None:
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if len(before) != 1 or not after:
+        return None
+    doc = verb.doc
+    start, end = before[0].left_edge.i, cue_tokens(verb)[0].i
+    words = doc[start:end]
+    if start != verb.sent.start or doc[start].pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
+        return None
+    if any(t.text in QUOTE_MARKS for t in words) or not any(t.text == "," for t in words):
+        return None
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end], after[0]
+
+
 def stray_subject(verb: Token, cue: list[Token]) -> Span | None:
     """The subject the parser hung elsewhere when a long opening runs into the main verb ("In a
     statement to the paper, her adviser, Jake Lowe, said ...": "Lowe" an apposition, "said" with no
@@ -514,6 +641,13 @@ def stray_subject(verb: Token, cue: list[Token]) -> Span | None:
 def controller(verb: Token) -> tuple[Token, Token] | None:
     """The verb whose subject says what an infinitive reports: "tried to explain", "went on to
     say" (subject control: not "urged them to say", where the object speaks)."""
+    gov = controlling_verb(verb)
+    subj = subject_of(gov) if gov is not None else None
+    return (gov, subj) if subj is not None else None
+
+
+def controlling_verb(verb: Token) -> Token | None:
+    """The governing verb of a reporting infinitive that belongs in its cue, subject or not."""
     gov = verb.head
     if verb.dep_ != "xcomp" or gov.i >= verb.i or gov.pos_ not in ("VERB", "AUX") or verb.i - gov.i > MAX_CONTROL_GAP:
         return None
@@ -523,8 +657,7 @@ def controller(verb: Token) -> tuple[Token, Token] | None:
         return None
     if lemma_of(gov) != "continue" and lemma_of(gov) in SPEECH_VERBS | OBJECT_VERBS | XCOMP_VERBS | RAISING_VERBS | set(PREP_CUES) | {"be"}:
         return None  # "pledged to oppose", "seemed to suggest": the governing verb is the cue itself
-    subj = subject_of(gov)
-    return (gov, subj) if subj is not None else None
+    return gov
 
 
 def conjunct_subject(verb: Token) -> Token | None:
