@@ -15,7 +15,9 @@ fixed 300 MB for the model, whatever the ledger's size); the number of texts eac
 printed so that its cost can be added back (`bench/link_scale.py` prints the encoder's time per
 text).
 
-Each measurement is a child process (peak RSS is `ru_maxrss` of the child alone).
+Each measurement is a child process (peak RSS is `ru_maxrss` of the child alone). The incremental
+ingest runs `--repeat` pairs (empty, grown) one after the other, and the best time of each side
+counts: on a shared machine the least disturbed run is the nearest to the cost itself.
 """
 from __future__ import annotations
 
@@ -119,6 +121,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs=2, type=int, default=[10_000, 100_000])
     ap.add_argument("--new", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=3, help="incremental ingest: pairs of runs (the best time of each side counts)")
     ap.add_argument("--keep", metavar="DIR", help="build in DIR and keep the ledgers (and reuse a ledger already there)")
     ap.add_argument("--only", choices=["memory", "incremental"], help="run one of the two measurements")
     ap.add_argument("--encoder", choices=["hash", "use"], default="hash",
@@ -154,15 +157,21 @@ def main() -> None:
             d["id"] += "-follow-up"
             d["text"] = d["text"].replace("last week", "on Monday")
         new = write(root / "new.jsonl", fresh)
-        for stale in ("empty.db", "grown.db"):
-            for f in root.glob(stale + "*"):
-                f.unlink()
-        empty = run(root / "empty.db", new, a.encoder)
-        shutil.copy(root / f"ledger-{large}.db", root / "grown.db")
-        grown = run(root / "grown.db", new, a.encoder)
-        print(f"ingest {a.new:,} new documents into an empty ledger: {empty['seconds']:.1f} s ({empty['embedded']:,} texts embedded); "
-              f"into the {large:,}-document ledger: {grown['seconds']:.1f} s ({grown['embedded']:,} texts embedded)")
-        print(f"incremental ingest ratio: {grown['seconds'] / empty['seconds']:.2f} (target <= 1.3)")
+        pairs = []
+        for _ in range(a.repeat):  # side by side, alternating: the best of each side is the least disturbed
+            for stale in ("empty.db", "grown.db"):
+                for f in root.glob(stale + "*"):
+                    f.unlink()
+            empty = run(root / "empty.db", new, a.encoder)
+            shutil.copy(root / f"ledger-{large}.db", root / "grown.db")
+            grown = run(root / "grown.db", new, a.encoder)
+            pairs.append((empty, grown))
+            print(f"ingest {a.new:,} new documents into an empty ledger: {empty['seconds']:.1f} s ({empty['embedded']:,} texts embedded); "
+                  f"into the {large:,}-document ledger: {grown['seconds']:.1f} s ({grown['embedded']:,} texts embedded); "
+                  f"ratio {grown['seconds'] / empty['seconds']:.2f}", flush=True)
+        empty = min((e for e, _ in pairs), key=lambda r: r["seconds"])
+        grown = min((g for _, g in pairs), key=lambda r: r["seconds"])
+        print(f"incremental ingest ratio, best of {a.repeat} each: {grown['seconds'] / empty['seconds']:.2f} (target <= 1.3)")
     finally:
         if not a.keep:
             shutil.rmtree(root, ignore_errors=True)
