@@ -44,6 +44,13 @@ class Speaker:
     names: Counter = field(default_factory=Counter)
     roles: dict[str, list] = field(default_factory=dict)  # role -> [first, last, n]
     forms: set[tuple[str, str]] = field(default_factory=set)  # (name, kind) of the claims it holds
+    id: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Stable: the same founding form gives the same id in any ledger (56 bits, a SQLite
+        # integer). Computed once: linking asks for it for every speaker, again and again.
+        key = "\t".join(self.founder).encode()
+        self.id = int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "big")
 
     def add(self, m: Mention) -> None:
         self.names[m.name] += m.n
@@ -54,12 +61,6 @@ class Speaker:
             if seen:
                 r[0], r[1] = min(seen), max(seen)
             r[2] += m.n
-
-    @property
-    def id(self) -> int:
-        """Stable: the same founding form gives the same id in any ledger (56 bits, a SQLite integer)."""
-        key = "\t".join(self.founder).encode()
-        return int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "big")
 
 
 def role_words(text: str) -> set[str]:
