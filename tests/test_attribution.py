@@ -596,3 +596,8 @@ def test_a_trailing_according_to_makes_one_attribution_of_a_reported_say(claims_
 ])
 def test_respondents_saying_inside_a_finding_are_the_finding(claims_of, text, cue):
     assert [c["cue"] for c in claims_of(text)] == [cue]
+
+
+def test_an_invitation_is_no_attribution(claims_of):
+    claims = claims_of("The mayor invited the fishermen to attend the harbor meeting on Friday.")
+    assert [c for c in claims if c["content"].startswith("to attend")] == [], claims
