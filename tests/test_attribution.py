@@ -596,3 +596,21 @@ def test_a_trailing_according_to_makes_one_attribution_of_a_reported_say(claims_
 ])
 def test_respondents_saying_inside_a_finding_are_the_finding(claims_of, text, cue):
     assert [c["cue"] for c in claims_of(text)] == [cue]
+
+
+@pytest.mark.parametrize("text", [
+    "Do you think the new bridge will be finished before the winter floods?",
+    "What do you believe the council should do about the harbor fees?",
+])
+def test_a_report_asked_of_you_in_a_question_is_no_attribution(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_a_report_of_you_outside_a_question_stays(claims_of):
+    claims = claims_of("You said the harbor would reopen in May, the minister told the inspector.")
+    assert any(c["source"]["mention"] == "You" and c["content"].startswith("the harbor would reopen") for c in claims), claims
+
+
+def test_an_invitation_is_no_attribution(claims_of):
+    claims = claims_of("The mayor invited the fishermen to attend the harbor meeting on Friday.")
+    assert [c for c in claims if c["content"].startswith("to attend")] == [], claims

@@ -64,7 +64,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     """All attributed claims of one article, in text order (semantic fields left empty)."""
     teasers = teaser_ranges(text_of(doc))
     quotes = [q for q in find_quotes(text_of(doc)) if not inside_any(q.start, teasers)]
-    found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers)]
+    found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers) and not asked_of_you(doc, f)]
     heads = headline_speakers(doc, found)
     # a transcript line opened by a quote mark ("WALLACE: ...) is the speaker's, not a quote's
     labels = [(h.source.start_char - 1, h.cue_span[1]) for h in heads if h.source is not None]
@@ -79,6 +79,17 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = add_continuations(doc, found, quotes, teasers)
     found = [f for f in found if f.shares_cue is None or shares_cue_still(f, found)]
     return to_claims(doc, document, found)
+
+
+def asked_of_you(doc: Doc, f: Found) -> bool:
+    """"Do you think he can win?", "What do you call a boy who ...?": a report whose speaker is
+    the reader or the one interviewed, in a question, asks; nobody has said anything yet
+    (PolNeAR train: 4 of 18 such annotated)."""
+    if f.mode != "indirect" or f.source is None or f.source.text.lower() != "you":
+        return False
+    end = f.cue_span[1]
+    stop = re.compile(r"[.?!]").search(text_of(doc), end, max(end, sent_of(f.head).end_char))
+    return stop is not None and stop.group() == "?"
 
 
 # ---------------------------------------------------------------- quotes
