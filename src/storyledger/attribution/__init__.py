@@ -18,7 +18,6 @@ from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
 from .reported import (
     Found,
-    conjunct_subject,
     conjunct_subject_of,
     controller,
     controlling_verb,
@@ -59,6 +58,8 @@ FINDING_CUES = frozenset("show find :".split())
 
 CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
 
+SENTENCE_END = re.compile(r"[.?!]")
+
 
 def attribute(doc: Doc, document: Document) -> list[Claim]:
     """All attributed claims of one article, in text order (semantic fields left empty)."""
@@ -88,7 +89,7 @@ def asked_of_you(doc: Doc, f: Found) -> bool:
     if f.mode != "indirect" or f.source is None or f.source.text.lower() != "you":
         return False
     end = f.cue_span[1]
-    stop = re.compile(r"[.?!]").search(text_of(doc), end, max(end, sent_of(f.head).end_char))
+    stop = SENTENCE_END.search(text_of(doc), end, max(end, sent_of(f.head).end_char))
     return stop is not None and stop.group() == "?"
 
 

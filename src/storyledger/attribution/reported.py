@@ -666,9 +666,7 @@ def conjunct_subject(verb: Token) -> Token | None:
     the clause of an earlier "X said A" (a conjunct of a ccomp with its own subject), X."""
     if verb.dep_ != "conj" or lemma_of(verb) not in SPEECH_VERBS:
         return None
-    head = verb.head
-    while head.dep_ == "conj" and subject_of(head) is None:
-        head = head.head
+    head = first_conjunct(verb.head)
     if head.dep_ == "ccomp" and second_report(verb):
         return subject_of(head.head)
     return subject_of(head) if head.pos_ in ("VERB", "AUX") else None
@@ -778,10 +776,16 @@ def document_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
     return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="indirect", absorbs=gov)
 
 
+def first_conjunct(verb: Token) -> Token:
+    """The first verb of the coordination `verb` is in, up through conjuncts without a subject."""
+    while verb.dep_ == "conj" and subject_of(verb) is None:
+        verb = verb.head
+    return verb
+
+
 def conjunct_subject_of(verb: Token) -> Token | None:
-    head = verb
-    while head.dep_ == "conj" and subject_of(head) is None:
-        head = head.head
+    """The subject a subjectless conjoined verb shares with the first of its coordination."""
+    head = first_conjunct(verb)
     return subject_of(head) if head is not verb else None
 
 

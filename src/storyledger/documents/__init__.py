@@ -16,9 +16,9 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from ..limits import MAX_CHARS, Limits, TimeLimit, time_limit
 
@@ -243,12 +243,15 @@ def read_jsonl_file(path: Path, name: str, limits: Limits | None = None) -> Iter
             yield refused
             return
         f.seek(0)
-        yield from jsonl_lines(f, name, limits, [0])
+        yield from jsonl_lines(f, name, limits)
 
 
-def jsonl_lines(f: BinaryIO, name: str, limits: Limits, count: list[int], total_cap: int | None = None) -> Iterator[Document | ReadError]:
+def jsonl_lines(f: BinaryIO, name: str, limits: Limits, total_cap: int | None = None,
+                count: list[int] | None = None) -> Iterator[Document | ReadError]:
     """The records of a binary JSONL stream, one line at a time; a line over `gzip_line_cap` is
-    an error and skipped, and reading stops past `total_cap` bytes. `count[0]` is the lines read."""
+    an error and skipped, and reading stops past `total_cap` bytes. `count[0]`, if given, is
+    kept at the number of lines read (for a caller that reports where a stream broke)."""
+    count = [0] if count is None else count
     line_cap = gzip_line_cap(limits)
     total = 0
     while True:
@@ -290,7 +293,7 @@ def read_jsonl_gz(path: Path, name: str, limits: Limits | None = None) -> Iterat
     count = [0]
     try:
         with gzip.open(path, "rb") as f:
-            yield from jsonl_lines(f, name, limits, count, GZIP_FACTOR * limits.max_chars)
+            yield from jsonl_lines(f, name, limits, GZIP_FACTOR * limits.max_chars, count)
     except gzip.BadGzipFile:
         yield ReadError(name, "it is named .jsonl.gz but is not gzip-compressed.")
     except (EOFError, zlib.error) as e:
@@ -438,7 +441,7 @@ def read_stdin(stream: BinaryIO, limits: Limits) -> Iterator[Document | ReadErro
     peek = getattr(stream, "peek", None)
     head = peek(4096) if peek else b""
     if head.lstrip()[:1] == b"{":
-        yield from jsonl_lines(stream, "-", limits, [0])
+        yield from jsonl_lines(stream, "-", limits)
         return
     data = stream.read()
     reader = read_jsonl if data.lstrip()[:1] == b"{" else read_txt

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 
 from . import fixes  # noqa: F401  (registers the storyledger_* factories)
 
@@ -32,8 +33,7 @@ def load(model: str = MODEL) -> Language:
 
 
 def trim_caches(nlp: Language) -> None:
-    """Bound what the pipeline's components remember between batches."""
+    """Bound what the pipeline remembers between batches: the lemmatizer's cache."""
     for _, pipe in nlp.pipeline:
-        cache = getattr(pipe, "cache", None)
-        if isinstance(cache, dict) and len(cache) > LEMMA_CACHE_LIMIT:
-            cache.clear()
+        if isinstance(pipe, Lemmatizer) and len(pipe.cache) > LEMMA_CACHE_LIMIT:
+            pipe.cache.clear()
