@@ -17,6 +17,7 @@ import argparse
 import itertools
 import json
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -48,9 +49,10 @@ def gold_of(story: Path, claims: list[dict]) -> dict[str, str]:
     return {claims[pi]["id"]: golds[gi]["proposition"] for gi, pi in m.items()}
 
 
-def load(work: Path, story: Path):
+def load(work: Path, story: Path | None):
+    """The kept ledger's items and the gold proposition of each matched claim (None: the seed)."""
     claims = [json.loads(x) for x in (work / "claims.jsonl").read_text().splitlines() if x.strip()]
-    gold = gold_of(story, claims)
+    gold = gold_of(story, claims) if story is not None else None
     db = sqlite3.connect(work / "ledger.db")
     db.row_factory = sqlite3.Row
     rows = db.execute("SELECT c.id, c.document, c.seq, c.source, c.content, c.record FROM claims c ORDER BY c.document, c.seq").fetchall()
@@ -67,13 +69,27 @@ def bcubed(of_claim: dict[str, str], gold: dict[str, str]) -> tuple[float, float
     return sc.b_cubed(pairs)
 
 
-def run(db, items, gold):
+SEED = ROOT.parent / "shared" / "data" / "000_5a9cac7b8d2db75a"
+
+
+def seed_bcubed(of_claim: dict[str, str], work: Path) -> tuple[float, float, float]:
+    """B3 of the seed's propositions as `score_seed.py` counts it, for this grouping."""
+    claims = [json.loads(x) for x in (work / "claims.jsonl").read_text().splitlines() if x.strip()]
+    out = work / "regrouped.jsonl"
+    out.write_text("".join(json.dumps({**c, "proposition": of_claim.get(c["id"])}) + "\n" for c in claims))
+    r = json.loads(subprocess.run([sys.executable, str(ROOT.parent / "shared" / "eval" / "score_seed.py"), str(SEED) + ".gold.json",
+                                   str(out), "--json"], check=True, capture_output=True, text=True).stdout)
+    return r.get("proposition_bcubed_p", 0.0), r.get("proposition_bcubed_r", 0.0), r["proposition_bcubed_f1"]
+
+
+def run(db, items, gold, work: Path):
     for it in items:
         it.core = props.core(it.content)
         it.keys = frozenset(props.keys(it.core))
     vectors = lambda texts: link_.cached_vectors(db, texts, props.embed)  # noqa: E731
     g = props.link_items(items, vectors)
-    return bcubed(g.of_claim, gold), len(g.members), sum(len(m) == 1 for m in g.members.values())
+    scores = seed_bcubed(g.of_claim, work) if gold is None else bcubed(g.of_claim, gold)
+    return scores, len(g.members), sum(len(m) == 1 for m in g.members.values())
 
 
 def main() -> int:
@@ -85,6 +101,14 @@ def main() -> int:
     stories = {p.name: p for base in (ROOT.parent / "shared" / "data" / "stories", ROOT / "bench" / "stories") if base.is_dir()
                for p in base.iterdir() if (p / "pages.gold.jsonl").is_file()}
     sets = [(name, load(a.keep / name, stories[name])) for name in sorted(stories) if (a.keep / name / "ledger.db").is_file()]
+    seed = a.keep / "seed"
+    if not (seed / "ledger.db").is_file():
+        seed.mkdir(parents=True, exist_ok=True)
+        exe = str(Path(sys.executable).with_name("storyledger"))
+        subprocess.run([exe, "ingest", str(SEED) + ".txt", "--db", str(seed / "ledger.db"), "--quiet"], check=True, capture_output=True)
+        with (seed / "claims.jsonl").open("w") as f:
+            subprocess.run([exe, "claims", "--db", str(seed / "ledger.db"), "--format", "jsonl"], check=True, stdout=f)
+    sets.append(("seed", load(seed, None)))
     fixed = dict(kv.split("=", 1) for kv in a.set)
     axes = [(kv.split("=", 1)[0], kv.split("=", 1)[1].split(",")) for kv in a.grid]
     for name, value in fixed.items():
@@ -94,7 +118,7 @@ def main() -> int:
             setattr(props, name, type(getattr(props, name))(value))
         cells, f1s = [], []
         for sname, (db, items, gold) in sets:
-            (p, r, f), n, single = run(db, items, gold)
+            (p, r, f), n, single = run(db, items, gold, a.keep / sname)
             f1s.append(f)
             cells.append(f"{sname} {f:.3f} (P {p:.2f} R {r:.2f}; {n} props, {single} single)")
         setting = " ".join(f"{n}={v}" for (n, _), v in zip(axes, combo)) or "as is"

@@ -222,3 +222,59 @@ def test_story_words_weigh_by_their_rarity_in_language_not_in_the_ledger():
     alone = stories.stories({"a": a, "b": b})
     crowded = stories.stories({"a": a, "b": b, **others})
     assert ["a", "b"] in alone and any({"a", "b"} <= set(s) for s in crowded)
+
+
+def test_counts_of_one_thing_meet_whatever_they_are_called():
+    from storyledger.ledger.link import units
+    from storyledger.ledger.measures import measure
+
+    assert {measure("soldiers"), measure("personnel"), measure("troops"), measure("forces")} == {"troops"}
+    assert measure("people", "500 people were killed in the strike") == "dead"
+    assert measure("people", "200 people were injured") == "injured"
+    assert measure("casualties") == "casualties" != measure("soldiers")
+    assert measure("pieces") == props.key("pieces")  # a unit of no class keeps its own stem
+    week = units({"content": "1,000 casualties in a week", "quantities": [{"unit": "casualties", "low": 1000, "high": 1000}]})
+    total = units({"content": "3,000 casualties so far", "quantities": [{"unit": "casualties", "low": 3000, "high": 3000}]})
+    assert week.keys() != total.keys()  # a window's figure is not the running total
+    open_ = units({"content": "more than 3,000 soldiers", "quantities": [{"unit": "soldiers", "low": 3000, "high": None}]})
+    assert open_ == {"troops": (3000, float("inf"))}
+
+
+def test_figures_days_apart_or_of_one_party_are_no_dispute():
+    def fig(claim, source, date, low, high, parties=frozenset()):
+        return Said(pos(claim, source, date=date), f"S{source}", {"dead": (low, high)}, ("d" + claim, 0), parties)
+
+    rel = relate("p", [fig("a", 1, "2024-03-01", 100, 100), fig("b", 2, "2024-03-02", 400, 500),
+                       fig("c", 3, "2024-03-20", 900, 900)])
+    disputes = {(r.a, r.b) for r in rel if r.kind == "disputes_number"}
+    assert disputes == {("a", "b")}  # the toll three weeks later is the story moving on
+    # a government's officials and its ministry give a new figure: an update, not a dispute
+    gov = frozenset({-7})
+    rel = relate("p", [fig("a", 1, "2024-03-01", 100, 100, gov), fig("b", 2, "2024-03-02", 400, 500, gov)])
+    assert [(r.kind, r.a, r.b) for r in rel if r.kind != "corroborates"] == [("updates", "b", "a")]
+
+
+def test_a_government_and_those_who_speak_for_it_are_one_party():
+    from storyledger.ledger.link import government_of
+
+    assert government_of("the Foolandian defence ministry", "organization", []) is None  # no such country
+    assert government_of("Ukraine's defence ministry", "organization", []) == "UA"
+    assert government_of("U.S. officials", "unnamed", []) == "US"
+    assert government_of("Jane Roe", "person", ["Canadian Prime Minister"]) == "CA"
+    assert government_of("Jane Roe", "person", ["Pentagon spokeswoman"]) == "US"
+    assert government_of("Jane Roe", "person", ["British explorer"]) is None  # no official word
+    assert government_of("Russian state media", "media", []) is None
+    spokes = Said(pos("a", 1, "unconfirmed", date="2024-03-01"), "a spokesperson", {}, ("d1", 0), frozenset({-9}))
+    minister = Said(pos("b", 2, "confirmed", date="2024-03-04"), "the minister", {}, ("d2", 0), frozenset({-9}))
+    assert ("updates", "b", "a") in {(r.kind, r.a, r.b) for r in relate("p", [spokes, minister])}
+
+
+def test_an_excerpt_that_starts_further_on_is_a_copy_but_a_shared_line_is_not():
+    rnd = random.Random(5)
+    words = [f"w{rnd.randrange(5000)}" for _ in range(600)]
+    wire = " ".join(words[:400])
+    excerpt = "Caption of a photo here, and a teaser line for another story. " + " ".join(words[210:400])
+    other = " ".join(f"x{rnd.randrange(5000)}" for _ in range(300)) + " " + " ".join(words[:20])
+    found = find_copies([("wire", wire, "2024-01-01"), ("excerpt", excerpt, "2024-01-02"), ("other", other, "2024-01-02")])
+    assert found.keys() == {"excerpt"} and found["excerpt"][0] == "wire"
+    assert found["excerpt"][1] < 0.5  # found by containment: the Jaccard alone is under the bar

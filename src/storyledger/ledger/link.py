@@ -19,6 +19,8 @@ batch of documents costs what the batch touches, not what the ledger holds.
 from __future__ import annotations
 
 import json
+import math
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import copies as copies_
+from . import measures
 from . import propositions as props
 from . import stories as stories_
 from .blocking import DisjointSets
@@ -163,7 +166,9 @@ def update_sources(db: sqlite3.Connection, dirty: list[str], touched: Touched) -
 
 
 def parties_of(speakers: list[Speaker]) -> dict[int, frozenset[int]]:
-    """The bodies each person speaks for: organisations and outlets their roles name."""
+    """The bodies each source speaks for: organisations and outlets a person's roles name, and
+    the government of a country that an official body, an official or "officials" speak for
+    (`government_of`): a ministry, its minister and the country's officials are one party."""
     bodies = {org_key(s.name): s.id for s in speakers if s.kind in ("organization", "media")}
     parties: dict[int, frozenset[int]] = {}
     for s in speakers:
@@ -172,9 +177,66 @@ def parties_of(speakers: list[Speaker]) -> dict[int, frozenset[int]]:
             words = org_key(role).split()
             found.update(bodies[g] for n in range(1, 5) for i in range(len(words) - n + 1)
                          if (g := " ".join(words[i : i + n])) in bodies)
+        government = government_of(s.name, s.kind, list(s.roles))
+        if government:
+            found.add(government_party(government))
         if found:
             parties[s.id] = frozenset(found)
     return parties
+
+
+# Words that make a body, a person's role or a group of "officials" speak for a government.
+OFFICIAL = re.compile(
+    r"\b(?:ministry|minister|ministers|government|govt|military|army|armed forces|defen[cs]e forces|navy|air force|"
+    r"coast guard|intelligence|agency|department|embassy|ambassador|office|cabinet|president|presidential|"
+    r"prime minister|premier|chancellor|secretary|spokes(?:person|man|woman)|official|officials|authorities|"
+    r"general|admiral|commander|chief of staff|police|security service|national security|"
+    r"kremlin|pentagon|white house|downing street|state department)\b", re.I)
+# Seats of government that news names in place of the country.
+SEATS = {"kremlin": "RU", "pentagon": "US", "white house": "US", "downing street": "GB", "state department": "US",
+         "elysee": "FR", "élysée": "FR"}
+
+
+def government_of(name: str, kind: str, roles: list[str]) -> str | None:
+    """The country code of the government a source speaks for: "the Israeli military",
+    "Ukraine's defence ministry", "U.S. officials", a person whose role is "Russian foreign
+    minister" or "Pentagon spokesperson". Outlets and sources with no official word: None."""
+    if kind == "media":
+        return None
+    for text in [name, *roles]:
+        if not text or not OFFICIAL.search(text):
+            continue
+        low = text.lower()
+        for seat, cc in SEATS.items():
+            if seat in low:
+                return cc
+        cc = country_in(text)
+        if cc:
+            return cc
+    return None
+
+
+def country_in(text: str) -> str | None:
+    """The first country (name, alias or demonym) named in a short text."""
+    from ..semantics.gazetteer import Gazetteer  # noqa: PLC0415 (loaded only when linking)
+
+    gaz = Gazetteer.load()
+    words = re.findall(r"[A-Z][\w.'’-]*|[a-z]+", text)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n]).rstrip(".'’s").removesuffix("'s")
+            if not phrase[:1].isupper():
+                continue
+            for row in gaz.lookup(phrase) or gaz.lookup(phrase.replace(".", "")):
+                e = gaz.entry(row)
+                if e.kind == "country":
+                    return e.cc
+    return None
+
+
+def government_party(cc: str) -> int:
+    """A party id for a country's government, apart from every speaker id (those are positive)."""
+    return -int.from_bytes(cc.encode(), "big")
 
 
 # ---- copies --------------------------------------------------------------------------------
@@ -205,8 +267,8 @@ def update_copies(db: sqlite3.Connection, dirty: list[str], touched: Touched) ->
             f"SELECT document FROM doc_bands WHERE band IN ({marks(part)})", part)} - {doc})
         db.executemany("INSERT INTO doc_bands VALUES (?,?)", [(b, doc) for b in bands])
         for other in near:
-            j = copies_.jaccard(sh, shingles_of(other))
-            if j >= copies_.COPY_JACCARD:
+            j = copies_.copied(sh, shingles_of(other))
+            if j is not None:
                 db.execute("INSERT OR REPLACE INTO copy_pairs VALUES (?,?,?)", (*sorted((doc, other)), j))
         texts.pop(doc, None)
     # the groups the seeds are in now: a group a dirty document was in is reached from its old
@@ -386,7 +448,7 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
     for r in rows:
         c = json.loads(r["record"])
         ranges = units(c)
-        first = next(iter(ranges.values()), (None, None))
+        first = first_range(c)
         sid = r["source"]
         p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
                      r["day"], r["independent_of"] is not None, first[0], first[1])
@@ -406,20 +468,27 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
 
 
 def first_range(claim: dict) -> tuple[float | None, float | None]:
-    """(low, high) of the claim's first quantity that has a unit, or (None, None)."""
-    return next(iter(units(claim).values()), (None, None))
+    """(low, high) of the claim's first quantity that has a unit, or (None, None); an open bound is None."""
+    low, high = next(iter(units(claim).values()), (None, None))
+    return (None if low is None or math.isinf(low) else low), (None if high is None or math.isinf(high) else high)
 
 
 def units(claim: dict) -> dict[str, tuple[float, float]]:
-    """unit key -> (low, high) of the claim's quantities that have a unit."""
+    """measure -> (low, high) of the claim's quantities that have a unit (`measures`: "soldiers"
+    and "personnel" are both `troops`; a figure for a window, "a week", is `casualties/week`).
+    An open bound ("more than 3,000") reaches to infinity."""
     out: dict[str, tuple[float, float]] = {}
+    content = claim.get("content") or ""
     for q in claim.get("quantities") or []:
         unit = q.get("unit")
         low = q.get("low", q.get("value"))
         high = q.get("high", q.get("value"))
-        if not unit or low is None or high is None:
+        if not unit or (low is None and high is None):
             continue
-        out.setdefault(props.key(str(unit).split()[-1]), (float(low), float(high)))
+        m = measures.measure(unit, content)
+        w = measures.window(content)
+        out.setdefault(f"{m}/{w}" if w else m, (float("-inf") if low is None else float(low),
+                                                float("inf") if high is None else float(high)))
     return out
 
 

@@ -5,15 +5,24 @@ Pairs are kept linear in the size of a proposition where they could be quadratic
 corroborates only the earliest claim on its side from another source, and contradicts at most
 `MAX_PER_CLAIM` claims of the other side, earliest first. An update is a change of position by
 the same party: the same source, or a body and a person whose role names it ("the Pentagon" and
-"Pentagon chief Lloyd Austin").
+"Pentagon chief Lloyd Austin"), or a government and those who speak for it (`link.parties_of`);
+a party that gives a new figure for the same measure later also `updates` its earlier one.
+Figures of different parties for the same measure (`measures`: troops, dead, casualties ...,
+and the window they count) that cannot both hold `disputes_number`, when given within
+`DISPUTE_DAYS` of each other.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import date
 
 from .status import Position
 
 MAX_PER_CLAIM = 20
+# Two figures for one measure are a dispute when given within this many days of each other: a
+# running total weeks later (a death toll that grows) is the story moving on, not a dispute.
+DISPUTE_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +73,7 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
             if n >= MAX_PER_CLAIM:
                 break
     last_by_party: dict[int, Said] = {}
+    updated: set[str] = set()
     for s in live:
         for party in sorted(s.parties | {s.position.source}):
             prev = last_by_party.get(party)
@@ -71,6 +81,7 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
                 out.append(Relation("updates", s.position.claim, prev.position.claim, proposition,
                                     f"{prev.who}: {stance_word(prev)} on {prev.position.date or '?'}; "
                                     f"later {s.who}: {stance_word(s)} on {s.position.date or '?'}"))
+                updated.add(s.position.claim)
                 break
         for party in s.parties | {s.position.source}:
             last_by_party[party] = s
@@ -79,14 +90,38 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
         for b in live[i + 1 :]:
             for unit in sorted(a.units.keys() & b.units.keys()):  # a set's order changes with the hash seed
                 (la, ha), (lb, hb) = a.units[unit], b.units[unit]
-                if ha < lb or hb < la:
+                if not (ha < lb or hb < la):
+                    continue
+                what = unit.split("/")[0]
+                if same_party(a, b):
+                    if a.position.net == b.position.net and later(b, a) and b.position.claim not in updated:
+                        out.append(Relation("updates", b.position.claim, a.position.claim, proposition,
+                                            f"{a.who}: {span_text(la, ha)} {what} on {a.position.date or '?'}; "
+                                            f"later {b.who}: {span_text(lb, hb)} {what} on {b.position.date or '?'}"))
+                        updated.add(b.position.claim)
+                elif days_apart(a, b) <= DISPUTE_DAYS:
                     out.append(Relation("disputes_number", a.position.claim, b.position.claim, proposition,
-                                        f"{a.who}: {span_text(la, ha)} {unit}; {b.who}: {span_text(lb, hb)} {unit}"))
+                                        f"{a.who}: {span_text(la, ha)} {what}; {b.who}: {span_text(lb, hb)} {what}"))
                     n += 1
-                    break
+                break
             if n >= MAX_PER_CLAIM:
                 break
     return out
+
+
+def same_party(a: Said, b: Said) -> bool:
+    """One source, or bodies one speaks for (a ministry and its minister, a government and its officials)."""
+    return bool(({a.position.source} | a.parties) & ({b.position.source} | b.parties))
+
+
+def days_apart(a: Said, b: Said) -> int:
+    """Days between two claims' dates; 0 when either is unknown."""
+    if not a.position.date or not b.position.date:
+        return 0
+    try:
+        return abs((date.fromisoformat(a.position.date[:10]) - date.fromisoformat(b.position.date[:10])).days)
+    except ValueError:
+        return 0
 
 
 def later(s: Said, prev: Said) -> bool:
@@ -106,6 +141,12 @@ def stance_word(s: Said) -> str:
 
 
 def span_text(low: float, high: float) -> str:
+    if math.isinf(low) and math.isinf(high):
+        return "some"
+    if math.isinf(low):
+        return f"up to {amount(high)}"
+    if math.isinf(high):
+        return f"{amount(low)} or more"
     return amount(low) if low == high else f"{amount(low)}–{amount(high)}"
 
 

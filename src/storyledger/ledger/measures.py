@@ -1,0 +1,77 @@
+"""What a number counts (its *measure*) and over what window, so that counts of one thing meet
+whatever words they are written in, and counts of different things never do.
+
+"12,000 soldiers", "a force of 11,000", "some 10,000 personnel" and "troop numbers" are one
+measure, `troops`; "500 people were killed" is `dead`, "200 people injured" `injured`, "3,000
+casualties" `casualties`: the unit word is folded to a class, and a unit that names no class of
+its own ("people", "civilians", "residents") takes the class of the predicate beside it. A
+unit outside every class keeps its own stem (`propositions.key`), so "pieces" still meets
+"pieces".
+
+A figure given for a window ("1,000 casualties in a week", "40 a day") is a different measure
+from a running total ("3,000 killed so far"): the window is part of the measure.
+"""
+from __future__ import annotations
+
+import re
+
+from . import propositions as props
+
+# Unit stems (propositions.key of the unit's last word) -> measure.
+CLASSES: dict[str, str] = {}
+for _measure, _words in {
+    "troops": "troop soldier serviceman servicemen personnel fighter force forces mercenary mercenari "
+              "recruit conscript infantrymen infantryman contingent",
+    "dead": "dead death killed fatality fatalit bodies body live lives corpse",
+    "injured": "injured wounded injury injuri",
+    "casualties": "casualty casualti",
+    "missing": "missing",
+    "evacuated": "evacuee evacuated",
+    "displaced": "displaced refugee",
+    "hostages": "hostage",
+    "detained": "detainee prisoner arrested detained",
+    "hours": "hour",
+    "days": "day",
+}.items():
+    for _w in _words.split():
+        CLASSES[props.key(_w)] = _measure
+
+# Units that count people without saying what happened to them: the predicate tells.
+GENERIC_PEOPLE = frozenset(props.key(w) for w in "people person persons civilian resident individual inhabitant man men "
+                                                  "woman women child children patient".split())
+PREDICATES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), m) for p, m in (
+    (r"\b(?:killed|dead|died|deaths?|fatalit\w*|lost their lives|perished|death toll)\b", "dead"),
+    (r"\b(?:injured|wounded|hurt|injuries)\b", "injured"),
+    (r"\bcasualt\w*\b", "casualties"),
+    (r"\bmissing\b", "missing"),
+    (r"\bevacuat\w*\b", "evacuated"),
+    (r"\b(?:displaced|fled|refugees?)\b", "displaced"),
+    (r"\b(?:troops?|soldiers?|deployed|deployment)\b", "troops"),
+))
+# A rate or a window rather than a running total.
+WINDOW = re.compile(
+    r"\b(?:a|per|each|every)\s+(day|week|month|year|hour)\b|\b(daily|weekly|monthly|hourly)\b"
+    r"|\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|first|previous)?\s*(?:\d+|one|two|three|a|24)?\s*"
+    r"(hours?|days?|weeks?|months?|years?|quarter)\b|\b(?:this|last)\s+(week|month|year|quarter)\b",
+    re.I)
+
+
+def measure(unit: str, context: str = "") -> str:
+    """The measure a unit counts, in a claim whose content is `context`."""
+    stem = props.key(str(unit).split()[-1]) if unit else ""
+    if stem in CLASSES:
+        return CLASSES[stem]
+    if stem in GENERIC_PEOPLE or not stem:
+        for pattern, m in PREDICATES:
+            if pattern.search(context):
+                return m
+    return stem
+
+
+def window(context: str) -> str:
+    """The window a figure is given for ("week" in "1,000 casualties in a week"), or ''."""
+    m = WINDOW.search(context)
+    if not m:
+        return ""
+    word = next(g for g in m.groups() if g)
+    return {"daily": "day", "weekly": "week", "monthly": "month", "hourly": "hour"}.get(word.lower(), word.lower().rstrip("s"))
