@@ -278,3 +278,10 @@ def test_an_excerpt_that_starts_further_on_is_a_copy_but_a_shared_line_is_not():
     found = find_copies([("wire", wire, "2024-01-01"), ("excerpt", excerpt, "2024-01-02"), ("other", other, "2024-01-02")])
     assert found.keys() == {"excerpt"} and found["excerpt"][0] == "wire"
     assert found["excerpt"][1] < 0.5  # found by containment: the Jaccard alone is under the bar
+
+
+def test_claims_with_no_word_in_common_do_not_contradict():
+    a = Said(pos("a", 1, polarity="negative"), "S1", {}, ("d1", 0), frozenset(), frozenset({"customer", "buying", "rival"}))
+    b = Said(pos("b", 2), "S2", {}, ("d2", 0), frozenset(), frozenset({"sales", "gains"}))
+    c = Said(pos("c", 3), "S3", {}, ("d3", 0), frozenset(), frozenset({"customer", "waiting"}))
+    assert {(r.a, r.b) for r in relate("p", [a, b, c]) if r.kind == "contradicts"} == {("a", "c")}

@@ -452,7 +452,8 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
         sid = r["source"]
         p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
                      r["day"], r["independent_of"] is not None, first[0], first[1])
-        said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), speakers.parties.get(sid, frozenset())))
+        said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), speakers.parties.get(sid, frozenset()),
+                         frozenset(props.keys(props.core(c.get("content") or "")))))
     s = standing(x.position for x in said)
     days = sorted(r["day"] for r in rows if r["day"])
     unit = next((u for x in said for u in x.units), None)

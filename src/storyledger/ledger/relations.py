@@ -46,6 +46,7 @@ class Said:
     units: dict[str, tuple[float, float]]  # unit -> (low, high)
     place: tuple[str, int] = ("", 0)  # (document, order in it): "later" within one article
     parties: frozenset[int] = frozenset()  # the source, and the bodies its role speaks for
+    keys: frozenset[str] | None = None  # the content words of its core; None: not known
 
 
 def relate(proposition: str, said: list[Said]) -> list[Relation]:
@@ -65,7 +66,7 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
     for a in against:
         n = 0
         for f in for_:
-            if f.position.source == a.position.source:
+            if f.position.source == a.position.source or not about_the_same(a, f):
                 continue
             out.append(Relation("contradicts", a.position.claim, f.position.claim, proposition,
                                 f"{a.who} ({stance_word(a)}) against {f.who} ({stance_word(f)})"))
@@ -107,6 +108,12 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
             if n >= MAX_PER_CLAIM:
                 break
     return out
+
+
+def about_the_same(a: Said, b: Said) -> bool:
+    """Two claims of one proposition that can contradict each other: they share a content word
+    (a proposition grows by average likeness, so two of its claims may have nothing in common)."""
+    return a.keys is None or b.keys is None or bool(a.keys & b.keys)
 
 
 def same_party(a: Said, b: Said) -> bool:
