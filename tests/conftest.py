@@ -13,13 +13,17 @@ SEED = EXAMPLES / "000_5a9cac7b8d2db75a.txt"
 MEANTIME = EXAMPLES / "meantime-wikinews.jsonl"
 
 
-def shared(*parts: str) -> Path:
-    """A path under ../shared, or a skip naming the first folder of it that is missing."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        missing = next(p for p in [*reversed(path.parents), path] if p.is_relative_to(SHARED) and not p.exists())
-        pytest.skip(f"{missing} is missing (evaluation data kept beside the checkout, not in it)")
-    return path
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test marked `shared(path, ...)` (paths under ../shared) is skipped, with one line naming the
+    first missing folder or file, when they are absent; a skip mark keeps the test's own name and
+    line in the summary."""
+    for item in items:
+        for mark in item.iter_markers("shared"):
+            missing = next((m for path in map(SHARED.joinpath, mark.args)
+                            for m in [*reversed(path.parents), path] if m.is_relative_to(SHARED) and not m.exists()), None)
+            if missing:
+                item.add_marker(pytest.mark.skip(reason=f"{missing} is missing (evaluation data kept beside the checkout, not in it)"))
+                break
 
 
 @pytest.fixture(scope="session")

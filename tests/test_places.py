@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from conftest import ROOT, SEED, shared
+from conftest import ROOT, SEED, SHARED
 
 from storyledger.semantics.gazetteer import Gazetteer
 from storyledger.semantics.places import Place, find_places
@@ -100,7 +100,7 @@ def test_model_misses_are_repaired_in_doc_ents(nlp):
 
 
 def _figures(corpus: str, tmp_path) -> dict:
-    geo, scorer = shared("data", "geo"), shared("eval", "score_geo.py")
+    geo, scorer = SHARED / "data" / "geo", SHARED / "eval" / "score_geo.py"
     out = tmp_path / f"{corpus}.jsonl"
     subprocess.run([sys.executable, str(ROOT / "bench" / "geo_eval.py"), str(geo / f"{corpus}.docs.jsonl"), str(out)],
                    check=True)
@@ -111,6 +111,7 @@ def _figures(corpus: str, tmp_path) -> dict:
 
 @pytest.mark.slow
 @pytest.mark.model
+@pytest.mark.shared("data/geo", "eval/score_geo.py")
 @pytest.mark.parametrize("corpus", ["lgl", "trnews"])
 def test_geo_floors(corpus, tmp_path):
     floors = json.loads(FLOORS.read_text())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import spacy
-from conftest import MEANTIME, ROOT, shared
+from conftest import MEANTIME, ROOT, SHARED
 
 from storyledger.semantics.time import Timex, find_timexes, timex_interval
 
@@ -144,9 +144,10 @@ def test_runs_cut_no_match():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("corpus", ["examples", "timex/tbaq", "timex/meantime", "polnear/dev"])
+@pytest.mark.parametrize("corpus", ["examples"] + [pytest.param(c, marks=pytest.mark.shared(f"data/{c}.docs.jsonl"))
+                                                 for c in ("timex/tbaq", "timex/meantime", "polnear/dev")])
 def test_rule_words_and_runs_lose_no_match(corpus):
-    path = MEANTIME if corpus == "examples" else shared("data", f"{corpus}.docs.jsonl")
+    path = MEANTIME if corpus == "examples" else SHARED / "data" / f"{corpus}.docs.jsonl"
     for line in path.read_text(encoding="utf-8").splitlines():
         text = json.loads(line)["text"]
         assert rule_matches_without_their_words(text) == []
@@ -221,7 +222,7 @@ def test_ages_are_not_durations(nlp):
 # --- the quality gate ------------------------------------------------------------------------
 
 def _figures(corpus: str, tmp_path: Path) -> dict:
-    data, scorer = shared("data", "timex"), shared("eval", "score_timex.py")
+    data, scorer = SHARED / "data" / "timex", SHARED / "eval" / "score_timex.py"
     out = tmp_path / f"{corpus}.jsonl"
     subprocess.run([sys.executable, str(ROOT / "bench" / "timex_eval.py"), str(data / f"{corpus}.docs.jsonl"),
                     str(out)], check=True, capture_output=True)
@@ -232,6 +233,7 @@ def _figures(corpus: str, tmp_path: Path) -> dict:
 
 @pytest.mark.slow
 @pytest.mark.model
+@pytest.mark.shared("data/timex", "eval/score_timex.py")
 @pytest.mark.parametrize("corpus", ["tbaq", "meantime"])
 def test_timex_floors(corpus, tmp_path):
     floors = json.loads(FLOORS.read_text())

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import shared
+from conftest import SHARED
 
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
 
@@ -20,12 +20,13 @@ def extract(paths: list[Path], out: Path) -> None:
 
 
 def score(script: str, *args: Path) -> dict:
-    r = subprocess.run([sys.executable, str(shared("eval", script)), *map(str, args), "--json"], check=True, capture_output=True, text=True)
+    r = subprocess.run([sys.executable, str(SHARED / "eval" / script), *map(str, args), "--json"], check=True, capture_output=True, text=True)
     return json.loads(r.stdout)
 
 
+@pytest.mark.shared("data/000_5a9cac7b8d2db75a.gold.json", "eval/score_seed.py")
 def test_seed_floors(tmp_path):
-    gold, _ = shared("data", "000_5a9cac7b8d2db75a.gold.json"), shared("eval", "score_seed.py")
+    gold = SHARED / "data" / "000_5a9cac7b8d2db75a.gold.json"
     out = tmp_path / "claims.jsonl"
     extract([gold.with_name("000_5a9cac7b8d2db75a.txt")], out)
     r = score("score_seed.py", gold, out)
@@ -34,8 +35,9 @@ def test_seed_floors(tmp_path):
         assert r["fields"][field] >= FLOORS[f"seed_{field}"], field
 
 
+@pytest.mark.shared("data/polnear", "eval/score_attribution.py")
 def test_polnear_dev_floors(tmp_path):
-    data, _ = shared("data", "polnear"), shared("eval", "score_attribution.py")
+    data = SHARED / "data" / "polnear"
     out = tmp_path / "claims.jsonl"
     extract([data / "dev.docs.jsonl"], out)
     r = score("score_attribution.py", data / "dev.docs.jsonl", data / "dev.gold.jsonl", out)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import shared
+from conftest import SHARED
 
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
 
@@ -19,8 +19,9 @@ def cli(*args: str) -> str:
     return subprocess.run([sys.executable, "-m", "storyledger", *args], check=True, capture_output=True, text=True).stdout
 
 
+@pytest.mark.shared("data/000_5a9cac7b8d2db75a.gold.json", "eval/score_seed.py")
 def test_seed_proposition_floor(tmp_path):
-    gold_path, scorer = shared("data", "000_5a9cac7b8d2db75a.gold.json"), shared("eval", "score_seed.py")
+    gold_path, scorer = SHARED / "data" / "000_5a9cac7b8d2db75a.gold.json", SHARED / "eval" / "score_seed.py"
     db = str(tmp_path / "l.db")
     cli("ingest", str(gold_path.with_name("000_5a9cac7b8d2db75a.txt")), "--db", db, "--quiet")
     out = tmp_path / "claims.jsonl"
