@@ -1,11 +1,11 @@
 # make demo: set up .venv if needed, then build a ledger of the bundled examples and show it.
-# make test: set up .venv if needed, then run the suite.
+# make test: set up .venv if needed, install chromium for the browser tests if it can, then run the suite.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench bench-serve clean
+.PHONY: setup chromium demo test bench bench-serve clean
 
 setup: $(STAMP)
 
@@ -33,7 +33,23 @@ demo: setup
 	@echo "Open the web app on the demo ledger (then http://127.0.0.1:8000/):"
 	@echo "  $(VENV)/bin/storyledger serve --db $(DEMO_DB)"
 
-test: setup
+# The browser tests drive Debian's chromium (never a downloaded browser build). As root with apt-get
+# it is installed (a failed install stops the run); otherwise one line says which tests are skipped.
+# The line is the skip reason of tests/test_present_browser.py, word for word.
+CHROMIUM := /usr/bin/chromium
+BROWSER_SKIP := $(CHROMIUM) is missing, so the browser tests (tests/test_present_browser.py) are skipped; install it with: sudo apt-get install -y chromium
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	        echo "Installing Debian's chromium for the browser tests."; \
+	        apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	    else \
+	        echo "$(BROWSER_SKIP)"; \
+	    fi; \
+	fi
+
+test: setup chromium
 	$(PY) -m pytest -q
 
 bench: setup

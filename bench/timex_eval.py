@@ -21,7 +21,7 @@ from spacy.tokens import DocBin
 from storyledger import nlp as sl_nlp
 from storyledger.semantics.time import find_timexes
 
-SCORER = Path("/work/shared/eval/score_timex.py")
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_timex.py"
 
 
 def read_jsonl(path: str) -> list[dict]:

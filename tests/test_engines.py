@@ -7,7 +7,7 @@ import time
 from concurrent.futures import Future
 
 import pytest
-from conftest import SEED, SHARED
+from conftest import MEANTIME, SEED
 
 from storyledger.cli import main
 from storyledger.documents import Document, ReadError, read
@@ -15,8 +15,6 @@ from storyledger.engines import Batch, EngineError, batches, engine, in_order, r
 from storyledger.ledger import Ledger
 from storyledger.limits import Limits
 from storyledger.pipeline import Options
-
-POLNEAR_DEV = SHARED / "data" / "polnear" / "dev.docs.jsonl"
 
 
 # ---- without the model ------------------------------------------------------------------------
@@ -76,8 +74,8 @@ def test_in_order_keeps_input_order_with_a_bounded_window():
 # ---- with the model ---------------------------------------------------------------------------
 
 def corpus() -> list[Document]:
-    docs = [d for d in read([SEED, POLNEAR_DEV]) if isinstance(d, Document)]
-    assert len(docs) == 85
+    docs = [d for d in read([SEED, MEANTIME]) if isinstance(d, Document)]
+    assert len(docs) == 121
     # Refused ones mixed in: they must come back named, exactly as from the local path.
     return docs[:40] + [Document("empty", "   "), Document("huge", "word " * 30_000)] + docs[40:]
 
@@ -93,7 +91,7 @@ def test_every_engine_gives_the_same_claims_and_failures():
         out = list(engine(name, **kw).extract(docs, options, failures))
         runs[name] = ([(d.id, claims) for d, claims in out], failures)
     local_out, local_failures = runs["local"]
-    assert len(local_out) == 85 and sum(len(c) for _, c in local_out) > 1000
+    assert len(local_out) == 121 and sum(len(c) for _, c in local_out) > 700
     assert local_failures == [ReadError("empty", "the document has no text."),
                               ReadError("huge", "the text has 150,000 characters, over the limit of 100,000.")]
     for name in ("process", "dask"):
@@ -107,7 +105,7 @@ def test_every_engine_gives_the_same_claims_and_failures():
 
 @pytest.mark.model
 def test_the_time_limit_holds_in_process_workers():
-    docs = [d for d in read([POLNEAR_DEV]) if isinstance(d, Document)][:3]
+    docs = [d for d in read([MEANTIME]) if isinstance(d, Document)][:3]
     options = Options(limits=Limits(timeout=0.001))
     local: list[ReadError] = []
     assert list(engine("local").extract(docs, options, local)) == []

@@ -9,16 +9,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from conftest import ROOT, SEED, SHARED
+
 from storyledger.semantics.gazetteer import Gazetteer
 from storyledger.semantics.places import Place, find_places
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "data" / "000_5a9cac7b8d2db75a.txt"
-
 FLOORS = ROOT / "tests" / "quality" / "floors.json"
-GEO = SHARED / "data" / "geo"
-SCORER = SHARED / "eval" / "score_geo.py"
 
 
 VOCAB = spacy.blank("en").vocab
@@ -104,20 +100,20 @@ def test_model_misses_are_repaired_in_doc_ents(nlp):
 
 
 def _figures(corpus: str, tmp_path) -> dict:
+    geo, scorer = SHARED / "data" / "geo", SHARED / "eval" / "score_geo.py"
     out = tmp_path / f"{corpus}.jsonl"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "geo_eval.py"), str(GEO / f"{corpus}.docs.jsonl"), str(out)],
+    subprocess.run([sys.executable, str(ROOT / "bench" / "geo_eval.py"), str(geo / f"{corpus}.docs.jsonl"), str(out)],
                    check=True)
-    r = subprocess.run([sys.executable, str(SCORER), str(GEO / f"{corpus}.gold.jsonl"), str(out), "--json"],
+    r = subprocess.run([sys.executable, str(scorer), str(geo / f"{corpus}.gold.jsonl"), str(out), "--json"],
                        check=True, capture_output=True, text=True)
     return json.loads(r.stdout)
 
 
 @pytest.mark.slow
 @pytest.mark.model
+@pytest.mark.shared("data/geo", "eval/score_geo.py")
 @pytest.mark.parametrize("corpus", ["lgl", "trnews"])
 def test_geo_floors(corpus, tmp_path):
-    if not GEO.exists() or not SCORER.exists():
-        pytest.skip("evaluation data not available")
     floors = json.loads(FLOORS.read_text())
     r = _figures(corpus, tmp_path)
     assert r["recognition"]["f1"] >= floors[f"geo_{corpus}_recognition_f1"]

@@ -21,6 +21,7 @@ from synthetic_ledger import build  # noqa: E402
 from storyledger.cli import main  # noqa: E402
 from storyledger.ledger import Ledger, LedgerError  # noqa: E402
 from storyledger.present import Progress, create_app, export, report  # noqa: E402
+from storyledger.present.export import read_relations  # noqa: E402
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
@@ -170,6 +171,33 @@ def test_table_exports_write_one_file_per_table(ledger_path, tmp_path):
     t = pq.read_table(tmp_path / "parquet" / "claims.parquet")
     assert t.num_rows == 1200 and str(t.schema.field("start").type) == "int64"
     assert pq.read_table(tmp_path / "parquet" / "propositions.parquet").num_rows > 100
+
+
+def test_relations_are_one_format_whichever_output_wrote_them(ledger_path, tmp_path, some):
+    """formats.md: {kind, claims: [claim_id, claim_id], proposition, note}, from `contradictions` and
+    from the export alike, read back by the one reader."""
+    with Ledger(ledger_path, readonly=True) as ledger:
+        everything, conflicts = list(ledger.relations()), list(ledger.contradictions())
+        one = list(ledger.relations(proposition=some["proposition"]))
+        for fmt in ("jsonl", "csv", "parquet"):
+            export(ledger, fmt, str(tmp_path / fmt))
+            export(ledger, fmt, str(tmp_path / f"one-{fmt}"), proposition=some["proposition"])
+    assert conflicts and len(everything) > len(conflicts) and one
+    for fmt in ("jsonl", "csv", "parquet"):
+        assert list(read_relations(tmp_path / fmt / f"relations.{fmt}")) == everything, fmt
+        assert list(read_relations(tmp_path / f"one-{fmt}" / f"relations.{fmt}")) == one, fmt
+    for fmt in ("jsonl", "json", "csv"):
+        out = tmp_path / f"contradictions.{fmt}"
+        assert main(["contradictions", "--db", str(ledger_path), "--format", fmt, "-o", str(out)]) == 0
+        assert list(read_relations(out)) == conflicts, fmt
+    exported = (tmp_path / "jsonl" / "relations.jsonl").read_text().splitlines()
+    assert list(json.loads(exported[0])) == ["kind", "claims", "proposition", "note"]
+    assert set((tmp_path / "contradictions.jsonl").read_text().splitlines()) <= set(exported)  # the same lines
+    assert (tmp_path / "csv" / "relations.csv").read_text().splitlines()[0] == "kind,claims,proposition,note"
+    assert (tmp_path / "contradictions.csv").read_text().splitlines()[0] == "kind,claims,proposition,note,claim,against"
+    import pyarrow.parquet as pq
+
+    assert pq.read_schema(tmp_path / "parquet" / "relations.parquet").names == ["kind", "claims", "proposition", "note"]
 
 
 def test_export_errors_are_one_sentence(ledger_path, tmp_path, capsys):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
 from conftest import ROOT
 
@@ -32,3 +34,28 @@ def test_readme_starts_with_the_two_commands_and_documents_every_command():
             for opt in action.option_strings:
                 if opt.startswith("--") and opt != "--help":
                     assert opt in readme, f"README does not document {opt} of {name}"
+
+
+def test_make_test_names_the_browser_tests_it_cannot_run_as_pytest_does():
+    from test_present_browser import CHROMIUM, SKIP
+
+    make = (ROOT / "Makefile").read_text()
+    line = re.search(r"^BROWSER_SKIP := (.*)$", make, re.M).group(1)  # type: ignore[union-attr]
+    assert re.search(r"^CHROMIUM := (.*)$", make, re.M).group(1) == CHROMIUM  # type: ignore[union-attr]
+    assert line.replace("$(CHROMIUM)", CHROMIUM) == SKIP
+    assert re.search(r"^test: .*\bchromium\b", make, re.M)
+
+
+def test_ci_refuses_to_start_without_the_shared_folder(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".ci").mkdir(parents=True)
+    shutil.copy2(ROOT / ".ci" / "run", repo / ".ci" / "run")
+    (repo / "Makefile").write_text("test:\n\t@echo ran\n")
+    r = subprocess.run([str(repo / ".ci" / "run")], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr == (f"ci: there is no folder ../shared beside the checkout ({repo}); CI needs the evaluation data "
+                        "there, or the quality floors would be skipped.\n")
+    (tmp_path / "shared" / "data").mkdir(parents=True)
+    (tmp_path / "shared" / "eval").mkdir()
+    r = subprocess.run([str(repo / ".ci" / "run")], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout == "ran\n"

@@ -11,14 +11,12 @@ from pathlib import Path
 
 import pytest
 import spacy
+from conftest import MEANTIME, ROOT, SHARED
 
 from storyledger.semantics.time import Timex, find_timexes, timex_interval
 
 PUB = "2024-10-28"
-ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "quality" / "floors.json"
-DATA = Path("/work/shared/data/timex")
-SCORER = Path("/work/shared/eval/score_timex.py")
 
 
 @pytest.fixture(scope="module")
@@ -146,11 +144,10 @@ def test_runs_cut_no_match():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("corpus", ["timex/tbaq", "timex/meantime", "polnear/dev"])
+@pytest.mark.parametrize("corpus", ["examples"] + [pytest.param(c, marks=pytest.mark.shared(f"data/{c}.docs.jsonl"))
+                                                 for c in ("timex/tbaq", "timex/meantime", "polnear/dev")])
 def test_rule_words_and_runs_lose_no_match(corpus):
-    path = DATA.parent / f"{corpus}.docs.jsonl"
-    if not path.exists():
-        pytest.skip("evaluation data not available")
+    path = MEANTIME if corpus == "examples" else SHARED / "data" / f"{corpus}.docs.jsonl"
     for line in path.read_text(encoding="utf-8").splitlines():
         text = json.loads(line)["text"]
         assert rule_matches_without_their_words(text) == []
@@ -225,20 +222,20 @@ def test_ages_are_not_durations(nlp):
 # --- the quality gate ------------------------------------------------------------------------
 
 def _figures(corpus: str, tmp_path: Path) -> dict:
+    data, scorer = SHARED / "data" / "timex", SHARED / "eval" / "score_timex.py"
     out = tmp_path / f"{corpus}.jsonl"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "timex_eval.py"), str(DATA / f"{corpus}.docs.jsonl"),
+    subprocess.run([sys.executable, str(ROOT / "bench" / "timex_eval.py"), str(data / f"{corpus}.docs.jsonl"),
                     str(out)], check=True, capture_output=True)
-    res = subprocess.run([sys.executable, str(SCORER), str(DATA / f"{corpus}.gold.jsonl"), str(out), "--json"],
+    res = subprocess.run([sys.executable, str(scorer), str(data / f"{corpus}.gold.jsonl"), str(out), "--json"],
                          check=True, capture_output=True, text=True)
     return json.loads(res.stdout)
 
 
 @pytest.mark.slow
 @pytest.mark.model
+@pytest.mark.shared("data/timex", "eval/score_timex.py")
 @pytest.mark.parametrize("corpus", ["tbaq", "meantime"])
 def test_timex_floors(corpus, tmp_path):
-    if not DATA.exists():
-        pytest.skip("evaluation data not available")
     floors = json.loads(FLOORS.read_text())
     r = _figures(corpus, tmp_path)
     assert r["strict"]["f1"] >= floors[f"timex_{corpus}_strict_f1"]

@@ -226,8 +226,13 @@ def ledger_command(args: argparse.Namespace) -> int:
                 relations = list(ledger.contradictions())
                 # the claims' text only for the formats that show it, not for jsonl/json
                 claims = {c["id"]: c for c in ledger.claims()} if args.format in ("table", "csv") else {}
-                write_rows(relations, args.format, out, ("kind", "claim", "against", "note"), lambda r: [
-                    r["kind"], said(claims[r["claims"][0]]), said(claims[r["claims"][1]]), r["note"]], width=50)
+                if args.format == "csv":  # the relation's own columns (formats.md, as the export), then the claims' text
+                    write_rows(relations, "csv", out, ("kind", "claims", "proposition", "note", "claim", "against"), lambda r: [
+                        r["kind"], json.dumps(r["claims"]), r["proposition"], r["note"], said(claims[r["claims"][0]]),
+                        said(claims[r["claims"][1]])])
+                else:
+                    write_rows(relations, args.format, out, ("kind", "claim", "against", "note"), lambda r: [
+                        r["kind"], said(claims[r["claims"][0]]), said(claims[r["claims"][1]]), r["note"]], width=50)
             elif args.command == "errors":
                 write_rows(ledger.errors(), args.format, out, ("name", "reason", "seen_at"), lambda e: [e["name"], e["reason"], e["seen_at"]], width=90)
     return 0

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -25,18 +24,21 @@ def score(script: str, *args: Path) -> dict:
     return json.loads(r.stdout)
 
 
+@pytest.mark.shared("data/000_5a9cac7b8d2db75a.gold.json", "eval/score_seed.py")
 def test_seed_floors(tmp_path):
+    gold = SHARED / "data" / "000_5a9cac7b8d2db75a.gold.json"
     out = tmp_path / "claims.jsonl"
-    extract([SHARED / "data" / "000_5a9cac7b8d2db75a.txt"], out)
-    r = score("score_seed.py", SHARED / "data" / "000_5a9cac7b8d2db75a.gold.json", out)
+    extract([gold.with_name("000_5a9cac7b8d2db75a.txt")], out)
+    r = score("score_seed.py", gold, out)
     assert r["f1"] >= FLOORS["seed_claim_f1"]
     for field in ("source", "cue", "mode", "stance", "polarity", "evaluation", "said_on", "quantities", "places"):
         assert r["fields"][field] >= FLOORS[f"seed_{field}"], field
 
 
+@pytest.mark.shared("data/polnear", "eval/score_attribution.py")
 def test_polnear_dev_floors(tmp_path):
-    out = tmp_path / "claims.jsonl"
     data = SHARED / "data" / "polnear"
+    out = tmp_path / "claims.jsonl"
     extract([data / "dev.docs.jsonl"], out)
     r = score("score_attribution.py", data / "dev.docs.jsonl", data / "dev.gold.jsonl", out)
     for role in ("content", "source", "cue"):

@@ -8,11 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
-GOLD = SHARED / "data" / "000_5a9cac7b8d2db75a.gold.json"
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -21,16 +19,18 @@ def cli(*args: str) -> str:
     return subprocess.run([sys.executable, "-m", "storyledger", *args], check=True, capture_output=True, text=True).stdout
 
 
+@pytest.mark.shared("data/000_5a9cac7b8d2db75a.gold.json", "eval/score_seed.py")
 def test_seed_proposition_floor(tmp_path):
+    gold_path, scorer = SHARED / "data" / "000_5a9cac7b8d2db75a.gold.json", SHARED / "eval" / "score_seed.py"
     db = str(tmp_path / "l.db")
-    cli("ingest", str(SHARED / "data" / "000_5a9cac7b8d2db75a.txt"), "--db", db, "--quiet")
+    cli("ingest", str(gold_path.with_name("000_5a9cac7b8d2db75a.txt")), "--db", db, "--quiet")
     out = tmp_path / "claims.jsonl"
     cli("claims", "--db", db, "-o", str(out))
-    r = json.loads(subprocess.run([sys.executable, str(SHARED / "eval" / "score_seed.py"), str(GOLD), str(out), "--json"],
+    r = json.loads(subprocess.run([sys.executable, str(scorer), str(gold_path), str(out), "--json"],
                                   check=True, capture_output=True, text=True).stdout)
     assert r["f1"] >= FLOORS["seed_claim_f1"]  # the ledger keeps the claims exactly
     assert r["proposition_bcubed_f1"] >= FLOORS["seed_proposition_bcubed_f1"]
-    gold = json.loads(GOLD.read_text())
+    gold = json.loads(gold_path.read_text())
     claims = [json.loads(line) for line in out.read_text().splitlines()]
 
     def gold_id(claim: dict) -> str | None:

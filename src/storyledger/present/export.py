@@ -3,7 +3,10 @@
 Table formats (`jsonl`, `csv`, `parquet`) write one file per table into a directory:
 `documents`, `claims`, `sources`, `propositions`, `relations` and `reviews`, e.g. `claims.csv`.
 JSONL claims are the full claim records (formats.md); CSV and Parquet claims are flat, with the
-lists (quantities, places, entities, via) as JSON text. `schema-org` writes one JSON-LD document:
+lists (quantities, places, entities, via) as JSON text. Relations are the records of formats.md,
+`{kind, claims: [claim_id, claim_id], proposition, note}`, as `storyledger contradictions` writes
+them: a JSON list in JSONL, JSON text in the `claims` column of CSV and Parquet; `read_relations`
+reads any of them back. `schema-org` writes one JSON-LD document:
 a schema.org `Claim` per claim (author = the source, appearance = the article, datePublished =
 said_on) and a `ClaimReview` for each claim a person reviewed (`storyledger review`).
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +36,7 @@ COLUMNS = {
     "claims": CLAIM_COLUMNS,
     "sources": ("id", "name", "kind", "claims", "aliases", "roles"),
     "propositions": ("id", "label", "status", "claims", "sources", "first_seen", "last_seen", "low", "high", "unit", "conflicts"),
-    "relations": ("kind", "a", "b", "proposition", "note"),
+    "relations": ("kind", "claims", "proposition", "note"),
     "reviews": ("claim", "rating", "reviewer", "note", "reviewed_at"),
 }
 
@@ -67,10 +70,7 @@ def tables(ledger: Ledger, proposition: str | None = None) -> Tables:
                for s in ledger.sources() if not proposition or s["id"] in used]
     props = [p for p in ledger.propositions() if not proposition or p["id"] == proposition]
     ids = {c["id"] for c in claims}
-    relations = [{"kind": r["kind"], "a": r["claims"][0], "b": r["claims"][1], "proposition": r["proposition"], "note": r["note"]}
-                 for r in ledger.relations(proposition=proposition)]
-    if proposition:
-        relations = [r for r in relations if r["a"] in ids and r["b"] in ids]
+    relations = [r for r in ledger.relations(proposition=proposition) if not proposition or set(r["claims"]) <= ids]
     reviews = [r for r in ledger.reviews() if r["claim"] in ids]
     return {"documents": documents, "claims": claims, "sources": sources, "propositions": props,
             "relations": relations, "reviews": reviews}
@@ -106,8 +106,35 @@ def directory(output: str) -> Path:
     return d
 
 
-def rows(t: Tables, name: str) -> Iterable[dict]:
-    return ({k: r.get(k) for k in COLUMNS[name]} for r in t[name])
+def rows(t: Tables, name: str, flat: bool = False) -> Iterable[dict]:
+    """The table's columns; `flat` (CSV, Parquet) writes a list as JSON text."""
+    def cell(value: Any) -> Any:
+        return json.dumps(value, ensure_ascii=False) if flat and isinstance(value, list) else value
+
+    return ({k: cell(r.get(k)) for k in COLUMNS[name]} for r in t[name])
+
+
+def read_relations(path: str | Path) -> Iterator[dict]:
+    """Relations `{kind, claims, proposition, note}` from a file of `storyledger contradictions`
+    (JSONL, JSON, CSV) or of the relations export (JSONL, CSV, Parquet), chosen by the suffix."""
+    path = Path(path)
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        records: Iterable[dict] = pq.read_table(path).to_pylist()
+    elif path.suffix == ".csv":
+        with open(path, encoding="utf-8", newline="") as f:
+            records = list(csv.DictReader(f))
+    elif path.suffix == ".json":
+        records = json.loads(path.read_text(encoding="utf-8"))
+    else:
+        with open(path, encoding="utf-8") as f:
+            records = [json.loads(line) for line in f if line.strip()]
+    for r in records:
+        claims = json.loads(r["claims"]) if isinstance(r["claims"], str) else r["claims"]
+        if not (isinstance(claims, list) and len(claims) == 2 and all(isinstance(c, str) for c in claims)):
+            raise LedgerError(f"{path}: a relation's claims are not a pair of claim ids: {r['claims']!r}.")
+        yield {"kind": r["kind"], "claims": claims, "proposition": r.get("proposition") or None, "note": r.get("note") or None}
 
 
 @exporter("jsonl")
@@ -131,13 +158,13 @@ def to_csv(ledger: Ledger, t: Tables, output: str) -> list[str]:
         with open(path, "w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, columns)
             w.writeheader()
-            w.writerows(rows(t, name))
+            w.writerows(rows(t, name, flat=True))
         out.append(str(path))
     return out
 
 
 PARQUET_TYPES = {"n_claims": "int64", "claims": "int64", "sources": "int64", "conflicts": "int64", "id@sources": "int64",
-                 "source_id": "int64", "start": "int64", "end": "int64", "low": "float64", "high": "float64",
+                 "source_id": "int64", "start": "int64", "end": "int64", "low": "float64", "high": "float64", "claims@relations": "string",
                  "evaluation": "bool_"}
 
 
@@ -151,7 +178,7 @@ def to_parquet(ledger: Ledger, t: Tables, output: str) -> list[str]:
         types = [PARQUET_TYPES.get(f"{c}@{name}", PARQUET_TYPES.get(c, "string")) if not (c == "id" and name != "sources") else "string"
                  for c in columns]
         schema = pa.schema([(c, getattr(pa, ty)()) for c, ty in zip(columns, types)])
-        table = pa.Table.from_pylist(list(rows(t, name)), schema=schema)
+        table = pa.Table.from_pylist(list(rows(t, name, flat=True)), schema=schema)
         path = d / f"{name}.parquet"
         pq.write_table(table, path)
         out.append(str(path))
