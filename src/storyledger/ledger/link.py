@@ -30,7 +30,7 @@ from . import copies as copies_
 from . import propositions as props
 from . import stories as stories_
 from .blocking import DisjointSets
-from .relations import Said, relate
+from .relations import Said, relate, unit_word
 from .sources import Mention, Speaker, merge_sources, org_key
 from .status import Position, day, standing, timeline
 from .store import set_state, transaction
@@ -390,10 +390,11 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
         sid = r["source"]
         p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
                      r["day"], r["independent_of"] is not None, first[0], first[1])
-        said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), speakers.parties.get(sid, frozenset())))
+        said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), speakers.parties.get(sid, frozenset()),
+                         unit_words(c)))
     s = standing(x.position for x in said)
     days = sorted(r["day"] for r in rows if r["day"])
-    unit = next((u for x in said for u in x.units), None)
+    unit = unit_word(said, next((u for x in said for u in x.units), None))  # shown as written, matched by key
     n_sources = len(set(s.sources_for) | set(s.sources_against) | set(s.sources_unsure))
     changes = timeline([x.position for x in said])
     db.execute("UPDATE propositions SET n_claims = ?, n_sources = ?, status = ?, first_seen = ?, last_seen = ?, low = ?, "
@@ -410,6 +411,21 @@ def first_range(claim: dict) -> tuple[float | None, float | None]:
     return next(iter(units(claim).values()), (None, None))
 
 
+def unit_key(unit: str) -> str:
+    """The key a unit is matched by: a crude stem of its last word ("countries" -> "countri"), never shown."""
+    return props.key(str(unit).split()[-1])
+
+
+def unit_words(claim: dict) -> dict[str, str]:
+    """unit key -> the unit as the claim writes it ("soldiers"), for display."""
+    out: dict[str, str] = {}
+    for q in claim.get("quantities") or []:
+        unit = q.get("unit")
+        if unit and str(unit).split():
+            out.setdefault(unit_key(unit), str(unit))
+    return out
+
+
 def units(claim: dict) -> dict[str, tuple[float, float]]:
     """unit key -> (low, high) of the claim's quantities that have a unit."""
     out: dict[str, tuple[float, float]] = {}
@@ -419,7 +435,7 @@ def units(claim: dict) -> dict[str, tuple[float, float]]:
         high = q.get("high", q.get("value"))
         if not unit or low is None or high is None:
             continue
-        out.setdefault(props.key(str(unit).split()[-1]), (float(low), float(high)))
+        out.setdefault(unit_key(unit), (float(low), float(high)))
     return out
 
 

@@ -9,7 +9,8 @@ the same party: the same source, or a body and a person whose role names it ("th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .status import Position
 
@@ -34,9 +35,18 @@ class Said:
 
     position: Position
     who: str
-    units: dict[str, tuple[float, float]]  # unit -> (low, high)
+    units: dict[str, tuple[float, float]]  # unit key (a stem, for matching) -> (low, high)
     place: tuple[str, int] = ("", 0)  # (document, order in it): "later" within one article
     parties: frozenset[int] = frozenset()  # the source, and the bodies its role speaks for
+    words: dict[str, str] = field(default_factory=dict)  # unit key -> the unit as this claim writes it
+
+
+def unit_word(said: list[Said], key: str | None) -> str | None:
+    """The unit `key` as the claims write it ("countries", not the key "countri"): the commonest form, the first on a tie."""
+    if key is None:
+        return None
+    forms = Counter(s.words[key] for s in said if key in s.words)
+    return forms.most_common(1)[0][0] if forms else key
 
 
 def relate(proposition: str, said: list[Said]) -> list[Relation]:
@@ -81,7 +91,8 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
                 (la, ha), (lb, hb) = a.units[unit], b.units[unit]
                 if ha < lb or hb < la:
                     out.append(Relation("disputes_number", a.position.claim, b.position.claim, proposition,
-                                        f"{a.who}: {span_text(la, ha)} {unit}; {b.who}: {span_text(lb, hb)} {unit}"))
+                                        f"{a.who}: {span_text(la, ha)} {a.words.get(unit, unit)}; "
+                                        f"{b.who}: {span_text(lb, hb)} {b.words.get(unit, unit)}"))
                     n += 1
                     break
             if n >= MAX_PER_CLAIM:
