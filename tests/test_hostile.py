@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hostile import write_corpus
@@ -63,7 +64,13 @@ def test_a_thousand_hostile_documents_in_one_run(tmp_path, capsys):
     code, skipped, err = run_cli(capsys, "extract", *map(str, corpus.paths), "-o", str(out))  # default limits
     took = time.perf_counter() - t
     assert code == 1
+    # text in no language storyledger reads (all Arabic; Arabic, Hebrew, Devanagari and CJK
+    # mixed) is refused by its language, a clean refusal named by the document's id
+    language = {n for n, r in skipped.items() if re.fullmatch(r"language [a-z]{2,3}: not read yet\.", r)}
+    skipped = {n: r for n, r in skipped.items() if n not in language}
     by_name = {c.name: c for c in cases}
+    good_names = {c.record["id"] if c.record else c.name for c in cases if c.good}
+    assert not language & good_names and "0629_all_arabic.txt" in {Path(n).name for n in language}, language
     # every message names a document of the corpus with one sentence of why, and none is a crash
     assert set(skipped) <= set(by_name), set(skipped) - set(by_name)
     for name, reason in skipped.items():

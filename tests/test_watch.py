@@ -55,7 +55,7 @@ def test_watch_extracts_only_new_and_changed_entries_and_files(tmp_path, server,
     refused = closed_port()
     spy = Spy()
     opened: list[str] = []  # files the watch reads (an unchanged one is not even opened)
-    monkeypatch.setattr(storyledger.watch, "read_file", lambda f, limits: opened.append(f.name) or read_file(f, limits))
+    monkeypatch.setattr(storyledger.watch, "read_file", lambda f, *how: opened.append(f.name) or read_file(f, *how))
     with Ledger(tmp_path / "l.db") as ledger:
         w = Watch(ledger, [str(folder), server.url + "/feed", refused], engine=spy)
 

@@ -37,6 +37,10 @@ def input_options(p: argparse.ArgumentParser) -> None:
                    help=f"skip a document of more than N characters (default {MAX_CHARS:,})")
     p.add_argument("--timeout", type=positive(float), default=TIMEOUT, metavar="SECONDS",
                    help=f"skip a document that takes longer to read or process (default {TIMEOUT:g}; 0 for no limit)")
+    p.add_argument("--encoding", type=encoding, default=None, metavar="NAME",
+                   help="the encoding of plain text files, e.g. windows-1252 (default: UTF-8, or UTF-16 with a BOM)")
+    p.add_argument("--language", type=language, default=None, metavar="CODE",
+                   help="read every document as this language, e.g. en, whatever its field, page or identifier say")
 
 
 def engine_options(p: argparse.ArgumentParser) -> None:
@@ -58,6 +62,25 @@ def positive(kind: type) -> Any:
             raise argparse.ArgumentTypeError(f"{value!r} is not a number of 0 or more")
         return v
     return parse
+
+
+def encoding(value: str) -> str:
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an encoding Python knows (e.g. utf-8, windows-1252, koi8-r)") from None
+    return value
+
+
+def language(value: str) -> str:
+    from .documents.language import code_of
+
+    code = code_of(value)
+    if code is None or code != value.strip().lower():
+        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 639 language code (e.g. en)")
+    return code
 
 
 def interval(value: str) -> float:
@@ -175,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     failures: list[ReadError] = []
     limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
-    documents = good_documents(read(args.paths, limits), failures)
+    documents = good_documents(read(args.paths, limits, args.encoding, args.language), failures)
     options = Options(limits=limits)
     rejected: list[ReadError] = []  # documents read but refused by the pipeline
     try:
@@ -257,7 +280,8 @@ def ingest(ledger: Ledger, args: argparse.Namespace) -> int:
     runner = engine(args.engine, args.workers, args.scheduler)
     try:
         with runner:
-            report = ledger.ingest(read(args.paths, limits), Options(limits=limits), progress, waiting, runner)
+            report = ledger.ingest(read(args.paths, limits, args.encoding, args.language), Options(limits=limits), progress,
+                                   waiting, runner)
     finally:
         bar.close()
     for f in report.failed:
@@ -301,7 +325,7 @@ def watch(ledger: Ledger, args: argparse.Namespace) -> int:
     failures: list[ReadError] = []
     limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
     try:
-        watcher = Watch(ledger, args.paths, Options(limits=limits))
+        watcher = Watch(ledger, args.paths, Options(limits=limits), encoding=args.encoding, language=args.language)
     except WatchError as e:
         print(f"storyledger: {e}", file=sys.stderr)
         return 1

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import Claim, attribute
-from .documents import Document, ReadError, check_text, record_document
+from .documents import Document, ReadError, check_document, record_document
 from .limits import Limits, TimeLimit, time_limit
 from .nlp import MODEL, load, trim_caches
 from .nlp.cache import sent_of
@@ -63,7 +63,8 @@ def extract_many(documents: Iterable[Document], options: Options | None = None,
                  failures: list[ReadError] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
     """Claims of many documents, parsed in batches with `nlp.pipe`.
 
-    A document that is empty, over `options.limits` or fails inside is not yielded: it is
+    A document that is empty, over `options.limits`, in a language not read (`documents.language`)
+    or fails inside is not yielded: it is
     appended to `failures` with one sentence of why (or logged, without a list), and the
     others go on.
     """
@@ -101,7 +102,7 @@ def parsed(documents: Iterable[Document], options: Options, failures: list[ReadE
     """Each document with its parse, streamed through `nlp.pipe` in batches.
 
     A batch's Docs are valid until the next batch is asked for (`nlp.memory_zone`). Documents
-    that fail `check_text` are failures. A batch that runs over the time limit
+    that fail `check_document` are failures. A batch that runs over the time limit
     is parsed again one document at a time, each under the limit, so that only the slow
     document is lost.
     """
@@ -128,7 +129,7 @@ def batches(documents: Iterable[Document], options: Options, failures: list[Read
     batch: list[Document] = []
     chars = 0
     for d in documents:
-        checked = check_text(d, options.limits)
+        checked = check_document(d, options.limits)
         if isinstance(checked, ReadError):
             fail(failures, checked.name, checked.reason)
             continue

@@ -67,7 +67,8 @@ class Watch:
     """Sources (files, folders, feed URLs) watched into one ledger; `cycle()` ingests what is new."""
 
     def __init__(self, ledger: Ledger, sources: Sequence[str], options: Options | None = None,
-                 engine: Engine | None = None) -> None:
+                 engine: Engine | None = None, encoding: str | None = None, language: str | None = None) -> None:
+        """`encoding` and `language` are those of `documents.read` (plain text files' encoding, a forced language)."""
         if not sources:
             raise WatchError("watch needs at least one file, folder or feed URL.")
         if "-" in sources:
@@ -76,6 +77,8 @@ class Watch:
         self.sources = [str(s) for s in sources]
         self.options = options or Options()
         self.engine = engine
+        self.encoding = encoding
+        self.language = language
 
     def cycle(self, stop: threading.Event | None = None, on_wait: Callable[[], None] | None = None) -> CycleReport:
         """Read what is new or changed in every source, ingest it, and remember what was seen."""
@@ -137,7 +140,7 @@ class Watch:
                 report.unchanged += before[2]
                 continue
             documents = 0
-            for item in read_file(f, limits):
+            for item in read_file(f, limits, self.encoding, self.language):
                 if stop.is_set():
                     report.stopped = True
                     return
@@ -162,7 +165,7 @@ class Watch:
             return
         now_entries: dict[str, str] = {}
         documents, failed = 0, False
-        for item in read_feed_bytes(url, got.data, self.options.limits):
+        for item in read_feed_bytes(url, got.data, self.options.limits, got.content_type, self.language):
             name, digest = (item.id, content_hash(item)) if isinstance(item, Document) else (item.name, error_hash(item))
             now_entries[name] = digest
             documents += isinstance(item, Document)

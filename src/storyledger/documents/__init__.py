@@ -11,6 +11,7 @@ exception is a `.jsonl.gz` file, inflated as a stream line by line under a size 
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -22,7 +23,7 @@ from typing import BinaryIO
 
 from ..limits import MAX_CHARS, Limits, TimeLimit, time_limit
 
-__all__ = ["MAX_CHARS", "Document", "Limits", "ReadError", "check_text", "decode", "folder_files", "is_url", "read", "read_file", "read_url", "text_document"]
+__all__ = ["MAX_CHARS", "Document", "Limits", "ReadError", "check_document", "check_text", "decode", "folder_files", "is_url", "read", "read_file", "read_url", "text_document"]
 
 # Fields other than `text` (id, title, url, outlet, published, language) are short in any real
 # record; one longer than this is a broken record, and it would be copied into every claim.
@@ -148,6 +149,16 @@ def check_text(doc: Document, limits: Limits | None = None) -> Document | ReadEr
     return doc
 
 
+def check_document(doc: Document, limits: Limits | None = None) -> Document | ReadError:
+    """`check_text`, then the language: what the pipeline parses is English (`language.READ`)."""
+    from .language import language_refusal
+
+    checked = check_text(doc, limits)
+    if isinstance(checked, ReadError):
+        return checked
+    return language_refusal(doc) or doc
+
+
 # Publication dates are anchors for date arithmetic; years outside this range are no news date.
 MIN_YEAR, MAX_YEAR = 1000, 9000
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
@@ -170,15 +181,31 @@ def date_problem(value: str) -> str | None:
 
 def text_document(name: str, text: str) -> Document:
     """A `.txt` file: the seed's form (first line ` date YYYY-MM-DD headline`) or plain text."""
+    from .language import language_of
+
     first = text.split("\n", 1)[0].rstrip("\r")
     m = SEED_FIRST_LINE.match(first)
     if m:
-        return Document(id=name, text=text, published=m.group(1), title=m.group(2).strip() or None)
-    return Document(id=name, text=text)
+        return Document(id=name, text=text, published=m.group(1), title=m.group(2).strip() or None, language=language_of(text))
+    return Document(id=name, text=text, language=language_of(text))
 
 
-def read_txt(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
-    text = decode(data, name)
+def decode_as(data: bytes, name: str, encoding: str | None = None) -> str | ReadError:
+    """Plain text: strict UTF-8 (or UTF-16 with a BOM) as `decode`, or strictly the `encoding` named."""
+    if encoding is None or codecs.lookup(encoding).name == "utf-8":
+        return decode(data, name)
+    kind = compressed(data)
+    if kind:
+        return ReadError(name, f"it is {kind}; storyledger does not decompress input (decompress it first).")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        return ReadError(name, f"it is not valid {encoding} (bad byte at offset {e.start}).")
+
+
+def read_txt(name: str, data: bytes, limits: Limits | None = None, encoding: str | None = None) -> Iterator[Document | ReadError]:
+    """A plain text file: UTF-8 (or UTF-16 with a BOM), or the `encoding` the user named (`--encoding`)."""
+    text = decode_as(data, name, encoding)
     if isinstance(text, ReadError):
         yield text
         return
@@ -331,12 +358,21 @@ def record_document(record: object, where: str, limits: Limits | None = None) ->
             yield ReadError(named, f"the field '{key}' holds an unpaired surrogate, which is not a character.")
             return
     doc = check_text(Document.from_dict(record), limits)
-    yield ReadError(named, doc.reason) if isinstance(doc, ReadError) else doc
+    if isinstance(doc, ReadError):
+        yield ReadError(named, doc.reason)
+        return
+    from .language import language_of
+
+    yield replace(doc, language=language_of(doc.text, record.get("language")))
 
 
 def read_html(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+    """An HTML page, decoded as a browser would (`charset`: BOM, `<meta charset>`, XML
+    declaration, a detector), its article text extracted by trafilatura."""
+    from .charset import decode_html
+
     limits = limits or Limits()
-    text = decode(data, name)
+    text = decode_html(data, name)
     if isinstance(text, ReadError):
         yield text
         return
@@ -366,10 +402,10 @@ def html_article(name: str, text: str, limits: Limits, url: str | None = None) -
 HTML_FACTOR = 10
 
 
-def read_feed(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+def read_feed(name: str, data: bytes, limits: Limits | None = None, content_type: str | None = None) -> Iterator[Document | ReadError]:
     from .feeds import read_feed as feed
 
-    yield from feed(name, data, limits)
+    yield from feed(name, data, limits, content_type)
 
 Reader = Callable[..., Iterator[Document | ReadError]]
 
@@ -408,16 +444,20 @@ def streamed(path: Path) -> str | None:
     return next((end for end in STREAMED if lower.endswith(end)), None)
 
 
-def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[Document | ReadError]:
-    """Read documents from files, folders (recursively), feed URLs (http, https) and `-` (stdin, JSONL or text)."""
+def read(paths: Iterable[str | Path], limits: Limits | None = None, encoding: str | None = None,
+         language: str | None = None) -> Iterator[Document | ReadError]:
+    """Read documents from files, folders (recursively), feed URLs (http, https) and `-` (stdin, JSONL or text).
+
+    `encoding` is that of plain text files (default: UTF-8, or UTF-16 with a BOM); `language`
+    overrides every document's own (its field, its page's `lang`, or what the identifier finds)."""
     limits = limits or Limits()
     for path in paths:
         name = str(path)
         if name == "-":
-            yield from read_stdin(sys.stdin.buffer, limits)
+            yield from in_language(read_stdin(sys.stdin.buffer, limits, encoding), language)
             continue
         if isinstance(path, str) and is_url(name):
-            yield from read_url(name, limits)
+            yield from read_url(name, limits, language)
             continue
         p = Path(path)
         try:
@@ -426,16 +466,25 @@ def read(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[
                 if not files:
                     yield ReadError(shown(name), "the folder holds no .txt, .jsonl, .jsonl.gz, .html, .rss, .atom or .warc files.")
                 for f in files:
-                    yield from read_file(f, limits)
+                    yield from read_file(f, limits, encoding, language)
             elif p.exists():
-                yield from read_file(p, limits)
+                yield from read_file(p, limits, encoding, language)
             else:
                 yield ReadError(shown(name), "no such file or folder.")
         except OSError as e:  # a folder that cannot be listed, a path too long to stat
             yield ReadError(shown(name), f"it cannot be read ({e.strerror or e}).")
 
 
-def read_stdin(stream: BinaryIO, limits: Limits) -> Iterator[Document | ReadError]:
+def in_language(items: Iterable[Document | ReadError], language: str | None) -> Iterator[Document | ReadError]:
+    """The items with every document's language set to `language` (`--language`), if given."""
+    if not language:
+        yield from items
+        return
+    for item in items:
+        yield replace(item, language=language) if isinstance(item, Document) else item
+
+
+def read_stdin(stream: BinaryIO, limits: Limits, encoding: str | None = None) -> Iterator[Document | ReadError]:
     """Standard input: JSONL if it starts with `{` (streamed a line at a time when the stream
     can be peeked at, as a pipe can), else one text document."""
     peek = getattr(stream, "peek", None)
@@ -444,8 +493,10 @@ def read_stdin(stream: BinaryIO, limits: Limits) -> Iterator[Document | ReadErro
         yield from jsonl_lines(stream, "-", limits)
         return
     data = stream.read()
-    reader = read_jsonl if data.lstrip()[:1] == b"{" else read_txt
-    yield from reader("-", data, limits)
+    if data.lstrip()[:1] == b"{":
+        yield from read_jsonl("-", data, limits)
+    else:
+        yield from read_txt("-", data, limits, encoding)
 
 
 def folder_files(folder: Path) -> list[Path]:
@@ -458,7 +509,7 @@ def is_url(name: str) -> bool:
     return name[:8].lower().startswith(("http://", "https://"))
 
 
-def read_url(url: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+def read_url(url: str, limits: Limits | None = None, language: str | None = None) -> Iterator[Document | ReadError]:
     """The entries of the RSS or Atom feed at `url`, fetched once (`documents.fetch`), or why not."""
     from .fetch import fetch
 
@@ -466,20 +517,28 @@ def read_url(url: str, limits: Limits | None = None) -> Iterator[Document | Read
     if isinstance(got, ReadError):
         yield got
         return
-    yield from read_feed_bytes(url, got.data, limits)
+    yield from read_feed_bytes(url, got.data, limits, got.content_type, language)
 
 
-def read_feed_bytes(name: str, data: bytes, limits: Limits | None = None) -> Iterator[Document | ReadError]:
-    """A feed's bytes through the feed reader; a reader bug costs this feed, not the run."""
+def read_feed_bytes(name: str, data: bytes, limits: Limits | None = None, content_type: str | None = None,
+                    language: str | None = None) -> Iterator[Document | ReadError]:
+    """A feed's bytes (with the HTTP `Content-Type` it came with, if fetched) through the feed
+    reader; a reader bug costs this feed, not the run."""
     try:
-        yield from read_feed(name, data, limits)
+        yield from in_language(read_feed(name, data, limits, content_type), language)
     except RecursionError:
         yield ReadError(name, "the feed is nested too deeply to read.")
     except Exception as e:
         yield ReadError(name, f"reading failed with an internal error ({type(e).__name__}: {str(e)[:200]}).")
 
 
-def read_file(path: Path, limits: Limits | None = None) -> Iterator[Document | ReadError]:
+def read_file(path: Path, limits: Limits | None = None, encoding: str | None = None,
+              language: str | None = None) -> Iterator[Document | ReadError]:
+    """One file by its reader (`READERS`, `STREAMED`); `encoding` and `language` as in `read`."""
+    yield from in_language(file_items(path, limits, encoding), language)
+
+
+def file_items(path: Path, limits: Limits | None = None, encoding: str | None = None) -> Iterator[Document | ReadError]:
     limits = limits or Limits()
     name = shown(str(path))
     if streamed(path):
@@ -506,7 +565,7 @@ def read_file(path: Path, limits: Limits | None = None) -> Iterator[Document | R
         yield ReadError(name, f"the file cannot be opened ({e.strerror or e}).")
         return
     try:
-        yield from reader(name, data, limits)
+        yield from reader(name, data, limits, encoding) if reader is read_txt else reader(name, data, limits)
     except RecursionError:
         yield ReadError(name, "the file is nested too deeply to read.")
     except Exception as e:  # a reader bug must cost one file, not the run

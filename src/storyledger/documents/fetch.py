@@ -42,6 +42,7 @@ class Fetched:
     data: bytes = b""
     etag: str | None = None
     last_modified: str | None = None
+    content_type: str | None = None  # the HTTP Content-Type, whose charset the feed reader honours
 
 
 class NoOtherSchemes(urllib.request.HTTPRedirectHandler):
@@ -70,7 +71,8 @@ def fetch(url: str, limits: Limits | None = None, etag: str | None = None,
             data = body(url, response, response.headers, limits, deadline)
             if isinstance(data, ReadError):
                 return data
-            return Fetched(url, response.status, data, response.headers.get("ETag"), response.headers.get("Last-Modified"))
+            return Fetched(url, response.status, data, response.headers.get("ETag"), response.headers.get("Last-Modified"),
+                           response.headers.get("Content-Type"))
     except urllib.error.HTTPError as e:
         if e.code == 304:
             return Fetched(url, 304, b"", e.headers.get("ETag") or etag, e.headers.get("Last-Modified") or last_modified)

@@ -1,7 +1,8 @@
 """WARC archives (`.warc`, `.warc.gz`) via warcio: one document per archived HTML page.
 
 Each `response` or `resource` record whose content type is HTML goes through the HTML reader
-(trafilatura); its id and `url` are the record's `WARC-Target-URI`. Other records (requests,
+(decoded by `charset.decode_html`: BOM, the record's HTTP charset, `<meta charset>`, a detector;
+then trafilatura); its id and `url` are the record's `WARC-Target-URI`. Other records (requests,
 metadata, images) are passed over. A record body is read up to the HTML limit; the file stops,
 named, once the records' declared lengths add up to more than `GZIP_FACTOR` bytes per allowed
 character, so a compressed archive cannot make storyledger inflate without bound (warcio never
@@ -9,14 +10,12 @@ reads a record past its declared length).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..limits import Limits
-from . import GZIP_FACTOR, HTML_FACTOR, Document, ReadError, decode, html_article
-
-CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
+from . import GZIP_FACTOR, HTML_FACTOR, Document, ReadError, html_article
+from .charset import decode_html
 
 
 def read_warc(path: Path, name: str, limits: Limits | None = None) -> Iterator[Document | ReadError]:
@@ -49,7 +48,7 @@ def read_warc(path: Path, name: str, limits: Limits | None = None) -> Iterator[D
                 if len(body) > body_cap:
                     yield ReadError(uri, f"the page has over {body_cap:,} bytes, over the limit for HTML.")
                     continue
-                text = page_text(body, uri, ctype)
+                text = decode_html(body, uri, ctype)
                 if isinstance(text, ReadError):
                     yield text
                     continue
@@ -58,15 +57,3 @@ def read_warc(path: Path, name: str, limits: Limits | None = None) -> Iterator[D
             yield ReadError(name, "it holds no WARC records.")
     except ArchiveLoadFailed as e:
         yield ReadError(name, f"it is not a readable WARC archive after record {n} ({str(e)[:150]}).")
-
-
-def page_text(body: bytes, name: str, ctype: str) -> str | ReadError:
-    """UTF-8 (the reader's usual rule), else the charset the HTTP header names."""
-    text = decode(body, name)
-    m = CHARSET.search(ctype)
-    if isinstance(text, ReadError) and m and m.group(1).lower() not in ("utf-8", "utf8"):
-        try:
-            return body.decode(m.group(1))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return text

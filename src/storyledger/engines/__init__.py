@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..documents import Document, ReadError, check_text
+from ..documents import Document, ReadError, check_document
 from ..pipeline import Options, extract_batch, fail
 
 __all__ = ["ENGINES", "Engine", "EngineError", "Result", "engine"]
@@ -109,7 +109,7 @@ def run_batch(records: list[dict], options: Options) -> tuple[list[dict], list[t
 
 @dataclass(slots=True)
 class Batch:
-    """Documents for one task, and those refused before it in input order (by `check_text`)."""
+    """Documents for one task, and those refused before it in input order (by `check_document`)."""
 
     documents: list[Document] = field(default_factory=list)
     refused: list[ReadError] = field(default_factory=list)
@@ -124,7 +124,7 @@ def batches(documents: Iterable[Document], options: Options) -> Iterator[Batch]:
     batch = Batch()
     ids: set[str] = set()
     for d in documents:
-        checked = check_text(d, options.limits)
+        checked = check_document(d, options.limits)
         if isinstance(checked, ReadError):
             batch.refused.append(checked)
             continue

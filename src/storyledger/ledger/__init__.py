@@ -26,6 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..documents import Document, ReadError
+from ..documents.language import language_refusal
 from ..nlp.names import fold
 from ..engines import Engine
 from ..engines.local import LocalEngine
@@ -137,9 +138,14 @@ class Ledger:
                 if row and row[0] == h:
                     report.unchanged += 1
                     continue
+                unread = language_refusal(item)
+                if unread is not None:  # stored, without claims, and listed with its language in errors
+                    report.failed.append(unread)
+                    store(item, [], unread)
+                    continue
                 yield item
 
-        for document, claims in (engine or LocalEngine()).extract(pending(), options, rejected):
+        def store(document: Document, claims: list[dict], error: ReadError | None = None) -> None:
             with transaction(self.db) as db:
                 db.execute("INSERT OR IGNORE INTO stale SELECT DISTINCT proposition FROM claims "
                            "WHERE document = ? AND proposition IS NOT NULL", (document.id,))
@@ -150,7 +156,10 @@ class Ledger:
                 db.executemany("INSERT INTO claims(id, document, seq, content, record) VALUES (?,?,?,?,?)",
                                [(c["id"], document.id, i, c["content"], json.dumps(c, ensure_ascii=False))
                                 for i, c in enumerate(claims)])
-                db.execute("DELETE FROM errors WHERE name = ?", (document.id,))
+                if error is None:
+                    db.execute("DELETE FROM errors WHERE name = ?", (document.id,))
+                else:
+                    db.execute("INSERT OR REPLACE INTO errors VALUES (?,?,?)", (error.name, error.reason, now()))
                 db.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (document.id,))
                 set_state(db, "linked", "0")
                 waiting = db.execute("SELECT count(*) FROM dirty").fetchone()[0]
@@ -163,6 +172,9 @@ class Ledger:
                 report.added += 1
             if on_document:
                 on_document(document.id, "replaced" if replaced else "added")
+
+        for document, claims in (engine or LocalEngine()).extract(pending(), options, rejected):
+            store(document, claims)
         while rejected:
             record(rejected.pop(0))
         if get_state(self.db, "linked") != "1":

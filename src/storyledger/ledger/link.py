@@ -33,7 +33,7 @@ from . import measures
 from . import propositions as props
 from . import stories as stories_
 from .blocking import DisjointSets
-from .relations import Said, relate
+from .relations import Said, relate, unit_word
 from .sources import Mention, Speaker, merge_sources, org_key
 from .status import Position, day, standing, timeline
 from .store import set_state, transaction
@@ -453,10 +453,10 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
         p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
                      r["day"], r["independent_of"] is not None, first[0], first[1])
         said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), speakers.parties.get(sid, frozenset()),
-                         frozenset(props.keys(props.core(c.get("content") or "")))))
+                         keys=frozenset(props.keys(props.core(c.get("content") or ""))), words=unit_words(c)))
     s = standing(x.position for x in said)
     days = sorted(r["day"] for r in rows if r["day"])
-    unit = next((u for x in said for u in x.units), None)
+    unit = unit_word(said, next((u for x in said for u in x.units), None))  # shown as written, matched by key
     n_sources = len(set(s.sources_for) | set(s.sources_against) | set(s.sources_unsure))
     changes = timeline([x.position for x in said])
     db.execute("UPDATE propositions SET n_claims = ?, n_sources = ?, status = ?, first_seen = ?, last_seen = ?, low = ?, "
@@ -474,6 +474,25 @@ def first_range(claim: dict) -> tuple[float | None, float | None]:
     return (None if low is None or math.isinf(low) else low), (None if high is None or math.isinf(high) else high)
 
 
+def measure_key(unit: str, content: str) -> str:
+    """The key a quantity is matched by: its measure, and its window if it has one
+    (`measures`: "soldiers" and "personnel" are `troops`; "casualties in a week" is
+    `casualties/week`). Never shown: `unit_words` gives the unit as written."""
+    m, w = measures.measure(unit, content), measures.window(content)
+    return f"{m}/{w}" if w else m
+
+
+def unit_words(claim: dict) -> dict[str, str]:
+    """measure key -> the unit as the claim writes it ("soldiers"), for display."""
+    out: dict[str, str] = {}
+    content = claim.get("content") or ""
+    for q in claim.get("quantities") or []:
+        unit = q.get("unit")
+        if unit and str(unit).split():
+            out.setdefault(measure_key(unit, content), str(unit))
+    return out
+
+
 def units(claim: dict) -> dict[str, tuple[float, float]]:
     """measure -> (low, high) of the claim's quantities that have a unit (`measures`: "soldiers"
     and "personnel" are both `troops`; a figure for a window, "a week", is `casualties/week`).
@@ -486,10 +505,8 @@ def units(claim: dict) -> dict[str, tuple[float, float]]:
         high = q.get("high", q.get("value"))
         if not unit or (low is None and high is None):
             continue
-        m = measures.measure(unit, content)
-        w = measures.window(content)
-        out.setdefault(f"{m}/{w}" if w else m, (float("-inf") if low is None else float(low),
-                                                float("inf") if high is None else float(high)))
+        out.setdefault(measure_key(unit, content), (float("-inf") if low is None else float(low),
+                                                    float("inf") if high is None else float(high)))
     return out
 
 

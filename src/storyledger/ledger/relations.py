@@ -14,7 +14,8 @@ and the window they count) that cannot both hold `disputes_number`, when given w
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 
 from .status import Position
@@ -43,10 +44,19 @@ class Said:
 
     position: Position
     who: str
-    units: dict[str, tuple[float, float]]  # unit -> (low, high)
+    units: dict[str, tuple[float, float]]  # measure (a key, for matching: `link.units`) -> (low, high)
     place: tuple[str, int] = ("", 0)  # (document, order in it): "later" within one article
     parties: frozenset[int] = frozenset()  # the source, and the bodies its role speaks for
     keys: frozenset[str] | None = None  # the content words of its core; None: not known
+    words: dict[str, str] = field(default_factory=dict)  # measure -> the unit as this claim writes it
+
+
+def unit_word(said: list[Said], key: str | None) -> str | None:
+    """The unit `key` as the claims write it ("countries", not the key "countri"): the commonest form, the first on a tie."""
+    if key is None:
+        return None
+    forms = Counter(s.words[key] for s in said if key in s.words)
+    return forms.most_common(1)[0][0] if forms else key
 
 
 def relate(proposition: str, said: list[Said]) -> list[Relation]:
@@ -97,12 +107,13 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
                 if same_party(a, b):
                     if a.position.net == b.position.net and later(b, a) and b.position.claim not in updated:
                         out.append(Relation("updates", b.position.claim, a.position.claim, proposition,
-                                            f"{a.who}: {span_text(la, ha)} {what} on {a.position.date or '?'}; "
-                                            f"later {b.who}: {span_text(lb, hb)} {what} on {b.position.date or '?'}"))
+                                            f"{a.who}: {span_text(la, ha)} {a.words.get(unit, what)} on {a.position.date or '?'}; "
+                                            f"later {b.who}: {span_text(lb, hb)} {b.words.get(unit, what)} on {b.position.date or '?'}"))
                         updated.add(b.position.claim)
                 elif days_apart(a, b) <= DISPUTE_DAYS:
                     out.append(Relation("disputes_number", a.position.claim, b.position.claim, proposition,
-                                        f"{a.who}: {span_text(la, ha)} {what}; {b.who}: {span_text(lb, hb)} {what}"))
+                                        f"{a.who}: {span_text(la, ha)} {a.words.get(unit, what)}; "
+                                        f"{b.who}: {span_text(lb, hb)} {b.words.get(unit, what)}"))
                     n += 1
                 break
             if n >= MAX_PER_CLAIM:

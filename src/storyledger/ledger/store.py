@@ -177,6 +177,12 @@ MIGRATIONS: list[str] = [
     INSERT INTO dirty SELECT id FROM documents;
     INSERT OR REPLACE INTO state VALUES ('linked', '0');
     """,
+    # 3: a proposition's `unit` (and the notes of `disputes_number`) is the word as written
+    # ("countries"), no longer the matching key ("countri"): the next link redoes every proposition.
+    """
+    INSERT OR IGNORE INTO dirty SELECT id FROM documents;
+    INSERT OR REPLACE INTO state VALUES ('linked', '0');
+    """,
 ]
 
 VERSION = len(MIGRATIONS)
