@@ -285,3 +285,10 @@ def test_claims_with_no_word_in_common_do_not_contradict():
     b = Said(pos("b", 2), "S2", {}, ("d2", 0), frozenset(), frozenset({"sales", "gains"}))
     c = Said(pos("c", 3), "S3", {}, ("d3", 0), frozenset(), frozenset({"customer", "waiting"}))
     assert {(r.a, r.b) for r in relate("p", [a, b, c]) if r.kind == "contradicts"} == {("a", "c")}
+
+
+def test_sums_of_money_and_shares_are_not_disputed():
+    a = Said(pos("a", 1, date="2024-03-01"), "S1", {"usd": (5.9e9, 5.9e9), "troops": (100, 100)}, ("d1", 0))
+    b = Said(pos("b", 2, date="2024-03-01"), "S2", {"usd": (10.2e9, 10.2e9), "troops": (900, 900)}, ("d2", 0))
+    notes = [r.note for r in relate("p", [a, b]) if r.kind == "disputes_number"]
+    assert len(notes) == 1 and "troops" in notes[0]

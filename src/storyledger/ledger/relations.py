@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from .propositions import GENERIC_UNITS
 from .status import Position
 
 MAX_PER_CLAIM = 20
@@ -100,6 +101,8 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
         n = 0
         for b in live[i + 1 :]:
             for unit in sorted(a.units.keys() & b.units.keys()):  # a set's order changes with the hash seed
+                if unit.split("/")[0] in GENERIC_UNITS:
+                    continue  # sums and shares: a quarter's loss and a year's, a market share and a forecast
                 (la, ha), (lb, hb) = a.units[unit], b.units[unit]
                 if not (ha < lb or hb < la):
                     continue
