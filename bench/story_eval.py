@@ -12,7 +12,8 @@ jsonl`) and the relations (`storyledger export --format jsonl`), and runs
 texts. Prints the scorer's summary line per set, then one line with the link time.
 
 `--misses` also lists, per set, the core gold claims no system claim matched (with the system
-claims of that page) and the unmatched system claims: what to look at next.
+claims of that page), the matched claims whose stance differs, the gold pairs whose two claims
+were both found (same proposition? flagged? stances), and the unmatched system claims.
 """
 from __future__ import annotations
 
@@ -123,6 +124,19 @@ def misses(story: Path, work: Path) -> None:
                 if any(sc.kw_re(k).search(p.get("content") or "") for k in g["keywords"]):
                     src = (p.get("source") or {}).get("name")
                     print(f"    near: [{src}] {p.get('cue')} :: {(p.get('content') or '')[:160]!r}")
+    g2p = {golds[gi]["id"]: preds[pi] for gi, pi in m.items()}
+    flagged = {}
+    relations = work / "export" / "relations.jsonl"
+    for line in relations.read_text().splitlines() if relations.is_file() else []:
+        r = json.loads(line)
+        flagged[frozenset(r.get("claims") or (r.get("a"), r.get("b")))] = r["kind"]
+    for pair in json.loads((story / "propositions.json").read_text())["contradiction_pairs"]:
+        a, b = pair["a"], pair["b"]
+        if a["id"] in g2p and b["id"] in g2p:
+            pa, pb = g2p[a["id"]], g2p[b["id"]]
+            print(f"PAIR {pair['type']} {a['id']}/{b['id']} same proposition {pa.get('proposition') == pb.get('proposition')}, "
+                  f"flag {flagged.get(frozenset((pa['id'], pb['id'])))}; system {pa.get('stance')}/{pa.get('polarity')} vs "
+                  f"{pb.get('stance')}/{pb.get('polarity')}, gold {a['stance']}/{a['polarity']} vs {b['stance']}/{b['polarity']}")
     for pi, p in enumerate(preds):
         if pi not in hit:
             src = (p.get("source") or {}).get("name")
