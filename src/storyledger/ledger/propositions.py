@@ -244,8 +244,9 @@ def prepare(items: list[Item]) -> tuple[list[str], dict[str, float]]:
 def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall: np.ndarray | None = None) -> Grouping:
     """Propositions over one story's items (in a stable order), given their unit vectors.
 
-    The vectors are centred on the story's mean (what all its claims share says nothing), or
-    on `overall`, the fixed background, for a story too small to have a mean of its own."""
+    `CENTRE` of the story's mean is taken out of the vectors (what all its claims share tells
+    them apart less), or of `overall`, the fixed background, for a story too small to have a mean
+    of its own."""
     n = len(items)
     order = sorted(range(n), key=lambda i: items[i].id)
     items = [items[i] for i in order]
@@ -274,12 +275,11 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
     else:  # pairs that share a bucket; a pair never compared counts as unlike
         pairs = {(i, j): sim(i, j) for i, j in candidate_pairs(X, items) if ok[i] and ok[j]}
         groups = sparse_average_linkage(n, pairs)
-    cluster = list(range(n))
-    members: dict[int, list[int]] = {}
+    cluster = [0] * n
     for root, ms in groups.items():
-        members[root] = ms
         for m in ms:
             cluster[m] = root
+    members = groups
     attach_vague(items, cluster, members)
     out = Grouping()
     for root, ms in members.items():
