@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .status import Position, standing, timeline
+from .status import Position, status_of, timeline
 
 KINDS = ("new", "status", "number", "reversal", "revision")
 
@@ -110,6 +110,7 @@ def changes_of(steps: list[Step], relations: Iterable[tuple[str, str, str, str |
         return got
 
     disputes: dict[str | None, list[tuple[str, str, str | None]]] = {}
+    updates = []
     for kind, a, b, note in sorted(relations):
         if a not in by_id or b not in by_id:
             continue
@@ -117,7 +118,8 @@ def changes_of(steps: list[Step], relations: Iterable[tuple[str, str, str, str |
             later = max((by_id[a], by_id[b]), key=lambda s: (s.position.date or "", s.place))
             disputes.setdefault(later.position.date, []).append((a, b, note))
         elif kind == "updates":
-            out.append(update_change(steps, by_id[a], by_id[b], note))
+            updates.append((by_id[a], by_id[b], note))
+    out.extend(update_changes(steps, updates))
     for d, pairs in sorted(disputes.items(), key=lambda x: x[0] or ""):
         ids = [c for a, b, _ in pairs for c in (a, b)]
         notes = "; ".join(sorted({n for _, _, n in pairs if n}))
@@ -133,11 +135,72 @@ def changes_of(steps: list[Step], relations: Iterable[tuple[str, str, str, str |
     return sorted(out, key=lambda c: (c.date or "", KINDS.index(c.kind), c.key))
 
 
-def update_change(steps: list[Step], later: Step, earlier: Step, note: str | None) -> Change:
-    """A party's change of position (or figure): the status just before and just after it."""
-    prior = [s.position for s in steps if before(s, later) and s is not later]
-    old = standing(prior).status if any(not p.copy for p in prior) else None
-    new = standing(prior + [later.position]).status
-    kind = "reversal" if later.position.net != earlier.position.net else "revision"
-    return Change(kind, later.position.date, old, new, [earlier.position.claim, later.position.claim],
-                  note or f"{earlier.who} then {later.who}")
+class Tally:
+    """The standing of a set of positions kept incrementally (`status.standing`, without a pass
+    over every claim each time): the latest position of each source, counted by side."""
+
+    def __init__(self) -> None:
+        self.latest: dict[int, Position] = {}
+        self.count = {1: 0, 0: 0, -1: 0}
+        self.with_standing = 0
+
+    def put(self, p: Position) -> Position | None:
+        old = self.latest.get(p.source)
+        if old is not None:
+            self.count[old.net] -= 1
+            self.with_standing -= old.has_standing
+        self.latest[p.source] = p
+        self.count[p.net] += 1
+        self.with_standing += p.has_standing
+        return old
+
+    def undo(self, p: Position, old: Position | None) -> None:
+        self.count[p.net] -= 1
+        self.with_standing -= p.has_standing
+        if old is None:
+            del self.latest[p.source]
+        else:
+            self.latest[p.source] = old
+            self.count[old.net] += 1
+            self.with_standing += old.has_standing
+
+    def status(self) -> str | None:
+        return status_of(self.count[1], self.count[-1], self.with_standing > 0) if self.latest else None
+
+
+def update_changes(steps: list[Step], updates: list[tuple[Step, Step, str | None]]) -> list[Change]:
+    """A change per party that changed its position (or figure): the proposition's status just
+    before and just after the later claim, as `status.standing` gives it for the claims said
+    before it (earlier dates, and earlier in its own article) and with it. Linear in the claims:
+    the standing is carried date by date, and each update adds only its own article's claims."""
+    if not updates:
+        return []
+    live = [s for s in steps if not s.position.copy]
+    by_date: dict[str, list[Step]] = {}
+    for s in live:
+        by_date.setdefault(s.position.date or "", []).append(s)
+    pending: dict[str, list[tuple[Step, Step, str | None]]] = {}
+    for u in updates:
+        pending.setdefault(u[0].position.date or "", []).append(u)
+    tally, out = Tally(), []
+    for d in sorted(set(by_date) | set(pending)):
+        for later, earlier, note in pending.get(d, []):
+            extras = [s for s in by_date.get(d, []) if s.place[0] == later.place[0] and s.place[1] < later.place[1]]
+            added: list[tuple[Position, Position | None]] = []
+            for s in sorted(extras, key=lambda s: s.position.claim):
+                added.append((s.position, tally.put(s.position)))
+            old = tally.status()
+            for p, o in reversed(added):
+                tally.undo(p, o)
+            added = []
+            for s in sorted(extras + ([] if later.position.copy else [later]), key=lambda s: s.position.claim):
+                added.append((s.position, tally.put(s.position)))
+            new = tally.status() or "unconfirmed"
+            for p, o in reversed(added):
+                tally.undo(p, o)
+            kind = "reversal" if later.position.net != earlier.position.net else "revision"
+            out.append(Change(kind, later.position.date, old, new, [earlier.position.claim, later.position.claim],
+                              note or f"{earlier.who} then {later.who}"))
+        for s in sorted(by_date.get(d, []), key=lambda s: s.position.claim):
+            tally.put(s.position)
+    return out

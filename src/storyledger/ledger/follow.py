@@ -136,7 +136,7 @@ def stories(db: sqlite3.Connection, limit: int | None = None, offset: int = 0) -
     """Every story, the most recently active first."""
     if not has_tables(db):
         return []
-    q = "SELECT * FROM stories ORDER BY last_seen IS NULL, last_seen DESC, claims DESC, id"
+    q = "SELECT * FROM stories ORDER BY last_seen DESC, claims DESC, id"
     args: list = []
     if limit is not None:
         q += " LIMIT ? OFFSET ?"
@@ -175,7 +175,8 @@ def changes(db: sqlite3.Connection, story: str | None = None, proposition: str |
     if unsent_to:  # oldest first: the order alerts go out in
         where.append("NOT EXISTS (SELECT 1 FROM alerts a WHERE a.change = ch.key AND a.target = ?)")
         args.append(unsent_to)
-    order = "ch.learned_at, ch.date IS NOT NULL, ch.date, ch.key" if unsent_to else "ch.date IS NULL, ch.date DESC, ch.learned_at DESC, ch.key"
+    # newest first, undated last (SQLite sorts NULL lowest), in the order of the index changes_date
+    order = "ch.learned_at, ch.date, ch.key" if unsent_to else "ch.date DESC, ch.learned_at DESC, ch.key"
     q = ("SELECT ch.*, p.label FROM changes ch LEFT JOIN propositions p ON p.id = ch.proposition"
          + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY " + order)
     if limit is not None:

@@ -198,8 +198,8 @@ MIGRATIONS: list[str] = [
         learned_at TEXT NOT NULL
     );
     CREATE INDEX changes_proposition ON changes(proposition);
-    CREATE INDEX changes_date ON changes(date DESC, learned_at DESC);
-    CREATE INDEX changes_story ON changes(story, date DESC, learned_at DESC);
+    CREATE INDEX changes_date ON changes(date DESC, learned_at DESC, key);
+    CREATE INDEX changes_story ON changes(story, date DESC, learned_at DESC, key);
     CREATE INDEX changes_learned ON changes(learned_at);
     CREATE TABLE alerts (
         change TEXT NOT NULL,
@@ -222,6 +222,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (source, proposition)
     );
     CREATE INDEX track_proposition ON track(proposition);
+    CREATE INDEX track_source ON track(source, outcome, first, reversals);
     CREATE TABLE stories (
         id TEXT PRIMARY KEY,
         label TEXT,

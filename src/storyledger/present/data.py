@@ -241,8 +241,9 @@ def source(ledger: Ledger, sid: int) -> dict:
 
 def sources(ledger: Ledger, limit: int = 500) -> list[dict]:
     """The most cited sources, each with its track record in numbers (follow.track_totals)."""
-    q = ("SELECT s.id, s.name, s.kind, count(c.id) AS claims FROM sources s LEFT JOIN claims c ON c.source = s.id "
-         "GROUP BY s.id ORDER BY claims DESC, s.name LIMIT ?")
+    # claims counted on the index claims_source, then joined (a join first counted row by row: 0.5 s at 100k claims)
+    q = ("SELECT s.id, s.name, s.kind, coalesce(n.claims, 0) AS claims FROM sources s LEFT JOIN "
+         "(SELECT source, count(*) AS claims FROM claims GROUP BY source) n ON n.source = s.id ORDER BY claims DESC, s.name LIMIT ?")
     rows = [dict(r) for r in ledger.db.execute(q, (limit,))]
     empty = dict.fromkeys(follow.TRACK_COLUMNS, 0)
     if follow.has_tables(ledger.db) and rows:
