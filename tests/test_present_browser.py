@@ -124,7 +124,7 @@ def test_overview_to_proposition_to_article(server, page):
     page.screenshot(path=str(SHOTS / "overview.png"))
     # the troop-count proposition: the one with a number range and the most claims
     overview = json.loads(urlopen(server + "/api/overview").read())
-    wanted = max((p for p in overview["propositions"] if p["low"] is not None and p["unit"] == "soldier"), key=lambda p: p["claims"])
+    wanted = max((p for p in overview["propositions"] if p["low"] is not None and p["unit"] in ("soldier", "troops")), key=lambda p: p["claims"])
     page.click(f"a.plink[href='/proposition/{wanted['id']}']")
     page.wait_for_selector("#timeline .vis-item")
     assert int(page.get_attribute("#timeline", "data-rendered")) >= 2
