@@ -415,3 +415,32 @@ def test_article_text_is_escaped_in_the_feed():
     assert len(root.findall(ATOM + "entry")) == 1
     parsed = feedparser.parse(xml)
     assert not parsed.bozo and "<script>alert(1)</script>" in parsed.entries[0].summary.replace("&lt;", "<").replace("&gt;", ">")
+
+
+def test_since_takes_a_date_or_a_duration():
+    from datetime import timezone
+
+    from storyledger.ledger import LedgerError
+
+    now = datetime(2024, 10, 29, 12, 0, tzinfo=timezone.utc)
+    assert follow.since_time("2024-10-28") == "2024-10-28"
+    assert follow.since_time("24h", now) == "2024-10-28T12:00:00+00:00"
+    assert follow.since_time("7d", now) == "2024-10-22T12:00:00+00:00"
+    assert follow.since_time("90m", now) == "2024-10-29T10:30:00+00:00"
+    with pytest.raises(LedgerError, match=r"--since takes a date \(2024-10-28\) or a duration \(24h, 7d\), not 'yesterday'"):
+        follow.since_time("yesterday")
+
+
+@pytest.mark.model
+def test_changes_since_a_date_and_learned_since(seed_db, capsys):
+    capsys.readouterr()
+    assert main(["changes", "--db", str(seed_db), "--format", "jsonl", "--since", "2024-10-25"]) == 0
+    dates = {json.loads(line)["date"] for line in capsys.readouterr().out.splitlines()}
+    assert dates == {"2024-10-25", "2024-10-28"}
+    assert main(["changes", "--db", str(seed_db), "--format", "jsonl", "--learned-since", "2999-01-01"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["changes", "--db", str(seed_db), "--format", "csv", "--learned-since", "1h"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == "id,kind,date,learned_at,story,proposition,old,new,claims,note,label" and len(rows) > 10
+    assert main(["changes", "--db", str(seed_db), "--since", "soon"]) == 1
+    assert capsys.readouterr().err.startswith("storyledger: --since takes a date")
