@@ -444,3 +444,25 @@ def test_changes_since_a_date_and_learned_since(seed_db, capsys):
     assert rows[0] == "id,kind,date,learned_at,story,proposition,old,new,claims,note,label" and len(rows) > 10
     assert main(["changes", "--db", str(seed_db), "--since", "soon"]) == 1
     assert capsys.readouterr().err.startswith("storyledger: --since takes a date")
+
+
+@pytest.mark.model
+def test_a_ledger_from_before_stories_gets_them_at_its_next_link(seed_db, tmp_path, capsys):
+    db = tmp_path / "old.db"
+    shutil.copy(seed_db, db)
+    with Ledger(db) as ledger:
+        want = stable(ledger.changes())
+        stories = ledger.stories()
+    con = sqlite3.connect(db)
+    with con:  # what migration 3 leaves in a ledger linked before it: empty tables, `follow` and `linked` 0
+        for table in ("changes", "track", "stories", "alerts"):
+            con.execute(f"DELETE FROM {table}")
+        con.execute("UPDATE propositions SET story = NULL")
+        con.execute("UPDATE state SET value = '0' WHERE key IN ('follow', 'linked')")
+    con.close()
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db)]) == 0
+    assert "it was made by an older storyledger" in capsys.readouterr().err
+    assert main(["ingest", str(SEED), "--db", str(db), "--quiet"]) == 0  # nothing new: it links again
+    with Ledger(db) as ledger:
+        assert stable(ledger.changes()) == want and ledger.stories() == stories
