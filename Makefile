@@ -17,20 +17,29 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	touch $(STAMP)
 
 DEMO_DB := demo-ledger.db
+# The seed article's story (any of a story's document ids names it): the demo opens on it.
+SEED_STORY := examples/000_5a9cac7b8d2db75a.txt
 
 demo: setup
 	$(VENV)/bin/storyledger ingest examples/ --db $(DEMO_DB) --quiet
-	$(VENV)/bin/storyledger propositions --db $(DEMO_DB) --limit 15
-	$(VENV)/bin/storyledger contradictions --db $(DEMO_DB) --format table
+	@echo
+	@echo "The seed's story: North Korean troops in Russia (Censor.NET, 2024-10-28)"
+	$(VENV)/bin/storyledger propositions --db $(DEMO_DB) --story $(SEED_STORY) --limit 15
+	$(VENV)/bin/storyledger contradictions --db $(DEMO_DB) --story $(SEED_STORY) --format table
+	$(VENV)/bin/storyledger changes --db $(DEMO_DB) --story $(SEED_STORY) --limit 12
+	@echo
+	@echo "Every story in the ledger (the seed's, then the MEANTIME Wikinews stories):"
+	$(VENV)/bin/storyledger stories --db $(DEMO_DB)
 	@echo
 	@echo "The ledger is in $(DEMO_DB) (SQLite). Look further with, for example:"
 	@echo "  $(VENV)/bin/storyledger proposition ID --db $(DEMO_DB)     (timeline, sides, claims)"
 	@echo "  $(VENV)/bin/storyledger sources --db $(DEMO_DB)"
-	@echo "  $(VENV)/bin/storyledger source Zelenskyy --db $(DEMO_DB)"
+	@echo "  $(VENV)/bin/storyledger source Zelenskyy --db $(DEMO_DB)     (roles, positions, track record)"
+	@echo "  $(VENV)/bin/storyledger changes --db $(DEMO_DB) --format atom > changes.atom     (a feed of what changed)"
 	@echo "  $(VENV)/bin/storyledger claims --db $(DEMO_DB) --search 'North Korean' --format table"
 	@echo "  $(VENV)/bin/storyledger report --html story.html --db $(DEMO_DB)     (one-file HTML report)"
 	@echo
-	@echo "Open the web app on the demo ledger (then http://127.0.0.1:8000/):"
+	@echo "Open the web app on the demo ledger (then http://127.0.0.1:8000/, the stories):"
 	@echo "  $(VENV)/bin/storyledger serve --db $(DEMO_DB)"
 
 # The browser tests drive Debian's chromium (never a downloaded browser build). As root with apt-get

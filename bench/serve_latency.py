@@ -1,6 +1,8 @@
 """Server time of the web app's pages on a synthetic 100k-claim ledger (in-process, Starlette's
-TestClient, so no network in the figure): the overview, proposition pages (the median-sized one
-and the largest), a source, an article and searches. Target: p95 <= 150 ms.
+TestClient, so no network in the figure): the stories, the largest story's page, what changed
+(page and Atom feed, the whole ledger's and the story's), the propositions overview, proposition
+pages (the median-sized one and the largest), a source, the sources, an article and searches.
+Target: p95 <= 150 ms.
 
     python bench/serve_latency.py [--claims 100000] [--db /tmp/serve-bench.db] [--runs 30]
 """
@@ -47,8 +49,13 @@ def main() -> int:
     doc = db.execute("SELECT id FROM documents LIMIT 1 OFFSET 500").fetchone()[0]
     sid = db.execute("SELECT source, count(*) n FROM claims GROUP BY source ORDER BY n DESC LIMIT 1").fetchone()[0]
     n_largest = db.execute("SELECT n_claims FROM propositions WHERE id = ?", (largest_p,)).fetchone()[0]
+    story, n_story = db.execute("SELECT id, claims FROM stories ORDER BY claims DESC LIMIT 1").fetchone()
     db.close()
-    pages = [("overview", "/"), ("overview, page 50", "/?offset=5000"), ("overview JSON", "/api/overview"),
+    pages = [("stories", "/"), (f"story (largest, {n_story} claims)", f"/story/{story}"), ("changes", "/changes"),
+             ("changes, page 50", "/changes?offset=5000"), ("changes JSON", "/api/changes"), ("changes Atom feed", "/changes.atom"),
+             ("story's changes", f"/changes?story={story}"), ("story's Atom feed", f"/story/{story}/changes.atom"),
+             ("sources", "/sources"),
+             ("overview", "/propositions"), ("overview, page 50", "/propositions?offset=5000"), ("overview JSON", "/api/overview"),
              ("proposition (median size)", f"/proposition/{median_p}"),
              (f"proposition (largest, {n_largest} claims)", f"/proposition/{largest_p}"),
              ("source (most claims)", f"/source/{sid}"), ("article", f"/article?id={doc}"),

@@ -15,9 +15,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from storyledger.ledger.status import Position, standing, timeline  # noqa: E402
+from storyledger.ledger import follow  # noqa: E402
 from storyledger.ledger.store import connect, set_state, transaction  # noqa: E402
 
 CLAIMS_PER_DOCUMENT = 10
+STORIES = 40  # documents d, d + 40, d + 80 ... are one story (doc_terms.story: its smallest document id)
 WORDS = ("troops soldiers border region army minister talks ceasefire drones attack village city report officials "
          "deployment training missiles shelling convoy aid sanctions summit negotiations casualties front line").split()
 PLACES = [("Kursk Oblast", 51.7, 36.2, "region"), ("Ukraine", 49.0, 32.0, "country"), ("Russia", 60.0, 100.0, "country"),
@@ -119,6 +121,10 @@ def build(path: str | Path, n_claims: int = 100_000, seed: int = 5) -> dict:
                        "n_for, n_against, changed_on, timeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         db.executemany("INSERT INTO claims(id, document, seq, content, record, source, proposition, independent_of) VALUES (?,?,?,?,?,?,?,?)", claims)
         db.executemany("INSERT OR IGNORE INTO relations VALUES (?,?,?,?,?)", relations)
+        db.executemany("INSERT INTO doc_terms VALUES (?,?,'{}')", [(doc[0], f"doc-{i % STORIES:07d}") for i, doc in enumerate(documents)])
+        # what link derives for following stories: each proposition's story, changes, track records
+        set_state(db, "follow", "0")
+        follow.refresh(db, [], "2024-12-01T00:00:00+00:00")
         set_state(db, "linked", "1")
     db.execute("ANALYZE")
     db.close()

@@ -47,13 +47,15 @@ def some(ledger_path):
     out = {"proposition": db.execute("SELECT id FROM propositions ORDER BY n_claims DESC LIMIT 1").fetchone()[0],
            "document": db.execute("SELECT id FROM documents LIMIT 1").fetchone()[0],
            "source": db.execute("SELECT source FROM claims LIMIT 1").fetchone()[0],
-           "claim": db.execute("SELECT id FROM claims LIMIT 1").fetchone()[0]}
+           "claim": db.execute("SELECT id FROM claims LIMIT 1").fetchone()[0],
+           "story": db.execute("SELECT id FROM stories ORDER BY claims DESC LIMIT 1").fetchone()[0]}
     db.close()
     return out
 
 
 def pages(some):
-    return [f"/", "/?sort=recent&offset=10", f"/proposition/{some['proposition']}", f"/source/{some['source']}", "/sources",
+    return ["/", "/propositions", "/propositions?sort=recent&offset=10", "/changes", f"/story/{some['story']}",
+            f"/proposition/{some['proposition']}", f"/source/{some['source']}", "/sources",
             f"/article?id={some['document']}", "/search?q=troops&stance=asserted&since=2024-09-01&until=2024-12-31",
             "/search?source=Speaker+3&outlet=Reuters", "/map", f"/map?proposition={some['proposition']}"]
 
@@ -63,7 +65,8 @@ def test_every_page_and_its_json_twin_answer(client, some):
         r = client.get(url)
         assert r.status_code == 200, url
         assert "text/html" in r.headers["content-type"]
-        api = "/api/overview" + url[1:] if url.startswith("/?") or url == "/" else "/api" + url
+        api = ("/api/stories" if url == "/" else "/api/overview" + url[len("/propositions"):] if url.startswith("/propositions")
+               else "/api" + url)
         j = client.get(api)
         assert j.status_code == 200, api
         assert j.headers["content-type"] == "application/json"
@@ -124,7 +127,8 @@ def test_oversized_and_odd_requests(client):
     assert client.get("/search", params={"q": "a\x00b"}).status_code == 400
     assert client.post("/search", data={"q": "x"}).status_code == 405
     assert client.get("/?offset=-5").status_code == 400
-    assert client.get("/", params={"sort": "id; DROP TABLE claims"}).status_code == 400
+    assert client.get("/propositions?offset=-5").status_code == 400
+    assert client.get("/propositions", params={"sort": "id; DROP TABLE claims"}).status_code == 400
 
 
 def test_the_app_opens_the_ledger_read_only(ledger_path):

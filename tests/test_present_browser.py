@@ -119,12 +119,12 @@ def page(chromium):
 
 def test_overview_to_proposition_to_article(server, page):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.goto(server + "/")
+    page.goto(server + "/propositions")
     assert page.locator("#propositions tbody tr").count() > 3
     page.screenshot(path=str(SHOTS / "overview.png"))
     # the troop-count proposition: the one with a number range and the most claims
     overview = json.loads(urlopen(server + "/api/overview").read())
-    wanted = max((p for p in overview["propositions"] if p["low"] is not None and p["unit"] == "soldiers"), key=lambda p: p["claims"])
+    wanted = max((p for p in overview["propositions"] if p["low"] is not None and p["unit"] in ("soldiers", "soldier")), key=lambda p: p["claims"])
     page.click(f"a.plink[href='/proposition/{wanted['id']}']")
     page.wait_for_selector("#timeline .vis-item")
     assert int(page.get_attribute("#timeline", "data-rendered")) >= 2
@@ -165,7 +165,9 @@ def test_no_payload_runs_anywhere(server, page, ledger):
     db.close()
     from urllib.parse import quote
 
-    urls = ["/", "/?sort=recent", f"/proposition/{hostile_prop}", f"/source/{source}", "/sources",
+    story = db_story(ledger, "hostile-2")
+    urls = ["/", "/propositions", "/propositions?sort=recent", f"/story/{quote(story, safe='')}", "/changes",
+            f"/changes?story={quote(story)}", f"/proposition/{hostile_prop}", f"/source/{source}", "/sources",
             "/article?id=" + quote(HOSTILE[0]["id"]), "/article?id=hostile-2", "/search?q=troops", "/search?q=Kursk&outlet=Wire", "/map"]
     for url in urls:
         page.goto(server + url)
@@ -182,6 +184,64 @@ def test_no_payload_runs_anywhere(server, page, ledger):
     assert "Label <img src=x onerror" in page.inner_text("h1")
     page.wait_for_timeout(300)
     assert page.evaluate("window.pwned") is None
+    assert page.dialogs == []
+
+
+def db_story(ledger: Path, document: str) -> str:
+    db = sqlite3.connect(ledger)
+    try:
+        return db.execute("SELECT story FROM doc_terms WHERE document = ?", (document,)).fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_stories_to_a_story_and_its_changes(server, page, ledger):
+    """The front door lists the stories; a story's page shows its propositions, contradictions and
+    changes; the changes list links each change to its proposition, whose breadcrumb leads back."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(server + "/")
+    rows = page.locator("#stories tbody tr")
+    assert rows.count() >= 1
+    page.screenshot(path=str(SHOTS / "stories.png"))
+    seed_story = db_story(ledger, str(SEED))
+    seed = next(s for s in json.loads(urlopen(server + "/api/stories").read())["stories"] if s["id"] == seed_story)
+    from urllib.parse import quote
+
+    page.click(f"a.slink[href='/story/{quote(seed['id'], safe='')}']")
+    page.wait_for_selector("#propositions")
+    assert page.locator("#propositions tbody tr").count() == seed["propositions"]
+    assert page.locator("ul.contradictions > li").count() >= 1
+    changes = page.locator("ol.change-list li.change")
+    assert changes.count() >= 5
+    reversal = page.locator("li.change.kind-reversal")
+    assert reversal.count() >= 1 and "Pentagon" in reversal.first.inner_text() and "Lloyd Austin" in reversal.first.inner_text()
+    assert page.locator("link[rel=alternate][type='application/atom+xml']").count() == 1
+    page.screenshot(path=str(SHOTS / "story.png"), full_page=True)
+    # the whole ledger's changes, newest first, each linking to its proposition
+    page.click("header.top a[href='/changes']")
+    page.wait_for_selector("ol.change-list")
+    dates = [d for d in page.locator("li.change > span.date").all_inner_texts() if d != "undated"]
+    assert dates == sorted(dates, reverse=True) and len(dates) >= 5
+    page.screenshot(path=str(SHOTS / "changes.png"), full_page=True)
+    page.locator("li.change.kind-reversal a.plink").first.click()
+    page.wait_for_selector("p.crumbs")
+    assert "story" in page.inner_text("p.crumbs")
+    page.click(f"p.crumbs a[href='/story/{quote(seed['id'], safe='')}']")
+    page.wait_for_selector("ol.change-list")
+    assert not page.errors and not page.outside
+
+
+def test_changes_pages_and_feed_keep_article_text_escaped(server, page, ledger):
+    """The hostile documents' payloads reach change notes and claims: shown as text, never run."""
+    page.goto(server + "/changes")
+    page.wait_for_load_state("load")
+    assert "<script>window.pwned='script';alert(1)</script>" in page.inner_text("main") or "<img src=x onerror" in page.inner_text("main")
+    assert page.evaluate("window.pwned") is None
+    feed = urlopen(server + "/changes.atom").read().decode()
+    assert "<script>" not in feed and "&lt;script&gt;" in feed
+    import feedparser
+
+    assert not feedparser.parse(feed).bozo
     assert page.dialogs == []
 
 

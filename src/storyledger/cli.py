@@ -17,7 +17,8 @@ from .ledger import DEFAULT_PATH, Ledger, LedgerError
 from .ledger.relations import amount
 from .limits import MAX_CHARS, TIMEOUT, Limits
 from .pipeline import Options, annotate_many
-from .watch import DEFAULT_INTERVAL
+from .present.feed import DEFAULT_BASE
+from .watch import ALERT_TIMEOUT, DEFAULT_INTERVAL
 
 FORMATS = ("jsonl", "table", "csv", "json")
 TABLE_COLUMNS = ("source", "cue", "mode", "stance", "content")
@@ -113,8 +114,27 @@ def build_parser() -> argparse.ArgumentParser:
     wa.add_argument("--interval", type=interval, default=DEFAULT_INTERVAL, metavar="SECONDS",
                     help=f"seconds between cycles (default {DEFAULT_INTERVAL:g})")
     wa.add_argument("--once", action="store_true", help="run one cycle and exit (for cron)")
+    wa.add_argument("--on-change", metavar="COMMAND", default=None,
+                    help="run COMMAND (a shell command line) once per new change, the change as JSON on its standard input")
+    wa.add_argument("--on-change-timeout", type=interval, default=ALERT_TIMEOUT, metavar="SECONDS",
+                    help=f"stop an --on-change command that runs longer (default {ALERT_TIMEOUT:g})")
+    wa.add_argument("--changes-file", metavar="FILE", default=None, help="append each new change to FILE as a JSON line")
+    st = reading_command(sub, "stories", "the ledger's stories, the most recently active first", "table")
+    st.add_argument("--limit", type=int, default=None, help="show only the first N")
+    ch = sub.add_parser("changes", help="what changed: status steps, disputed numbers, reversals, newest first")
+    db_option(ch)
+    ch.add_argument("--format", choices=FORMATS + ("atom",), default="table", help="output format (default table)")
+    ch.add_argument("-o", "--output", default="-", help="write to FILE instead of standard output")
+    story_option(ch)
+    ch.add_argument("--since", metavar="DATE|DURATION", default=None,
+                    help="only changes of the story's date on or after DATE, or within DURATION of now (24h, 7d)")
+    ch.add_argument("--learned-since", metavar="DATE|DURATION", default=None,
+                    help="only changes the ledger learned on or after DATE, or within DURATION of now")
+    ch.add_argument("--limit", type=int, default=None, help="show only the N newest")
+    ch.add_argument("--base-url", default=DEFAULT_BASE, help=f"where `serve` runs, for the feed's links (default {DEFAULT_BASE})")
     ps = reading_command(sub, "propositions", "the ledger's propositions, the most widely sourced first", "table")
     ps.add_argument("--limit", type=int, default=None, help="show only the first N")
+    story_option(ps)
     p1 = reading_command(sub, "proposition", "one proposition: status, sides, timeline, numbers and claims", "table")
     p1.add_argument("id", help="the proposition id (from `storyledger propositions`)")
     reading_command(sub, "sources", "every source across articles, with aliases and roles", "table")
@@ -123,10 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     cl = reading_command(sub, "claims", "stored claims, with their propositions (claim format)", "jsonl")
     cl.add_argument("--proposition", help="only the claims of this proposition")
     cl.add_argument("--search", help="only claims whose content matches these words (full-text search)")
-    reading_command(sub, "contradictions", "claims that contradict, dispute a number or update each other", "jsonl")
+    story_option(cl)
+    story_option(reading_command(sub, "contradictions", "claims that contradict, dispute a number or update each other", "jsonl"))
     reading_command(sub, "errors", "documents the ledger could not read, and why", "table")
     present_commands(sub)
     return ap
+
+
+def story_option(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument("--story", metavar="ID", default=None,
+                   help="only this story (its id from `storyledger stories`, or any of its documents' ids)")
+    return p
 
 
 def reading_command(sub: Any, name: str, help: str, fmt: str) -> argparse.ArgumentParser:
@@ -149,12 +176,14 @@ def present_commands(sub: Any) -> None:
     rp.add_argument("--html", required=True, metavar="FILE", help="the HTML file to write")
     db_option(rp)
     rp.add_argument("--limit", type=int, default=None, help="only the N most active propositions")
+    story_option(rp)
     xp = sub.add_parser("export", help="the ledger as JSONL, CSV or Parquet tables, or schema.org JSON-LD")
     xp.add_argument("--format", required=True, choices=("jsonl", "csv", "parquet", "schema-org"), help="what to write")
     db_option(xp)
     xp.add_argument("-o", "--output", default=None,
                     help="a directory for jsonl/csv/parquet (default storyledger-export), a file or - for schema-org (default -)")
     xp.add_argument("--proposition", default=None, help="only this proposition's claims, sources and relations")
+    story_option(xp)
     rv = sub.add_parser("review", help="record a person's rating of one claim (a ClaimReview on export)")
     rv.add_argument("claim", metavar="CLAIM_ID", help="the claim id (from `storyledger claims`)")
     rv.add_argument("--rating", required=True, help="the verdict, e.g. False, Misleading, True")
@@ -170,11 +199,12 @@ def present_command(args: argparse.Namespace) -> int:
         present.serve(args.db, args.host, args.port, args.tiles)
     elif args.command == "report":
         with Ledger(args.db, readonly=True) as ledger:
-            n = present.report(ledger, args.html, args.limit)
+            n = present.report(ledger, args.html, args.limit, ledger.story_id(args.story) if args.story else None)
         print(f"storyledger: wrote {args.html} ({n} propositions).", file=sys.stderr)
     elif args.command == "export":
         with Ledger(args.db, readonly=True) as ledger:
-            written = present.export(ledger, args.format, args.output, args.proposition)
+            written = present.export(ledger, args.format, args.output, args.proposition,
+                                     ledger.story_id(args.story) if args.story else None)
         if written != ["-"]:
             print(f"storyledger: wrote {', '.join(written)}.", file=sys.stderr)
     elif args.command == "review":
@@ -230,25 +260,35 @@ def ledger_command(args: argparse.Namespace) -> int:
             return ingest(ledger, args)
         if args.command == "watch":
             return watch(ledger, args)
+        story = ledger.story_id(args.story) if getattr(args, "story", None) else None
         with open_output(args.output) as out, ledger.snapshot():
-            if args.command == "propositions":
-                rows = ledger.propositions(args.limit)
+            if args.command == "stories":
+                write_rows(ledger.stories(args.limit), args.format, out, STORY_COLUMNS, lambda s: [
+                    s["id"], s["label"] or "", s["documents"], s["claims"], s["propositions"], s["contested"],
+                    s["first_seen"] or "", s["last_seen"] or "", s["last_change"] or ""], width=70)
+                if not ledger.stories(1) and ledger.stats()["claims"]:
+                    print("storyledger: the ledger holds no stories yet: it was made by an older storyledger; "
+                          "`storyledger ingest` (of anything, or of nothing new) links it again.", file=sys.stderr)
+            elif args.command == "changes":
+                write_changes(ledger, args, story, out)
+            elif args.command == "propositions":
+                rows = ledger.propositions(args.limit, story)
                 write_rows(rows, args.format, out, PROPOSITION_COLUMNS, lambda p: [
                     p["id"], p["status"], p["sources"], p["claims"], p["conflicts"], number_range(p), p["label"]])
             elif args.command == "proposition":
                 write_detail(ledger.proposition(args.id), args.format, out, proposition_text)
             elif args.command == "sources":
-                write_rows(ledger.sources(), args.format, out, ("name", "kind", "claims", "propositions", "roles", "also"), lambda s: [
-                    s["name"], s["kind"], s["claims"], s["propositions"], "; ".join(r["role"] for r in s["roles"]),
-                    "; ".join(a for a in s["aliases"] if a != s["name"])])
+                write_rows(ledger.sources(), args.format, out, ("name", "kind", "claims", "propositions") + TRACK_COLUMNS + ("roles", "also"),
+                           lambda s: [s["name"], s["kind"], s["claims"], s["propositions"], *(s["track"][k] for k in TRACK_COLUMNS),
+                                      "; ".join(r["role"] for r in s["roles"]), "; ".join(a for a in s["aliases"] if a != s["name"])])
             elif args.command == "source":
                 write_detail(ledger.source(args.name), args.format, out, source_text)
             elif args.command == "claims":
-                write_claims(ledger.claims(proposition=args.proposition, search=args.search), args.format, out)
+                write_claims(ledger.claims(proposition=args.proposition, search=args.search, story=story), args.format, out)
             elif args.command == "contradictions":
-                relations = list(ledger.contradictions())
+                relations = list(ledger.contradictions(story))
                 # the claims' text only for the formats that show it, not for jsonl/json
-                claims = {c["id"]: c for c in ledger.claims()} if args.format in ("table", "csv") else {}
+                claims = {c["id"]: c for c in ledger.claims(story=story)} if args.format in ("table", "csv") else {}
                 if args.format == "csv":  # the relation's own columns (formats.md, as the export), then the claims' text
                     write_rows(relations, "csv", out, ("kind", "claims", "proposition", "note", "claim", "against"), lambda r: [
                         r["kind"], json.dumps(r["claims"]), r["proposition"], r["note"], said(claims[r["claims"][0]]),
@@ -301,7 +341,7 @@ def watch(ledger: Ledger, args: argparse.Namespace) -> int:
     import signal
     import threading
 
-    from .watch import Watch, WatchError
+    from .watch import Alerts, Watch, WatchError
 
     stop = threading.Event()
 
@@ -312,6 +352,8 @@ def watch(ledger: Ledger, args: argparse.Namespace) -> int:
     def on_cycle(report: Any) -> None:
         for f in report.failed:
             print(f"storyledger: skipped {f.name}: {f.reason}", file=sys.stderr)
+        for problem in report.alert_failures:
+            print(f"storyledger: {problem}", file=sys.stderr, flush=True)
         failures.extend(report.failed)
         print(report.line(), flush=True)
 
@@ -325,7 +367,8 @@ def watch(ledger: Ledger, args: argparse.Namespace) -> int:
     failures: list[ReadError] = []
     limits = Limits(max_chars=args.max_chars, timeout=args.timeout or None)
     try:
-        watcher = Watch(ledger, args.paths, Options(limits=limits), encoding=args.encoding, language=args.language)
+        watcher = Watch(ledger, args.paths, Options(limits=limits), encoding=args.encoding, language=args.language,
+                        alerts=Alerts(args.on_change, args.changes_file, args.on_change_timeout))
     except WatchError as e:
         print(f"storyledger: {e}", file=sys.stderr)
         return 1
@@ -357,6 +400,34 @@ def number_range(p: dict) -> str:
 
 
 PRESENT_COMMANDS = ("serve", "report", "export", "review")
+STORY_COLUMNS = ("id", "label", "documents", "claims", "propositions", "contested", "first", "last", "last change")
+TRACK_COLUMNS = ("confirmed", "denied", "disputed", "open", "first", "reversals")
+CHANGE_COLUMNS = ("id", "kind", "date", "learned_at", "story", "proposition", "old", "new", "claims", "note", "label")
+
+
+def write_changes(ledger: Ledger, args: argparse.Namespace, story: str | None, out: TextIO) -> None:
+    """`storyledger changes`: a table, records (jsonl, json), CSV (claims as JSON ids) or an Atom feed."""
+    changes = ledger.changes(story, args.since, args.learned_since, limit=args.limit)
+    if args.format == "atom":
+        from .present.feed import atom
+
+        base = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
+        if story:
+            from urllib.parse import quote
+
+            label = ledger.story(story)["label"]
+            page = base + "story/" + quote(story, safe="")
+            out.write(atom(changes, f"storyledger: what changed in {label}", page + "/changes.atom", page, base))
+        else:
+            out.write(atom(changes, "storyledger: what changed", base + "changes.atom", base + "changes", base))
+    elif args.format == "csv":
+        write_rows(changes, "csv", out, CHANGE_COLUMNS, lambda c: [
+            c["id"], c["kind"], c["date"], c["learned_at"], c["story"], c["proposition"], c["old"], c["new"],
+            json.dumps([x["id"] for x in c["claims"]]), c["note"], c["label"]])
+    else:
+        write_rows(changes, args.format, out, ("date", "kind", "status", "proposition", "who"), lambda c: [
+            c["date"] or "undated", c["kind"], f"{c['old'] or '-'} -> {c['new']}", c["label"] or c["proposition"] or "",
+            "; ".join(f"{x['source']} {x['stance']}" for x in c["claims"])], width=60)
 PROPOSITION_COLUMNS = ("id", "status", "sources", "claims", "conflicts", "range", "label")
 
 
@@ -407,6 +478,16 @@ def source_text(s: dict, out: TextIO) -> None:
     out.write("\n")
     write_table(([p["date"] or "", p["stance"] + (" (not)" if p["polarity"] == "negative" else ""), p["proposition"] or "",
                   p["label"] or ""] for p in s["positions"]), ("date", "stance", "proposition", "label"), out, 80)
+    t = s["track"]
+    out.write(f"\nTrack record: of {len(s['track_record'])} proposition(s) it took a position on, independent sources later "
+              f"confirmed {t['confirmed']}, denied {t['denied']}, disputed {t['disputed']}, left {t['open']} open; "
+              f"first with {t['first']} later confirmed; {t['reversals']} reversal(s).\n")
+    write_table(([r["date"] or "", SIDES[r["position"]], r["outcome"], f"{r['confirmed_by']}/{r['denied_by']}",
+                  "first" if r["first"] else "", r["label"] or r["proposition"]] for r in s["track_record"]),
+                ("date", "its side", "later", "for/against", "first", "proposition"), out, 70)
+
+
+SIDES = {1: "for", 0: "unsure", -1: "against"}
 
 
 def good_documents(items: Iterable[Document | ReadError], failures: list[ReadError]) -> Iterator[Document]:

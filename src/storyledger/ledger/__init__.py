@@ -31,6 +31,7 @@ from ..nlp.names import fold
 from ..engines import Engine
 from ..engines.local import LocalEngine
 from ..pipeline import Options
+from . import follow
 from .link import Embedder, LinkReport, first_range, link
 from .status import Position, day, timeline
 from .store import LedgerError, connect, connect_readonly, get_state, set_state, transaction, writer_lock
@@ -209,7 +210,7 @@ class Ledger:
     def claims(self, proposition: str | None = None, source: int | None = None, search: str | None = None,
                document: str | None = None, *, speaker: str | None = None, stance: str | None = None,
                outlet: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+               limit: int | None = None, offset: int = 0, story: str | None = None) -> Iterator[dict]:
         """Stored claims in the claim format, with `proposition` and `independent_of` filled in.
 
         `speaker` is any name of the source (case folded by SQLite's NOCASE); `since`/`until` bound
@@ -225,6 +226,7 @@ class Ledger:
             (proposition, "c.proposition = ?", [proposition]),
             (source is not None, "c.source = ?", [source]),
             (document, "c.document = ?", [document]),
+            (story, "c.document IN (SELECT document FROM doc_terms WHERE story = ?)", [story]),
             (search, "c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", [fts_query(search or "")]),
         ]
         where = [sql for wanted, sql, _ in filters if wanted]
@@ -243,7 +245,8 @@ class Ledger:
             record["published"] = r["published"]
             yield record
 
-    def relations(self, kinds: Iterable[str] | None = None, proposition: str | None = None) -> Iterator[dict]:
+    def relations(self, kinds: Iterable[str] | None = None, proposition: str | None = None,
+                  story: str | None = None) -> Iterator[dict]:
         """Relations in the ledger format: {kind, claims, proposition, note}."""
         kinds = list(kinds or ())
         q = "SELECT kind, a, b, proposition, note FROM relations"
@@ -254,21 +257,25 @@ class Ledger:
         if proposition:
             where.append("proposition = ?")
             args.append(proposition)
+        if story:
+            where.append("proposition IN (SELECT id FROM propositions WHERE story = ?)")
+            args.append(story)
         q += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY proposition, kind, a, b"
         for r in self.db.execute(q, args):
             yield {"kind": r["kind"], "claims": [r["a"], r["b"]], "proposition": r["proposition"], "note": r["note"]}
 
-    def contradictions(self) -> Iterator[dict]:
-        return self.relations(CONFLICT_KINDS)
+    def contradictions(self, story: str | None = None) -> Iterator[dict]:
+        return self.relations(CONFLICT_KINDS, story=story)
 
-    def propositions(self, limit: int | None = None) -> list[dict]:
-        """Propositions, the most widely sourced first."""
+    def propositions(self, limit: int | None = None, story: str | None = None) -> list[dict]:
+        """Propositions, the most widely sourced first (of one story: `story`, from `story_id`)."""
         with self.snapshot():
-            return self._propositions(limit)
+            return self._propositions(limit, story)
 
-    def _propositions(self, limit: int | None) -> list[dict]:
-        q = "SELECT * FROM propositions ORDER BY n_sources DESC, n_claims DESC, first_seen, id"
-        rows = self.db.execute(q + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
+    def _propositions(self, limit: int | None, story: str | None = None) -> list[dict]:
+        q = "SELECT * FROM propositions" + (" WHERE story = ?" if story else "") + " ORDER BY n_sources DESC, n_claims DESC, first_seen, id"
+        args = ([story] if story else []) + ([limit] if limit else [])
+        rows = self.db.execute(q + (" LIMIT ?" if limit else ""), args).fetchall()
         counts = dict(self.db.execute(
             f"SELECT proposition, count(*) FROM relations WHERE kind IN ({','.join('?' * len(CONFLICT_KINDS))}) GROUP BY proposition",
             CONFLICT_KINDS).fetchall())
@@ -347,6 +354,40 @@ class Ledger:
         got = dict(self.db.execute(f"SELECT id, source FROM claims WHERE id IN ({','.join('?' * len(claim_ids))})", claim_ids).fetchall()) if claim_ids else {}
         return [got[c] for c in claim_ids]
 
+    # ---- following stories (follow.py) --------------------------------------------------------
+
+    def story_id(self, story: str) -> str:
+        """The id of the story `story` names (its id, or any of its documents' ids); one sentence if none."""
+        found = follow.resolve_story(self.db, story)
+        if found is None:
+            raise LedgerError(f"there is no story {story!r} in {self.path} (`storyledger stories` lists them).")
+        return found
+
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Every story: label, headline, documents, claims, propositions, contested ones, first and
+        last date, last change; the most recently active first."""
+        with self.snapshot():
+            return follow.stories(self.db, limit, offset)
+
+    def story(self, story: str) -> dict:
+        """One story's summary (`story` as `story_id` takes it)."""
+        with self.snapshot():
+            row = follow.story_row(self.db, self.story_id(story))
+        assert row is not None
+        return row
+
+    def changes(self, story: str | None = None, since: str | None = None, learned_since: str | None = None,
+                proposition: str | None = None, limit: int | None = None, offset: int = 0,
+                claims_per_change: int | None = None) -> list[dict]:
+        """What changed, newest first: status steps, disputed numbers, reversals (follow.py, changes.py).
+
+        `since` keeps those of the story's date on or after it, `learned_since` those the ledger
+        learned on or after it; either may be a date or a duration back from now ("24h", "7d")."""
+        with self.snapshot():
+            return follow.changes(self.db, self.story_id(story) if story else None, proposition,
+                                  follow.since_time(since)[:10] if since else None,
+                                  follow.since_time(learned_since) if learned_since else None, limit, offset, claims_per_change)
+
     def sources(self) -> list[dict]:
         """Every source with its names, roles (with dates) and counts, the most cited first."""
         with self.snapshot():
@@ -363,8 +404,11 @@ class Ledger:
         roles: dict[int, list[dict]] = {}
         for sid, role, first, last, n in self.db.execute("SELECT * FROM source_roles ORDER BY first_seen, role"):
             roles.setdefault(sid, []).append({"role": role, "first_seen": first, "last_seen": last, "n": n})
+        totals = follow.track_totals(self.db)
+        empty = dict.fromkeys(follow.TRACK_COLUMNS, 0)
         return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "aliases": names.get(r["id"], []),
-                 "roles": roles.get(r["id"], []), "claims": r["n"], "propositions": r["np"], "documents": r["nd"]}
+                 "roles": roles.get(r["id"], []), "claims": r["n"], "propositions": r["np"], "documents": r["nd"],
+                 "track": totals.get(r["id"], empty)}
                 for r in rows]
 
     def source(self, name: str) -> dict:
@@ -388,6 +432,7 @@ class Ledger:
         s["positions"] = [{"proposition": c["proposition"], "label": labels.get(c["proposition"]), "stance": c["stance"],
                            "polarity": c["polarity"], "date": day(c.get("said_on"), c.get("published")), "claim": c["id"]}
                           for c in s["claims"]]
+        s["track_record"] = follow.track(self.db, s["id"])
         return s
 
     def errors(self) -> list[dict]:
@@ -407,7 +452,7 @@ class Ledger:
 def proposition_row(r: sqlite3.Row, conflicts: int) -> dict:
     return {"id": r["id"], "label": r["label"], "status": r["status"], "claims": r["n_claims"], "sources": r["n_sources"],
             "first_seen": r["first_seen"], "last_seen": r["last_seen"], "low": r["low"], "high": r["high"],
-            "unit": r["unit"], "conflicts": conflicts}
+            "unit": r["unit"], "conflicts": conflicts, "story": r["story"] if "story" in r.keys() else None}
 
 
 def fts_query(text: str) -> str:

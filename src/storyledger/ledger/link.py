@@ -25,10 +25,12 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 import numpy as np
 
 from . import copies as copies_
+from . import follow
 from . import measures
 from . import propositions as props
 from . import stories as stories_
@@ -85,6 +87,7 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
         rematch_copies(db, touched)
         for pid in sorted(touched.propositions | regrouped):
             derive(db, pid, speakers)
+        follow.refresh(db, touched.propositions | regrouped, now(), touched.stories)
         db.execute("DELETE FROM dirty")
         db.execute("DELETE FROM stale")
         set_state(db, "linked", "1")
@@ -92,6 +95,11 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
         return LinkReport(one("SELECT count(*) FROM claims"), one("SELECT count(*) FROM sources"),
                           one("SELECT count(*) FROM propositions"), one("SELECT count(*) FROM relations"),
                           one("SELECT count(*) FROM copies"))
+
+
+def now() -> str:
+    """The time the ledger learns what a link derives (UTC, to the second)."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterable[list]:

@@ -183,6 +183,74 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO dirty SELECT id FROM documents;
     INSERT OR REPLACE INTO state VALUES ('linked', '0');
     """,
+    # 4: following stories (`follow.py`): each proposition's story; the changes derived from the
+    # status timelines and the dispute and update relations, under a key that survives relinking
+    # (so the time the ledger learned each one is kept); what was sent to each alert target; each
+    # source's track record on each proposition; one summary row per story. Filled by link: the
+    # state row `follow` is "0" until a link has derived them for every proposition.
+    """
+    ALTER TABLE propositions ADD COLUMN story TEXT;
+    CREATE INDEX propositions_story ON propositions(story, n_claims DESC);
+    CREATE TABLE changes (
+        key TEXT PRIMARY KEY,
+        proposition TEXT,
+        story TEXT,
+        kind TEXT NOT NULL,
+        date TEXT,
+        old TEXT,
+        new TEXT,
+        claims TEXT NOT NULL,
+        note TEXT,
+        learned_at TEXT NOT NULL
+    );
+    CREATE INDEX changes_proposition ON changes(proposition);
+    CREATE INDEX changes_date ON changes(date DESC, learned_at DESC, key);
+    CREATE INDEX changes_story ON changes(story, date DESC, learned_at DESC, key);
+    CREATE INDEX changes_learned ON changes(learned_at);
+    CREATE TABLE alerts (
+        change TEXT NOT NULL,
+        target TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        PRIMARY KEY (change, target)
+    );
+    CREATE TABLE track (
+        source INTEGER NOT NULL,
+        proposition TEXT NOT NULL,
+        claim TEXT NOT NULL,
+        date TEXT,
+        position INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        confirmed_by INTEGER NOT NULL,
+        denied_by INTEGER NOT NULL,
+        first INTEGER NOT NULL,
+        reversals INTEGER NOT NULL,
+        PRIMARY KEY (source, proposition)
+    );
+    CREATE INDEX track_proposition ON track(proposition);
+    CREATE INDEX track_source ON track(source, outcome, first, reversals);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT,
+        title TEXT,
+        lead TEXT,
+        documents INTEGER NOT NULL,
+        claims INTEGER NOT NULL,
+        propositions INTEGER NOT NULL,
+        contested INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        last_change TEXT,
+        changes INTEGER NOT NULL
+    );
+    CREATE INDEX stories_recent ON stories(last_seen DESC, claims DESC);
+    CREATE TRIGGER propositions_gone AFTER DELETE ON propositions BEGIN
+        UPDATE changes SET proposition = NULL WHERE proposition = old.id;
+        DELETE FROM track WHERE proposition = old.id;
+    END;
+    INSERT OR REPLACE INTO state VALUES ('linked', '0');
+    INSERT OR REPLACE INTO state VALUES ('follow', '0');
+    """,
 ]
 
 VERSION = len(MIGRATIONS)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import jinja2
 from starlette.applications import Starlette
@@ -21,9 +21,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..ledger import Ledger, LedgerError
+from ..ledger import Ledger, LedgerError, follow
 from . import data
 from .data import NotFound
+from .feed import atom
 
 HERE = Path(__file__).parent
 # A query string longer than this is refused (414): no page needs more, and it bounds the work
@@ -32,6 +33,8 @@ MAX_QUERY = 2048
 MAX_PARAM = 300
 PROPOSITION_ID = re.compile(r"p[0-9a-f]{1,40}")
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+# Entries in an Atom feed: the newest changes; a feed reader keeps what it has seen.
+FEED_ENTRIES = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,13 @@ def param(request: Request, name: str, pattern: re.Pattern | None = None, choice
     return value
 
 
+def story_param(value: str) -> str:
+    """A story id from the path: a document id, so any text, but not an over-long or NUL one."""
+    if len(value) > MAX_PARAM or "\x00" in value:
+        raise NotFound("there is no such story.")
+    return value
+
+
 def int_param(request: Request, name: str, default: int, high: int) -> int:
     value = param(request, name)
     if not value:
@@ -166,6 +176,32 @@ def create_app(db: str | Path, tiles: str | None = None) -> Starlette:
         sort = param(request, "sort", choices=tuple(data.SORTS)) or "activity"
         return data.overview(ledger, sort, data.PAGE, int_param(request, "offset", 0, 10_000_000))
 
+    def stories(request: Request) -> dict:
+        return data.stories(ledger, data.PAGE, int_param(request, "offset", 0, 10_000_000))
+
+    def story(request: Request) -> dict:
+        return data.story(ledger, story_param(request.path_params["sid"]), data.PAGE, int_param(request, "offset", 0, 10_000_000))
+
+    def changes(request: Request) -> dict:
+        return data.changes(ledger, param(request, "story") or None, data.PAGE, int_param(request, "offset", 0, 10_000_000))
+
+    def feed(request: Request) -> Response:
+        """/changes.atom and /story/ID/changes.atom: the newest changes as an Atom feed."""
+        base = str(request.base_url)
+        sid = request.path_params.get("sid")
+        try:
+            if sid is not None:
+                sid = data.story_of(ledger, story_param(sid))
+                page_url = base + "story/" + quote(sid, safe="")
+                title = f"storyledger: what changed in {follow.story_row(ledger.db, sid)['label']}"
+            else:
+                page_url, title = base + "changes", "storyledger: what changed"
+            got = follow.changes(ledger.db, story=sid, limit=FEED_ENTRIES, claims_per_change=data.SHOWN_PER_CHANGE)
+        except NotFound as e:
+            return page(request, "error.html", {"message": str(e), "status": 404}, 404)
+        xml = atom(got, title, page_url + "/changes.atom" if sid else base + "changes.atom", page_url, base)
+        return Response(xml, media_type="application/atom+xml; charset=utf-8")
+
     def proposition(request: Request) -> dict:
         pid = request.path_params["pid"]
         if not PROPOSITION_ID.fullmatch(pid):
@@ -199,14 +235,16 @@ def create_app(db: str | Path, tiles: str | None = None) -> Starlette:
         pid = param(request, "proposition", PROPOSITION_ID)
         return {"places": data.places(ledger, pid or None), "proposition": pid or None, "tiles": settings.tiles}
 
-    routes = []
-    for path, template, build in (("/", "overview.html", overview), ("/proposition/{pid}", "proposition.html", proposition),
+    routes = [Route("/changes.atom", feed), Route("/story/{sid:path}/changes.atom", feed)]
+    for path, template, build in (("/", "stories.html", stories), ("/propositions", "overview.html", overview),
+                                  ("/story/{sid:path}", "story.html", story), ("/changes", "changes.html", changes),
+                                  ("/proposition/{pid}", "proposition.html", proposition),
                                   ("/source/{sid:int}", "source.html", source), ("/sources", "sources.html", sources),
                                   ("/article", "article.html", article), ("/search", "search.html", search),
                                   ("/map", "map.html", places)):
         html, api = endpoint(template, build)
         routes.append(Route(path, html))
-        routes.append(Route("/api" + ("/overview" if path == "/" else path), api))
+        routes.append(Route("/api" + {"/": "/stories", "/propositions": "/overview"}.get(path, path), api))
 
     async def not_found(request: Request, exc: Exception) -> Response:
         if request.url.path.startswith("/api/"):

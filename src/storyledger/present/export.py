@@ -48,29 +48,32 @@ def exporter(name: str) -> Callable[[Exporter], Exporter]:
     return register
 
 
-def export(ledger: Ledger, fmt: str, output: str | None = None, proposition: str | None = None) -> list[str]:
-    """Write the ledger (or one proposition's part of it) in `fmt`; returns the paths written."""
+def export(ledger: Ledger, fmt: str, output: str | None = None, proposition: str | None = None,
+           story: str | None = None) -> list[str]:
+    """Write the ledger (or one proposition's or one story's part of it) in `fmt`; returns the paths written."""
     if fmt not in EXPORTERS:
         raise LedgerError(f"there is no export format {fmt!r} (choose from {', '.join(EXPORTERS)}).")
-    return EXPORTERS[fmt](ledger, tables(ledger, proposition), output or (DEFAULT_DIRECTORY if fmt != "schema-org" else "-"))
+    return EXPORTERS[fmt](ledger, tables(ledger, proposition, story), output or (DEFAULT_DIRECTORY if fmt != "schema-org" else "-"))
 
 
-def tables(ledger: Ledger, proposition: str | None = None) -> Tables:
-    """Every table as lists of dicts; the claims keep their full records under `_record`."""
+def tables(ledger: Ledger, proposition: str | None = None, story: str | None = None) -> Tables:
+    """Every table as lists of dicts; the claims keep their full records under `_record`.
+    `story` (a story id, `Ledger.story_id`) keeps that story's part, as `proposition` keeps one proposition's."""
     if proposition and ledger.db.execute("SELECT 1 FROM propositions WHERE id = ?", (proposition,)).fetchone() is None:
         raise LedgerError(f"there is no proposition {proposition!r} in {ledger.path}.")
+    part = bool(proposition or story)
     source_ids = dict(ledger.db.execute("SELECT id, source FROM claims").fetchall())
-    claims = [flat_claim(c, source_ids.get(c["id"])) for c in ledger.claims(proposition=proposition)]
+    claims = [flat_claim(c, source_ids.get(c["id"])) for c in ledger.claims(proposition=proposition, story=story)]
     docs = {c["document"] for c in claims}
     documents = [dict(r) for r in ledger.db.execute(
-        "SELECT id, title, url, outlet, published, language, n_claims, text FROM documents ORDER BY id") if not proposition or r["id"] in docs]
+        "SELECT id, title, url, outlet, published, language, n_claims, text FROM documents ORDER BY id") if not part or r["id"] in docs]
     used = {c["source_id"] for c in claims}
     sources = [{"id": s["id"], "name": s["name"], "kind": s["kind"], "claims": s["claims"],
                 "aliases": json.dumps(s["aliases"], ensure_ascii=False), "roles": json.dumps(s["roles"], ensure_ascii=False)}
-               for s in ledger.sources() if not proposition or s["id"] in used]
-    props = [p for p in ledger.propositions() if not proposition or p["id"] == proposition]
+               for s in ledger.sources() if not part or s["id"] in used]
+    props = [p for p in ledger.propositions(story=story) if not proposition or p["id"] == proposition]
     ids = {c["id"] for c in claims}
-    relations = [r for r in ledger.relations(proposition=proposition) if not proposition or set(r["claims"]) <= ids]
+    relations = [r for r in ledger.relations(proposition=proposition, story=story) if not part or set(r["claims"]) <= ids]
     reviews = [r for r in ledger.reviews() if r["claim"] in ids]
     return {"documents": documents, "claims": claims, "sources": sources, "propositions": props,
             "relations": relations, "reviews": reviews}

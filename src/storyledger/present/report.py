@@ -30,16 +30,16 @@ FILTER_SCRIPT = """
 """
 
 
-def report(ledger: Ledger, path: str | Path, limit: int | None = None) -> int:
-    """Write the report; returns how many propositions it holds."""
+def report(ledger: Ledger, path: str | Path, limit: int | None = None, story: str | None = None) -> int:
+    """Write the report (of one story: `story`, a story id); returns how many propositions it holds."""
     total = ledger.stats()["propositions"]
-    overview = data.overview(ledger, "activity", limit or total or 1, 0)
+    overview = data.overview(ledger, "activity", limit or total or 1, 0, story)
     props = [data.proposition(ledger, p["id"]) for p in overview["propositions"]]
     for p in props:
         p["bands"] = bands(p["timeline"])
     digest = base64.b64encode(hashlib.sha256(FILTER_SCRIPT.encode()).digest()).decode()
     html = environment().get_template("report.html").render(
-        data=overview, propositions=props, css=(HERE / "static" / "style.css").read_text(encoding="utf-8"),
+        data=overview, propositions=props, story=ledger.story(story) if story else None, css=(HERE / "static" / "style.css").read_text(encoding="utf-8"),
         script=FILTER_SCRIPT, script_hash=digest, db=Path(ledger.path).name, today=date.today().isoformat())
     Path(path).write_text(html, encoding="utf-8")
     return len(props)
