@@ -6,6 +6,7 @@ spaCy pipeline loaded once per process and never pickled.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -17,7 +18,7 @@ from .attribution import Claim, attribute
 from .documents import Document, ReadError, check_text, record_document
 from .limits import Limits, TimeLimit, time_limit
 from .nlp import MODEL, load, trim_caches
-from .nlp.cache import sent_of
+from .nlp.cache import sent_of, sents_of, text_of
 from .semantics.entities import document_names, find_entities
 from .semantics.places import find_places
 from .semantics.quantities import find_quantities
@@ -157,9 +158,36 @@ def claims_of(doc: Doc, document: Document, options: Options) -> list[Claim]:
     claims = attribute(doc, document)
     for claim in claims:
         fill_stance(doc, claim)
+        claim.sentence = sentence_text(doc, claim)
     if options.normalise:
         normalise(doc, document, claims)
     return claims
+
+
+# A cue this many sentences or more away from its content ("This was stated by X" after a
+# paragraph) is left out of the claim's `sentence`: it would drag in the sentences between.
+SENTENCE_REACH = 2
+
+
+def sentence_text(doc: Doc, claim: Claim) -> str:
+    """The sentence or sentences holding the claim: its content's and, when near, its cue's."""
+    s, e = claim.span
+    first = doc.char_span(s, e, alignment_mode="expand")
+    if first is None:
+        return claim.content
+    a, b = sent_of(first), sent_of(doc[first.end - 1])
+    if claim.cue_span:
+        cue = doc.char_span(claim.cue_span[0], claim.cue_span[1], alignment_mode="expand")
+        if cue is not None:
+            c = sent_of(cue)
+            sents = sents_of(doc)
+            starts = doc.user_data["storyledger_sent_starts"]
+            ia, ib, ic = (bisect_right(starts, x.start) - 1 for x in (a, b, c))
+            if ic < ia and ia - ic < SENTENCE_REACH:
+                a = sents[ic]
+            elif ic > ib and ic - ib < SENTENCE_REACH:
+                b = sents[ic]
+    return text_of(doc)[a.start_char:b.end_char].strip()
 
 
 def fill_stance(doc: Doc, claim: Claim) -> None:
