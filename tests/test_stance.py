@@ -67,3 +67,12 @@ def test_sentence_holds_cue_and_content(claims_of):
     claims = claims_of(text)
     assert one(claims, "deployment")["sentence"] == "The army confirmed the deployment."
     assert one(claims, "ready")["sentence"] == '"We are ready," General Tomas Ruiz said.'
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("The governor said that all responsibility lies with the contractor.", "responsibility"),
+    ("The governor said evacuation is possible only by boat.", "evacuation"),
+    ("The governor said the possible loss of the bridge worries the town.", "loss of the bridge"),
+])
+def test_words_that_only_look_like_stance(claims_of, sentence, needle):
+    assert one(claims_of(sentence), needle)["stance"] == "asserted"

@@ -54,6 +54,8 @@ HEDGE_VERBS = {"appear", "seem", "suggest", "believe", "suspect", "assume", "pre
 HEDGE_ADVERBS = {"likely", "probably", "possibly", "perhaps", "apparently", "presumably",
                  "seemingly", "maybe", "conceivably", "plausibly"}
 HEDGE_ADJECTIVES = {"likely", "unlikely", "possible", "probable", "plausible", "improbable"}
+# Also "feasible" ("evacuation is possible only by boat"): a hedge only as "it is possible that".
+FEASIBLE_ADJECTIVES = {"possible", "plausible"}
 # Verbs whose clausal complement is what the content really asserts ("the evidence suggests
 # that X", "Our Defense Department says it is unlikely that ..."): their complement's hedges count.
 FRAME_VERBS = {"say", "suggest", "indicate", "show", "find", "judge", "conclude", "determine",
@@ -211,16 +213,18 @@ def hedge_of(content: Span, root: Token) -> bool | None:
     "unlikely to be more than 24 hours" is for or against depends on the proposition's framing;
     reading it as negative cost more on the story sets than it gave, bench/RESULTS.md.)"""
     for v in clauses(root, content):
+        kids = list(v.children)
         if v.lemma_.lower() in HEDGE_VERBS and v.pos_ in ("VERB", "AUX"):
             return False
         for c in v.children:
             w = c.lower_
             if c.dep_ == "advmod" and w in HEDGE_ADVERBS:
                 return False
-            if c.dep_ in ("acomp", "oprd") and w in HEDGE_ADJECTIVES:
-                return False
+            if c.dep_ in ("acomp", "oprd") and w in HEDGE_ADJECTIVES and (
+                    w not in FEASIBLE_ADJECTIVES or any(x.dep_ == "nsubj" and x.lower_ == "it" for x in kids)):
+                return False  # "is likely to", "it is possible that"; not "is possible only with"
             if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and any(
-                    a.dep_ == "amod" and a.lower_ in ("likely", "probable", "possible") for a in c.children):
+                    a.dep_ == "amod" and a.lower_ in ("likely", "probable") for a in c.children):
                 return False
     return None
 
@@ -299,6 +303,8 @@ def calls_false(content: Span, root: Token) -> bool:
     for t in content:
         if t.lower_ not in DENIAL_WORDS:
             continue
+        if t.lower_ in ("lie", "lies") and (t.pos_ == "VERB" or any(c.dep_ == "prep" for c in t.children)):
+            continue  # "responsibility lies with Kyiv"
         if any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr")):
             continue
         if t.dep_ in ("oprd", "ccomp") and t.head.lemma_ != "be":
