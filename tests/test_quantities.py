@@ -33,10 +33,10 @@ def read(text: str) -> tuple:
     ("nearly 500", (500, 400, 500, "nearly")),
     ("almost 10,000", (10000, 9000, 10000, "almost")),
     ("close to 3 million", (3000000, 2900000, 3000000, "close to")),
-    ("about 11,000", (11000, 9900, 12100, "about")),
-    ("some 500", (500, 450, 550, "some")),
-    ("about 4", (4, 3, 5, "about")),
-    ("500 or so", (500, 450, 550, "or so")),
+    ("about 11,000", (11000, 11000, 11000, "about")),
+    ("some 500", (500, 500, 500, "some")),
+    ("about 4", (4, 4, 4, "about")),
+    ("500 or so", (500, 500, 500, "or so")),
     ("more than 11,000", (11000, 11000, None, "more than")),
     ("over 200", (200, 200, None, "over")),
     ("at least 18", (18, 18, None, "at least")),
@@ -45,7 +45,9 @@ def read(text: str) -> tuple:
     ("as many as 10,000", (10000, None, 10000, "as many as")),
     ("fewer than four", (4, None, 4, "fewer than")),
     ("several thousand", (None, 2000, 9999, "several")),
-    ("a few hundred", (None, 200, 999, "a few")),
+    ("a few hundred", (None, 200, 500, "a few")),
+    ("a few dozen", (None, 24, 60, "a few")),
+    ("several hundred", (None, 200, 999, "several")),
     ("a couple of thousand", (2000, 2000, 3000, "a couple of")),
     ("thousands", (None, 2000, 9999, "thousands")),
     ("hundreds", (None, 200, 999, "hundreds")),
@@ -53,6 +55,11 @@ def read(text: str) -> tuple:
     ("hundreds of thousands", (None, 200000, 999999, "hundreds of thousands")),
     ("between 11,000 and 12,000", (None, 11000, 12000, "between")),
     ("between 11 and 12 million", (None, 11000000, 12000000, "between")),
+    ("between 70 to 96", (None, 70, 96, "between")),
+    ("70 to the full 96", (None, 70, 96, "to")),
+    ("80 plus", (80, 80, None, "plus")),
+    ("up to 96", (96, None, 96, "up to")),
+    ("much lower than the 471", (471, None, 471, "much lower than")),
     ("10 to 15", (None, 10, 15, "to")),
     ("10 - 15", (None, 10, 15, "to")),
     ("two or three", (None, 2, 3, "or")),
@@ -70,7 +77,7 @@ def test_reader_stops_at_the_number() -> None:
 
 def test_percent_and_money_are_read() -> None:
     r = read_number("about 40 percent".split())
-    assert (r.value, r.low, r.high, r.percent) == (40, 36, 44, "percent")
+    assert (r.value, r.low, r.high, r.percent) == (40, 40, 40, "percent")
     r = read_number("$ 3 billion".split())
     assert (r.value, r.currency) == (3000000000, "USD")
     r = read_number("5 percentage points".split())
@@ -233,7 +240,7 @@ $ 5 nmod SYM $
 billion 3 dobj NUM CD
 """)
     assert [(q.text, q.value, q.low, q.high, q.unit) for q in find_quantities(doc)] == [
-        ("about 40%", 40, 36, 44, "percent"), ("$3 billion", 3000000000, 3000000000,
+        ("about 40%", 40, 40, 40, "percent"), ("$3 billion", 3000000000, 3000000000,
                                              3000000000, "USD")]
 
 

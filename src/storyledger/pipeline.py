@@ -6,6 +6,8 @@ spaCy pipeline loaded once per process and never pickled.
 from __future__ import annotations
 
 import logging
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -17,7 +19,7 @@ from .attribution import Claim, attribute
 from .documents import Document, ReadError, check_document, record_document
 from .limits import Limits, TimeLimit, time_limit
 from .nlp import MODEL, load, trim_caches
-from .nlp.cache import sent_of
+from .nlp.cache import sent_of, sents_of, text_of
 from .semantics.entities import document_names, find_entities
 from .semantics.places import find_places
 from .semantics.quantities import find_quantities
@@ -158,9 +160,36 @@ def claims_of(doc: Doc, document: Document, options: Options) -> list[Claim]:
     claims = attribute(doc, document)
     for claim in claims:
         fill_stance(doc, claim)
+        claim.sentence = sentence_text(doc, claim)
     if options.normalise:
         normalise(doc, document, claims)
     return claims
+
+
+# A cue this many sentences or more away from its content ("This was stated by X" after a
+# paragraph) is left out of the claim's `sentence`: it would drag in the sentences between.
+SENTENCE_REACH = 2
+
+
+def sentence_text(doc: Doc, claim: Claim) -> str:
+    """The sentence or sentences holding the claim: its content's and, when near, its cue's."""
+    s, e = claim.span
+    first = doc.char_span(s, e, alignment_mode="expand")
+    if first is None:
+        return claim.content
+    a, b = sent_of(first), sent_of(doc[first.end - 1])
+    if claim.cue_span:
+        cue = doc.char_span(claim.cue_span[0], claim.cue_span[1], alignment_mode="expand")
+        if cue is not None:
+            c = sent_of(cue)
+            sents = sents_of(doc)
+            starts = doc.user_data["storyledger_sent_starts"]
+            ia, ib, ic = (bisect_right(starts, x.start) - 1 for x in (a, b, c))
+            if ic < ia and ia - ic < SENTENCE_REACH:
+                a = sents[ic]
+            elif ic > ib and ic - ib < SENTENCE_REACH:
+                b = sents[ic]
+    return text_of(doc)[a.start_char:b.end_char].strip()
 
 
 def fill_stance(doc: Doc, claim: Claim) -> None:
@@ -198,26 +227,139 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
         claim.quantities = within(find_quantities(content))
         claim.places = [p.to_dict() for p in places if s <= p.start and p.end <= e]
         claim.entities = within(find_entities(content, names))
+    carry_said_on(doc, claims, timexes)
 
 
 def said_on(doc: Doc, claim: Claim, timexes: list[Timex]) -> str | list[str] | None:
-    """The date the claim's own sentence gives for the act of saying ("On October 25, X said"),
-    outside the content; null where the text does not say (an "earlier" is no day)."""
+    """The date the claim's own sentence gives for the act of saying ("On October 25, X said",
+    "X said Thursday", "Speaking at a Thursday briefing, X said"), outside the content; null where
+    the text does not say (an "earlier" is no day). A time in a clause of its own ("Although the
+    noise was heard on Tuesday, X said", "X, who visited on Monday, said") or in a dateline
+    ("KYIV, Oct 28 (Reuters) -") is not the day of saying."""
+    found = said_timex(doc, claim, timexes)
+    return None if found is None else timex_interval(found)
+
+
+def said_timex(doc: Doc, claim: Claim, timexes: list[Timex]) -> Timex | None:
+    """The time expression of the claim's sentence that dates its saying, or None."""
     anchor = claim.cue_span or claim.span
     sent = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
     if sent is None:
         return None
+    cue = sent.root if claim.cue_span else None
     sent = sent_of(sent)
     s, e = claim.span
     if claim.mode == "continuation":
         prev = sent_of(doc[sent.start - 1]) if sent.start > 0 else None
         sent = prev if prev is not None else sent
+        cue = None
+    other = None
     for t in timexes:
-        if sent.start_char <= t.start and t.end <= sent.end_char and not (s <= t.start < e):
-            value = timex_interval(t)
-            if value is not None and t.type in ("DATE", "TIME"):
-                return value
-    return None
+        if not (sent.start_char <= t.start and t.end <= sent.end_char) or s <= t.start < e:
+            continue
+        if dateline(doc, t, sent):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        where = "other" if span is None else clause_of(span.root, cue, claim.span)
+        if where == "blocked":
+            continue
+        if where == "cue":
+            return t
+        if other is None:
+            other = t
+    return other
+
+
+# Clauses of their own: a time in one of them dates that clause's event, not the saying ("a pact
+# signed in June", "Although noises were heard on Tuesday, he said ...").
+OWN_CLAUSES = {"relcl", "acl", "ccomp", "csubj", "advcl", "pcomp", "parataxis"}
+PUBLISH_VERBS = frozenset("publish release issue post unveil present submit".split())
+DATELINE = re.compile(r"^\W*[A-Z][\w.'’ -]{1,40},\s*$")
+HEADER_DATE = re.compile(r"^\s?date\s+$")
+AFTER_DATELINE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
+
+
+def dateline(doc: Doc, t: Timex, sent) -> bool:
+    """"KYIV, Oct 28 (Reuters) - ...", or the seed form's first line " date 2024-10-28 headline":
+    the time is the dateline's."""
+    text = text_of(doc)
+    if HEADER_DATE.match(text[:t.start]):
+        return True
+    return bool(DATELINE.match(text[sent.start_char:t.start]) and AFTER_DATELINE.match(text[t.end:t.end + 60]))
+
+
+def clause_of(tok, cue, content: tuple[int, int]) -> str:
+    """"cue" when the time attaches to the cue's clause, "blocked" when it sits in a clause of its
+    own (a finite subordinate clause, a relative or participle clause on a noun), else "other"
+    (also when it hangs on the content's own verb from outside the content: "predicting X at a
+    briefing on Monday" is read as the saying's time)."""
+    t = tok
+    for _ in range(64):
+        if cue is not None and t.i == cue.i:
+            return "cue"
+        if content[0] <= t.idx < content[1]:
+            return "other"
+        if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in PUBLISH_VERBS and cue is not None and t.head.head.i == cue.i \
+                and t.head.dep_ in ("nsubj", "nsubjpass"):
+            return "cue"  # "The report, published on Thursday, says ...": the report says it that day
+        if t.dep_ in OWN_CLAUSES:
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+            # a participle adjunct of the cue ("Speaking at a Thursday briefing, X said") is the
+            # saying's own circumstance; a finite clause or a clause on a noun is not
+            if t.dep_ in ("relcl", "acl") or own_subject or cue is None or t.head.i != cue.i:
+                return "blocked"
+        if t.head.i == t.i:
+            return "other"
+        t = t.head
+    return "other"
+
+
+# A later claim of a speaker whose day of saying the article named before ("said on Tuesday",
+# then "he added", "she also said") was said that day, unless its own sentence dates it, puts it
+# before ("had said", "earlier", "previously"), or gives a time that is no day.
+EARLIER_WORDS = re.compile(r"\b(?:earlier|previously|before|once|last|ago|former(?:ly)?|had\s+(?:said|told|stated|written))\b", re.I)
+
+
+PRONOUNS = frozenset("he she they it we i you him her them who this that".split())
+
+
+def speaker_keys(claim: Claim) -> list[str]:
+    """The words that name a claim's speaker in this article: the last word of its name and of
+    its mention ("Joe Biden" and "Biden"; "a senior French military official" and "the official")."""
+    keys = []
+    for words in (claim.source.name, claim.source.mention or ""):
+        w = words.lower().split()
+        if w and w[-1] not in PRONOUNS:
+            keys.append(w[-1])
+    return keys
+
+
+def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
+    """Give undated claims the day of the same speaker's last dated claim before them."""
+    last: dict[str, str | list[str]] = {}
+    for claim in sorted(claims, key=lambda c: c.span[0]):
+        keys = speaker_keys(claim)
+        if claim.said_on is not None:
+            for k in keys:
+                last[k] = claim.said_on
+            continue
+        day = next((last[k] for k in keys if k in last), None)
+        if day is None or claim.source.name.lower() in ("unnamed reports", "unnamed"):
+            continue
+        anchor = claim.cue_span or claim.span
+        span = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
+        if span is None:
+            continue
+        sent = sent_of(span)
+        text = text_of(doc)
+        outside = text[sent.start_char:claim.span[0]] + " " + text[claim.span[1]:sent.end_char]
+        if EARLIER_WORDS.search(outside):
+            continue
+        if any(sent.start_char <= t.start and t.end <= sent.end_char and not (claim.span[0] <= t.start < claim.span[1]) for t in timexes):
+            continue  # its sentence names a time that is no day ("recently"): not the same day
+        claim.said_on = day
+
+
 def load_pipeline(options: Options | None = None) -> Language:
     return load((options or Options()).model)
 

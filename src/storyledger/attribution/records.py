@@ -51,6 +51,7 @@ class Claim:
     via: list[str] = field(default_factory=list)
     proposition: str | None = None
     reported_by: str | None = None
+    sentence: str | None = None  # the sentence(s) holding cue and content, for reading a bare content
 
     @property
     def id(self) -> str:
@@ -67,6 +68,7 @@ class Claim:
             "cue_span": list(self.cue_span) if self.cue_span else None,
             "mode": self.mode,
             "content": self.content,
+            "sentence": self.sentence,
             "span": list(self.span),
             "stance": self.stance,
             "polarity": self.polarity,

@@ -17,15 +17,17 @@ states a number, None for a vague count such as "several thousand"):
   11,000 -> 10,000; 500 -> 400; 10,000 -> 9,000; 3 million -> 2.9 million; 250 -> 240.
   ("Almost N" means the writer rounded up to N at N's own precision; a one-digit number like
   10,000 is read one digit finer, because "almost 10,000" for 1,000 would be absurd.)
-- "about", "around", "roughly", "approximately", "some", "an estimated", "N or so": N +- 10%.
+- "about", "around", "roughly", "approximately", "some", "an estimated", "N or so": low = high = N,
+  `approx` the word (shared/spec/story-gold.md: the story gold codes "about 13,000 feet" as
+  13000; a band of +-10% made every such figure disagree with the same figure given bare).
 - "more than", "over", "at least", "upwards of", "N or more", ...: low = N, high = None
   (strict "more than" is not distinguished from "at least": counts in news are rounded anyway).
 - "up to", "as many as", "less than", "fewer than", "under", "at most", ...: low = None,
   high = N (the text gives no lower bound; 0 would be a claim it does not make).
 - vague plurals: a plural scale S ("hundreds", "thousands", "dozens", "tens of thousands")
   gives [2S, 10S - 1]: "thousands" -> 2000..9999, "tens of thousands" -> 20000..99999.
-- "several", "a few", "many", "multiple" + scale S: [2S, 10S - 1] ("several thousand" ->
-  2000..9999). "a couple of" + S: value 2S, range [2S, 3S].
+- "several", "many", "multiple" + scale S: [2S, 10S - 1] ("several thousand" ->
+  2000..9999); "a few" + S: [2S, 5S] ("a few dozen" -> 24..60). "a couple of" + S: value 2S, range [2S, 3S].
 - ranges "between A and B", "A to B", "A-B", "A or B": low A, high B, value None.
 
 Not counts, and skipped: dates and years, clock times, ordinals ("11th"), identifiers ("Article 5",
@@ -34,7 +36,6 @@ unit "percent"; money is kept with the ISO 4217 code of its currency as unit.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -75,12 +76,14 @@ APPROXIMATORS: dict[tuple[str, ...], str] = {
     **{tuple(p.split()): "over" for p in (
         "more than", "over", "above", "at least", "upwards of", "in excess of", "no fewer than",
         "no less than", "just over", "well over", "well above", "just above", "a minimum of",
+        "higher than", "greater than", "much higher than", "much more than",
         "a little over", "a little more than", "slightly more than", "far more than",
         "many more than", "even more than", "beyond")},
     **{tuple(p.split()): "under" for p in (
         "up to", "as many as", "less than", "fewer than", "under", "below", "at most",
         "no more than", "a maximum of", "not more than", "a little under", "slightly less than",
-        "as much as", "a maximum", "maximum")},
+        "as much as", "a maximum", "maximum", "lower than", "much lower than", "much less than",
+        "far lower than", "far fewer than")},
 }
 MAX_APPROX_LEN = max(len(k) for k in APPROXIMATORS)
 POSTPOSED = {("or", "more"): "over", ("or", "so"): "about", ("or", "fewer"): "under",
@@ -113,6 +116,7 @@ ID_MARKERS = {"no.", "no", "#", "number", "nr.", "num."}
 COUNT_VERBS = {"die", "flee", "surrender", "desert", "escape", "survive", "drown", "perish",
                "defect", "remain"}
 RANGE_CONNECTORS = {"to", "-", "–", "—", "or"}
+RANGE_FILLERS = {"the", "a", "full", "complete", "whole", "maximum", "total", "of"}
 NOT_A_COUNT_ENTS = {"DATE", "TIME", "ORDINAL"}
 # A number inside a name is part of the name ("Ground Zero", "The 411", "Apollo 11").
 NAME_ENTS = {"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -281,7 +285,9 @@ def _read_vague(words: list[str], i: int) -> tuple[int, int, int, str] | None:
         k = j + 1
         if words[k] in SINGULAR_SCALES:
             s = SINGULAR_SCALES[words[k]]
-            return k + 1, 2 * s, 10 * s - 1, " ".join(words[i:k])
+            # "a few dozen" is 24..60: "a few" is at most five; "several hundred" 200..999
+            top = 5 * s if words[j] == "few" else 10 * s - 1
+            return k + 1, 2 * s, top, " ".join(words[i:k])
         if words[k] in PLURAL_SCALES:
             j = k  # "many thousands (of)": read as the plural
         else:
@@ -318,10 +324,7 @@ def _apply(kind: str | None, n: Decimal) -> tuple[Number | None, Number | None]:
     if kind == "below":
         return _plain(n - Decimal(str(almost_step(v)))), v
     if kind == "about":
-        lo, hi = n * Decimal("0.9"), n * Decimal("1.1")
-        if isinstance(v, int):  # widen to whole numbers: "about 4" -> 3..5
-            return math.floor(lo), math.ceil(hi)
-        return _plain(lo), _plain(hi)
+        return v, v  # the writer's own round figure; the `approx` word says it is one
     if kind == "over":
         return v, None
     return None, v  # under
@@ -338,6 +341,8 @@ def read_number(words: list[str], i: int = 0) -> Reading | None:
         if key in APPROXIMATORS:
             approx_kind, approx_text, j = APPROXIMATORS[key], " ".join(key), i + size
             break
+    if approx_text and approx_text.endswith(" than") and j + 1 < n and words[j] == "the" and _may_start(words[j + 1]):
+        j += 1  # "much lower than the 471 announced"
     between = False
     if approx_kind is None and j < n and words[j] == "between":
         between, approx_text, j = True, "between", j + 1
@@ -364,10 +369,12 @@ def read_number(words: list[str], i: int = 0) -> Reading | None:
         return None
     end, num, scaled = precise
     # ranges: "between 11,000 and 12,000", "10 to 12 thousand", "two or three", "10-15"
-    connectors = {"and"} if between else RANGE_CONNECTORS
+    connectors = {"and", "to", "-", "–", "—"} if between else RANGE_CONNECTORS
     after_from = i > 0 and words[i - 1] == "from"  # "rose from 10 to 20" is a change
     if not after_from and end + 1 < n and words[end] in connectors and tuple(words[end:end + 2]) not in POSTPOSED:
         k = end + 1
+        while k < end + 3 and k < n and words[k] in RANGE_FILLERS:
+            k += 1  # "70 to the full 96", "70 to a complete 96"
         if k < n and words[k] in CURRENCY_SYMBOLS:
             k += 1
         second = _read_precise(words, k)

@@ -1,0 +1,57 @@
+"""said_on on invented sentences: the day of saying, general rules of news English (issue 14)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def one(claims, needle):
+    found = [c for c in claims if needle in c["content"]]
+    assert len(found) == 1, [c["content"] for c in claims]
+    return found[0]
+
+
+def test_later_quotes_of_a_speaker_take_the_day_named_before(claims_of):
+    text = ("Harbour master Lena Brandt said on Tuesday that the port was closed. "
+            '"It will stay closed until the inspection ends," Brandt added. '
+            "Brandt also said that two ships had been turned away.")
+    claims = claims_of(text, published="2024-10-31")  # a Thursday
+    assert [c["said_on"] for c in claims] == ["2024-10-29"] * 3
+
+
+def test_a_later_quote_put_before_is_not_given_the_day(claims_of):
+    text = ("Harbour master Lena Brandt said on Tuesday that the port was closed. "
+            "Brandt had said earlier that the port would stay open.")
+    claims = claims_of(text, published="2024-10-31")
+    assert one(claims, "stay open")["said_on"] is None
+
+
+def test_last_weekday_on_that_weekday_is_a_week_before(claims_of):
+    c = one(claims_of("Harbour master Lena Brandt said last Thursday that the port was closed.", published="2024-10-31"), "port")
+    assert c["said_on"] == "2024-10-24"
+
+
+def test_a_time_in_a_clause_of_its_own_is_not_the_day_of_saying(claims_of):
+    text = ("Although the noises were heard on Monday, Admiral Rui Costa said on Wednesday that no link was found. "
+            "Mayor Ines Dias, who visited the site on Monday, said the dam was safe. "
+            "Mayor Ines Dias said a pact signed in June was void.")
+    claims = claims_of(text, published="2024-10-31")
+    assert one(claims, "no link")["said_on"] == "2024-10-30"
+    assert one(claims, "dam was safe")["said_on"] is None
+    assert one(claims, "pact")["said_on"] is None
+
+
+def test_a_dateline_is_not_the_day_of_saying(claims_of):
+    c = one(claims_of("KYIV, Oct 28 (Reuters) - Minister Olena Kravets said the bridge was closed."), "bridge")
+    assert c["said_on"] is None
+
+
+def test_a_participle_adjunct_of_the_cue_dates_the_saying(claims_of):
+    text = "Speaking at a Wednesday briefing, General Tomas Ruiz said the troops had left."
+    assert one(claims_of(text, published="2024-10-31"), "troops")["said_on"] == "2024-10-30"
+
+
+def test_a_published_report_says_it_on_its_day(claims_of):
+    text = "The report, published on Monday, says the dam is unsafe."
+    assert one(claims_of(text, published="2024-10-31"), "dam")["said_on"] == "2024-10-28"

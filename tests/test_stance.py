@@ -1,0 +1,78 @@
+"""Stance and the claim's sentence on invented sentences: general rules of news English (issue 14)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def one(claims, needle):
+    found = [c for c in claims if needle in c["content"]]
+    assert len(found) == 1, [c["content"] for c in claims]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, needle, stance, polarity", [
+    # hedged: the hedge makes it possible
+    ("Inspector Mara Voss said the fire was likely caused by a faulty heater.", "faulty heater", "possible", "positive"),
+    ("Inspector Mara Voss said the fire was probably started in the kitchen.", "kitchen", "possible", "positive"),
+    ("Inspector Mara Voss said the blaze appeared to be an accident.", "accident", "possible", "positive"),
+    ("Inspector Mara Voss said the evidence suggests that the wiring failed.", "wiring failed", "possible", "positive"),
+    ("Inspector Mara Voss said she believes the owner was not at home.", "owner was not", "possible", "negative"),
+    ("Inspector Mara Voss believes the fire was set deliberately.", "set deliberately", "possible", "positive"),
+    ("Inspector Mara Voss said the most likely cause was a cigarette.", "cigarette", "possible", "positive"),
+    ("Inspector Mara Voss said there does not appear to be any link between the fires.", "link between", "possible", "negative"),
+    # not confirming: unconfirmed, polarity that of the report
+    ("Inspector Mara Voss said it was unclear what caused the fire.", "caused the fire", "unconfirmed", "positive"),
+    ('"We don\'t know what started it," Inspector Mara Voss said.', "started it", "unconfirmed", "positive"),
+    ("Inspector Mara Voss said it is not yet known how many homes were lost.", "homes were lost", "unconfirmed", "positive"),
+    ("Inspector Mara Voss said there was no confirmation of any deaths.", "deaths", "unconfirmed", "positive"),
+    ("Inspector Mara Voss said the first findings were not conclusive.", "findings", "unconfirmed", "positive"),
+    ("Inspector Mara Voss said it was too early to say what caused the blaze.", "blaze", "unconfirmed", "positive"),
+    ("Inspector Mara Voss said her team was working with the police to determine what happened.", "determine", "unconfirmed", "positive"),
+    ("Inspector Mara Voss said investigators were still examining the wreckage.", "wreckage", "unconfirmed", "positive"),
+    ("The fire service declined to say whether anyone was hurt.", "anyone was hurt", "unconfirmed", "positive"),
+    ("The fire service would not say whether anyone was hurt.", "anyone was hurt", "unconfirmed", "positive"),
+    # denial by evaluation, outside "be + adjective"
+    ("The mayor dismissed the reports as a provocation.", "provocation", "denied", "positive"),
+    ("The mayor called the video fake.", "video", "denied", "positive"),
+    ("The mayor said the claims were lies.", "lies", "denied", "positive"),
+    # "did not deny" leaves it open
+    ("The mayor did not deny that the budget had been cut.", "budget", "possible", "positive"),
+    # forecasts
+    ("Forecasters expect the storm to reach the coast by Friday.", "storm", "predicted", "positive"),
+    ("The company said the plant is set to close next year.", "plant", "predicted", "positive"),
+    ("Forecasters predicted that there were two days of rain left.", "rain left", "possible", "positive"),
+    ("Economists predict a recession.", "recession", "predicted", "positive"),
+    # no evidence: a negative assertion
+    ("The police said there was no evidence of foul play.", "foul play", "asserted", "negative"),
+    ("The police said none of the witnesses saw the driver.", "witnesses", "asserted", "negative"),
+    # unchanged: plain statements and confirmations
+    ("The police said the road was reopened on Monday.", "road", "asserted", "positive"),
+    ('"I can confirm that the bridge is closed," the mayor said.', "bridge", "confirmed", "positive"),
+    ("The army said the soldiers are not at the border yet.", "soldiers", "asserted", "negative"),
+])
+def test_stance_rules(claims_of, sentence, needle, stance, polarity):
+    c = one(claims_of(sentence), needle)
+    assert (c["stance"], c["polarity"]) == (stance, polarity)
+
+
+def test_as_far_as_i_know_is_a_hedge_but_not_a_doubt(claims_of):
+    c = one(claims_of('"As far as I know, the road is not open," the mayor said.'), "road")
+    assert c["hedge"] == "As far as I know" and (c["stance"], c["polarity"]) == ("asserted", "negative")
+
+
+def test_sentence_holds_cue_and_content(claims_of):
+    text = 'The army confirmed the deployment. "We are ready," General Tomas Ruiz said.'
+    claims = claims_of(text)
+    assert one(claims, "deployment")["sentence"] == "The army confirmed the deployment."
+    assert one(claims, "ready")["sentence"] == '"We are ready," General Tomas Ruiz said.'
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("The governor said that all responsibility lies with the contractor.", "responsibility"),
+    ("The governor said evacuation is possible only by boat.", "evacuation"),
+    ("The governor said the possible loss of the bridge worries the town.", "loss of the bridge"),
+])
+def test_words_that_only_look_like_stance(claims_of, sentence, needle):
+    assert one(claims_of(sentence), needle)["stance"] == "asserted"
