@@ -292,3 +292,13 @@ def test_sums_of_money_and_shares_are_not_disputed():
     b = Said(pos("b", 2, date="2024-03-01"), "S2", {"usd": (10.2e9, 10.2e9), "troops": (900, 900)}, ("d2", 0))
     notes = [r.note for r in relate("p", [a, b]) if r.kind == "disputes_number"]
     assert len(notes) == 1 and "troops" in notes[0]
+
+
+def test_people_named_by_nationality_and_an_explicit_denial():
+    from storyledger.ledger.measures import measure
+
+    assert measure("Palestinians", "a blast killing more than 500 Palestinians") == "dead"
+    assert measure("Frenchmen", "") == props.key("Frenchmen")  # no such demonym in the table: its own stem
+    denial = Said(pos("a", 1, "denied"), "S1", {}, ("d1", 0), frozenset(), frozenset({"responsibility"}))
+    other = Said(pos("b", 2), "S2", {}, ("d2", 0), frozenset(), frozenset({"rocket", "misfired"}))
+    assert [r.kind for r in relate("p", [denial, other])] == ["contradicts"]

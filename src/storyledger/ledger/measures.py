@@ -38,9 +38,9 @@ for _measure, _words in {
 
 # Units that count people without saying what happened to them: the predicate tells.
 GENERIC_PEOPLE = frozenset(props.key(w) for w in "people person persons civilian resident individual inhabitant man men "
-                                                  "woman women child children patient".split())
+                                                  "woman women child children patient local".split())
 PREDICATES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), m) for p, m in (
-    (r"\b(?:killed|dead|died|deaths?|fatalit\w*|lost their lives|perished|death toll)\b", "dead"),
+    (r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|fatalit\w*|lost their lives|claimed the lives|perished|death toll)\b", "dead"),
     (r"\b(?:injured|wounded|hurt|injuries)\b", "injured"),
     (r"\bcasualt\w*\b", "casualties"),
     (r"\bmissing\b", "missing"),
@@ -57,11 +57,13 @@ WINDOW = re.compile(
 
 
 def measure(unit: str, context: str = "") -> str:
-    """The measure a unit counts, in a claim whose content is `context`."""
-    stem = props.key(str(unit).split()[-1]) if unit else ""
+    """The measure a unit counts, in a claim whose content is `context`. People named by their
+    nationality ("500 Palestinians", "12 Americans") are people: the predicate says what of them."""
+    word = str(unit).split()[-1] if unit and str(unit).split() else ""
+    stem = props.key(word) if word else ""
     if stem in CLASSES:
         return CLASSES[stem]
-    if stem in GENERIC_PEOPLE or not stem:
+    if stem in GENERIC_PEOPLE or not stem or nationals(word):
         for pattern, m in PREDICATES:
             if pattern.search(context):
                 return m
@@ -75,3 +77,10 @@ def window(context: str) -> str:
         return ""
     word = next(g for g in m.groups() if g)
     return {"daily": "day", "weekly": "week", "monthly": "month", "hourly": "hour"}.get(word.lower(), word.lower().rstrip("s"))
+
+
+def nationals(word: str) -> bool:
+    """A plural of nationality: "Palestinians", "Ukrainians", "Americans"."""
+    from ..semantics.gazetteer import DEMONYMS  # noqa: PLC0415
+
+    return word[:1].isupper() and word.endswith("s") and (word in DEMONYMS or word[:-1] in DEMONYMS)
