@@ -580,7 +580,7 @@ def test_as_someone_put_it_is_a_frame_of_saying(claims_of, text):
 ])
 def test_a_frame_after_a_quote_whose_verb_takes_the_listener_as_object(claims_of, text, cue, speaker):
     claims = claims_of(text)
-    assert any(c["cue"] == cue and c["mode"] == "direct" and c["source"]["name"] == speaker for c in claims), claims
+    assert any(c["cue"] == cue and c["mode"] == "direct" and speaker in (c["source"]["name"], c["source"]["mention"]) for c in claims), claims
 
 
 def test_a_trailing_according_to_makes_one_attribution_of_a_reported_say(claims_of):
@@ -614,3 +614,27 @@ def test_a_report_of_you_outside_a_question_stays(claims_of):
 def test_an_invitation_is_no_attribution(claims_of):
     claims = claims_of("The mayor invited the fishermen to attend the harbor meeting on Friday.")
     assert [c for c in claims if c["content"].startswith("to attend")] == [], claims
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_attaches_to(claims_of):
+    text = ("The fire spread overnight, according to the Regional Fire Service, which said the blaze "
+            "had been started by a downed power line. Anna Novak, who criticized the response, said the sirens never sounded.")
+    claims = claims_of(text)
+    c = one(claims, "downed power line")
+    assert c["source"]["name"] == "Regional Fire Service" and c["source"]["mention"] == "which"
+    c = one(claims, "the response")
+    assert c["source"]["name"] == "Anna Novak"
+    assert not any(c["source"]["name"].lower() in ("who", "which", "that") for c in claims)
+
+
+def test_pronoun_speaker_before_anyone_spoke_is_the_person_named_before(claims_of):
+    text = "Mara Lind opened the plant in 2019. She said the plant would double its output next year."
+    c = one(claims_of(text), "double its output")
+    assert c["source"]["name"] == "Mara Lind" and c["source"]["mention"] == "She"
+
+
+def test_pronoun_speaker_with_no_one_to_refer_to_is_unnamed(claims_of):
+    c = one(claims_of("She said the plant would double its output next year."), "double its output")
+    assert c["source"]["kind"] == "unnamed" and c["source"]["name"] == "unnamed" and c["source"]["mention"] == "She"
+    c = one(claims_of("I believe that the plant will double its output next year."), "double its output")
+    assert c["source"]["kind"] == "unnamed" and c["source"]["name"] == "unnamed"
