@@ -638,3 +638,12 @@ def test_pronoun_speaker_with_no_one_to_refer_to_is_unnamed(claims_of):
     assert c["source"]["kind"] == "unnamed" and c["source"]["name"] == "unnamed" and c["source"]["mention"] == "She"
     c = one(claims_of("I believe that the plant will double its output next year."), "double its output")
     assert c["source"]["kind"] == "unnamed" and c["source"]["name"] == "unnamed"
+
+
+def test_a_place_that_modifies_the_speaker_noun_does_not_become_the_source(claims_of):
+    text = ("Portuguese officials said the bridge would reopen in May. The crash was caused by ice, "
+            "according to a senior Spanish military official.")
+    claims = claims_of(text)
+    assert one(claims, "bridge would reopen")["source"]["name"] == "Portuguese officials"
+    c = one(claims, "caused by ice")
+    assert c["source"]["name"] == "senior Spanish military official" and c["source"]["kind"] == "unnamed"

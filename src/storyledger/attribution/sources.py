@@ -22,6 +22,11 @@ PRONOUNS_ANY = {"they", "them", "we", "i", "you"}
 DEMONSTRATIVE = {"this", "that", "these", "those", "which", "who"}
 RELATIVE = {"who", "which", "that", "whom"}
 
+# Nouns for people who speak for a body ("a Jordanian official", "a Pentagon spokesman"): the
+# description names no one, so its kind is `unnamed`.
+PEOPLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "diplomat", "officer", "aide", "adviser", "advisor", "lawmaker", "person"}
+DESCRIPTION_OPENERS = {"a", "an", "the", "one"}
+
 # A "he"/"she" speaker goes to a person named at most this many sentences before it (the
 # sentence itself included); further back, to the last person who spoke, else it stays unnamed.
 PRONOUN_WINDOW = 4
@@ -141,6 +146,15 @@ class SourceResolver:
             self.remember(k)
             k = next(x for x in self.known if x.name == full)
             return Source(name=full, mention=text, span=span, kind="person", role=k.role)
+        if org is not None and described(mention, org):
+            # "U.S. officials", "French military intelligence", "a Jordanian official": the place
+            # or group only modifies the noun that says who spoke; the description is the source
+            name = description(mention)
+            head = mention.root.lemma_.lower()
+            kind = "unnamed" if head in UNNAMED_HEADS or head in PEOPLE_NOUNS else "media" if head in MEDIA_NOUNS else "organization"
+            k = Known(name, kind, None)
+            self.remember(k)
+            return Source(name=name, mention=text, span=span, kind=kind, role=None)
         if org is not None:
             name = strip_the(strip_possessive(org.text))
             kind = "media" if is_media(name) else "organization"
@@ -217,6 +231,22 @@ def antecedent(tok) -> Span | None:
     if verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
     return noun_span(verb.head)
+
+
+def described(mention: Span, ent: Span) -> bool:
+    """The entity is a modifier of the mention's head, a common noun outside it ("U.S. officials")."""
+    root = mention.root
+    return root.pos_ == "NOUN" and not (ent.start <= root.i < ent.end) and ent.end <= root.i and ent.root.head.i != ent.root.i \
+        and all(t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "advmod", "punct") or t.i == root.i or t.head.i != root.i for t in mention)
+
+
+def description(mention: Span) -> str:
+    """A description as a name: without its leading article or "one" ("One European official")."""
+    words = [t for t in mention if not t.is_space]
+    while len(words) > 1 and words[0].lower_ in DESCRIPTION_OPENERS:
+        words = words[1:]
+    doc = mention.doc
+    return doc[words[0].i:words[-1].i + 1].text.strip(" ,;:")
 
 
 def last_ent(span: Span, labels: tuple[str, ...]) -> Span | None:
