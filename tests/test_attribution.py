@@ -647,3 +647,10 @@ def test_a_place_that_modifies_the_speaker_noun_does_not_become_the_source(claim
     assert one(claims, "bridge would reopen")["source"]["name"] == "Portuguese officials"
     c = one(claims, "caused by ice")
     assert c["source"]["name"] == "senior Spanish military official" and c["source"]["kind"] == "unnamed"
+
+
+def test_a_section_label_with_a_colon_is_not_a_speaker(claims_of):
+    claims = claims_of("WHAT WE KNOW: The ferry left port on Monday\n\nSEE ALSO: Storm warnings issued for the coast\n\n"
+                       "The harbour master said the ferry was late.")
+    assert [c["source"]["name"] for c in claims] == ["harbour master"], claims
+

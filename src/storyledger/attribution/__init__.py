@@ -366,6 +366,12 @@ exclusive live opinion analysis editorial review explainer factbox timeline inte
 transcript listen read""".split())
 
 
+# Function words of section labels ("WHAT WE KNOW:", "SEE ALSO:", "MORE ON THIS:"), which no
+# speaker's name holds (particles of names, "de", "van", "al", are not among them).
+LABEL_WORDS = frozenset("""what we know see also more on this here how why where when is are was the you your our
+need to about latest top read watch""".split())
+
+
 def headline_speakers(doc: Doc, found: list[Found]) -> list[Found]:
     """"Pat Caddell: Democrat voters worried ...": a line that opens with a name and a colon;
     also a transcript's "WALLACE: ..." and a one-word headline source ("Poll: ...")."""
@@ -386,6 +392,8 @@ def line_speaker(name: Span, headline: bool) -> bool:
     source noun ("Sanders:", "Poll:")."""
     if name.text.lower() in NOT_SPEAKERS or any(e.label_ in ("GPE", "DATE", "TIME") for e in ents_in(name)):
         return False
+    if len(name) > 1 and any(t.lower_ in LABEL_WORDS for t in name):
+        return False  # "WHAT WE KNOW:", "SEE ALSO:": a section label; names hold no such words
     if any(e.label_ in ("PERSON", "ORG") and e.start == name.start and e.end == name.end for e in ents_in(name)):
         return True
     if all(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in name):
