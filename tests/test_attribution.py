@@ -654,3 +654,9 @@ def test_a_section_label_with_a_colon_is_not_a_speaker(claims_of):
                        "The harbour master said the ferry was late.")
     assert [c["source"]["name"] for c in claims] == ["harbour master"], claims
 
+
+def test_a_cut_off_last_sentence_gives_no_fragment_claims(claims_of):
+    claims = claims_of("The harbour master said the ferry was late. The ferry company said the captain had")
+    assert [c["content"] for c in claims] == ["the ferry was late"], claims
+    claims = claims_of("The harbour master said the ferry was late. The company said the crossing would resume on Fri")
+    assert any(c["content"].startswith("the crossing would resume") for c in claims), claims

@@ -60,6 +60,14 @@ CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
 
 SENTENCE_END = re.compile(r"[.?!]")
 
+# A text ends finished when its last mark closes a sentence (quotes and brackets may follow).
+FINISHED = re.compile(r"[.?!\u2026]['\"\u201d\u2019)\]]*$")
+
+# A claim in the cut-off last sentence of an excerpt needs this many words to stand: on the
+# story sets the fragments were "to re", "the governm", "the U.S. Coast Guard", while the cut
+# claims the gold holds had 5 words or more.
+CUT_MIN_WORDS = 5
+
 
 def attribute(doc: Doc, document: Document) -> list[Claim]:
     """All attributed claims of one article, in text order (semantic fields left empty)."""
@@ -615,7 +623,17 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
                 reported_by=f.reported_by,
             ))
     claims.sort(key=lambda c: c.span)
-    return dedupe(claims)
+    return cut_fragments(doc, dedupe(claims))
+
+
+def cut_fragments(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """An excerpt that stops mid-sentence ("... the minister said the governm"): a claim of
+    that last sentence with fewer than CUT_MIN_WORDS words says nothing yet; a longer one stays."""
+    text = text_of(doc).rstrip()
+    if not text or FINISHED.search(text) or not sents_of(doc):
+        return claims
+    last = sents_of(doc)[-1].start_char
+    return [c for c in claims if c.span[0] < last or len(c.content.split()) >= CUT_MIN_WORDS]
 
 
 def sentence_pieces(doc: Doc, content: tuple[int, int]) -> list[tuple[int, int]]:
