@@ -660,3 +660,10 @@ def test_a_cut_off_last_sentence_gives_no_fragment_claims(claims_of):
     assert [c["content"] for c in claims] == ["the ferry was late"], claims
     claims = claims_of("The harbour master said the ferry was late. The company said the crossing would resume on Fri")
     assert any(c["content"].startswith("the crossing would resume") for c in claims), claims
+
+
+def test_releasing_a_statement_is_an_act_not_a_claim(claims_of):
+    claims = claims_of("The ferry company released a statement about the missing vessel. "
+                       "The paper published an editors' note on Monday.")
+    assert claims == [], [c["content"] for c in claims]
+

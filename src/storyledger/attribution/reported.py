@@ -508,6 +508,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return None  # but "Polls show a close race" (PolNeAR train: 54 of 70 main-verb "show"s with an object)
     if lemma not in SPEECH_VERBS and first.dep_ == "ccomp" and lemma not in OBJECT_VERBS:
         return None
+    if first.dep_ == "dobj" and lemma in ISSUE_VERBS and first.lemma_.lower() in VEHICLE_NOUNS and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in first.children):
+        return None  # "released a statement", "published an editors' note": the act, not what it says
     if first.dep_ in ("pobj", "pcomp"):
         content = trim(verb.doc, *subtree_span(first))
     elif marked_for is not None:
@@ -571,6 +573,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return None
     return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="indirect")
 
+
+# Texts whose release is an act: "released a statement", "published an editors' note"; what
+# they say is a claim, the release is not (an ad or a video released counts in PolNeAR: 2 of 4).
+VEHICLE_NOUNS = STATEMENT_NOUNS | frozenset("report analysis findings".split())
 
 def as_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
     """"As the Times reported, ...", "..., as Smith noted.", "As reported by X, ...": the clause
