@@ -667,3 +667,17 @@ def test_releasing_a_statement_is_an_act_not_a_claim(claims_of):
                        "The paper published an editors' note on Monday.")
     assert claims == [], [c["content"] for c in claims]
 
+
+
+def test_quoted_as_saying_and_stopped_short_of_confirming_credit_the_subject(claims_of):
+    claims = claims_of("The mayor was quoted as saying that the bridge would reopen in May. "
+                       "The army stopped short of confirming that the base was hit.")
+    c = one(claims, "bridge would reopen")
+    assert c["source"]["name"] == "mayor" and c["mode"] == "indirect"
+    c = one(claims, "base was hit")
+    assert c["source"]["name"] == "army" and c["cue"] == "stop short of confirm"
+
+
+def test_a_clause_after_for_or_to_is_not_a_frame_of_saying(claims_of):
+    claims = claims_of("She was criticized for acknowledging that coal would decline.")
+    assert not any(c["source"]["name"] == "She" or c["source"]["mention"] == "She" and c["mode"] == "indirect" for c in claims), claims

@@ -562,6 +562,14 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         # "began by saying he would ...", "criticised for saying that ...": the governing verb's subject
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and subject_of(verb.head.head) is not None:
             return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head.head)
+        framed_by = prep_frame(verb)
+        if framed_by is not None:
+            # "was quoted as saying that ...", "stopped short of confirming that ...": the cue runs
+            # from the governing verb, whose subject (passive too) is the source
+            gov, gov_subj = framed_by
+            middle = [t.lower_ for t in verb.doc[gov.i + 1:verb.i] if t.lower_ in ("short", "far", "of", "as")]
+            lemma_text = " ".join([lemma_of(gov)] + middle + [cue_lemma(verb)]) if {"short", "far"} & set(middle) else cue_lemma(verb)
+            return Found(cue=cue_tokens(gov)[:1] + cue, cue_lemma=lemma_text, source=noun_span(gov_subj), content=content, mode="indirect", absorbs=gov)
         # "a letter saying that ...", "footage of Trump saying ...": the noun it describes
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and first.dep_ == "ccomp" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(verb.head), content=content, mode="indirect")
@@ -577,6 +585,25 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
 # Texts whose release is an act: "released a statement", "published an editors' note"; what
 # they say is a claim, the release is not (an ad or a video released counts in PolNeAR: 2 of 4).
 VEHICLE_NOUNS = STATEMENT_NOUNS | frozenset("report analysis findings".split())
+
+def prep_frame(verb: Token) -> tuple[Token, Token] | None:
+    """"X was quoted as saying", "X stopped short of confirming", "X went as far as saying": a
+    speech verb in a preposition's clause (through "short" or "far" at most), the governing
+    verb's subject or passive subject its speaker."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    gov = verb.head.head
+    if gov.lower_ in ("short", "far") and gov.head.pos_ in ("VERB", "AUX"):
+        gov = gov.head  # "stopped short of confirming", "went so far as saying"
+    elif not (lemma_of(gov) == "quote" and verb.head.lower_ == "as"):
+        return None  # "pilloried for acknowledging", "dedicated to promoting": not a frame of saying
+    if gov.pos_ not in ("VERB", "AUX") or gov.i > verb.i or verb.i - gov.i > MAX_CONTROL_GAP:
+        return None
+    subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("it", "there"):
+        return None
+    return gov, subj
+
 
 def as_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
     """"As the Times reported, ...", "..., as Smith noted.", "As reported by X, ...": the clause
