@@ -681,3 +681,13 @@ def test_quoted_as_saying_and_stopped_short_of_confirming_credit_the_subject(cla
 def test_a_clause_after_for_or_to_is_not_a_frame_of_saying(claims_of):
     claims = claims_of("She was criticized for acknowledging that coal would decline.")
     assert not any(c["source"]["name"] == "She" or c["source"]["mention"] == "She" and c["mode"] == "indirect" for c in claims), claims
+
+
+def test_a_second_speaker_joined_by_and_is_the_source_of_the_second_report(claims_of):
+    text = ("A coast guard official told reporters that the noises were likely ocean noise or sounds from other ships, "
+            "and Tom Berg, a former admiral in the navy, told the radio the sounds could have come from the wreck.")
+    claims = claims_of(text)
+    c = one(claims, "come from the wreck")
+    assert c["source"]["name"] == "Tom Berg"
+    c = one(claims, "ocean noise")
+    assert "Berg" not in c["content"] and c["source"]["name"] != "Tom Berg"

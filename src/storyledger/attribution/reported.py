@@ -373,7 +373,23 @@ def find_reported(doc: Doc) -> list[Found]:
                 if f:
                     found.append(f)
     absorbed = {f.absorbs.i for f in found if f.absorbs is not None}
-    return [f for f in found if f.head.i not in absorbed] if absorbed else found
+    found = [f for f in found if f.head.i not in absorbed] if absorbed else found
+    return cut_at_stranded(doc, found)
+
+
+def cut_at_stranded(doc: Doc, found: list[Found]) -> list[Found]:
+    """The first report of "A told X that ..., and B, an admiral, told Y ..." ends before "and B"."""
+    cuts = []
+    for f in found:
+        if f.head.dep_ == "conj" and f.source is not None:
+            subj = stranded_subject(f.head, f.cue)
+            if subj is not None and subj.i == f.source.root.i:
+                cuts.append((doc[subj.left_edge.i - 1].idx, f))
+    for cut, g in cuts:
+        for f in found:
+            if f is not g and f.content[0] < cut < f.content[1] and f.cue_span[1] <= cut:
+                f.content = trim(doc, f.content[0], cut)
+    return found
 
 
 def in_document(prep: Token, sent: Span) -> Found | None:
@@ -547,6 +563,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             # runs from the governing verb to the reported one, the governing verb's subject the source
             gov, gov_subj = ctrl
             return Found(cue=cue_tokens(gov)[:1] + cue, cue_lemma=cue_lemma(verb), source=noun_span(gov_subj), content=content, mode="indirect", absorbs=gov)
+        stranded = stranded_subject(verb, cue)
+        if stranded is not None:
+            # "A said X, and B, a former admiral, told TalkTV Y": B is the second verb's subject
+            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(stranded), content=content, mode="indirect")
         shared = conjunct_subject(verb)
         if shared is not None:
             # "They rushed everyone inside and said ...", "He said A and said B": a second cue
@@ -703,6 +723,32 @@ def conjunct_subject(verb: Token) -> Token | None:
     if head.dep_ == "ccomp" and second_report(verb):
         return subject_of(head.head)
     return subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+
+
+def stranded_subject(verb: Token, cue: list[Token]) -> Token | None:
+    """"A Navy official told CBS that ..., and Chris Parry, a former admiral, told TalkTV ...": the
+    small model joins the second speaker to the first clause (a conjunct of a noun there) and
+    leaves the second speech verb a subjectless conjunct; the name right before it, opened by
+    "and" or "but", is its subject."""
+    if verb.dep_ != "conj" or lemma_of(verb) not in SPEECH_VERBS:
+        return None
+    doc = verb.doc
+    i = cue[0].i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    while tok.dep_ != "conj" and tok.head.i != tok.i and tok.head.i < verb.i and tok.i - tok.head.i < 12:
+        tok = tok.head
+    if tok.dep_ != "conj" or tok.pos_ not in ("PROPN", "NOUN") or tok.head.i == verb.head.i:
+        return None
+    start = tok.left_edge.i
+    if start == 0 or doc[start - 1].lower_ not in ("and", "but") or tok.right_edge.i >= verb.i:
+        return None
+    if any(not t.is_punct and not (start <= t.i <= tok.right_edge.i) for t in doc[start:cue[0].i]):
+        return None
+    return tok
 
 
 def second_report(verb: Token) -> bool:
