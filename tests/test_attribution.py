@@ -691,3 +691,8 @@ def test_a_second_speaker_joined_by_and_is_the_source_of_the_second_report(claim
     assert c["source"]["name"] == "Tom Berg"
     c = one(claims, "ocean noise")
     assert "Berg" not in c["content"] and c["source"]["name"] != "Tom Berg"
+
+
+def test_a_report_or_estimate_is_its_owners(claims_of):
+    claims = claims_of("According to a United Nations estimate, 40,000 people were affected by the flood.")
+    assert one(claims, "40,000 people")["source"]["name"] == "United Nations"

@@ -27,6 +27,11 @@ RELATIVE = {"who", "which", "that", "whom"}
 PEOPLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "diplomat", "officer", "aide", "adviser", "advisor", "lawmaker", "person"}
 DESCRIPTION_OPENERS = {"a", "an", "the", "one"}
 
+# What a body puts out rather than who speaks for it: "the AP's reporting", "the U.S. assessment",
+# "a United Nations estimate" are the AP, the U.S., the United Nations.
+OWNED_NOUNS = {"reporting", "report", "reports", "estimate", "estimates", "assessment", "analysis", "statement",
+               "data", "figure", "figures", "investigation", "study", "survey", "count", "tally", "account", "findings"}
+
 # A "he"/"she" speaker goes to a person named at most this many sentences before it (the
 # sentence itself included); further back, to the last person who spoke, else it stays unnamed.
 PRONOUN_WINDOW = 4
@@ -236,6 +241,8 @@ def antecedent(tok) -> Span | None:
 def described(mention: Span, ent: Span) -> bool:
     """The entity is a modifier of the mention's head, a common noun outside it ("U.S. officials")."""
     root = mention.root
+    if root.lemma_.lower() in OWNED_NOUNS:
+        return False  # "the AP's reporting", "a United Nations estimate": its owner is the source
     return root.pos_ == "NOUN" and not (ent.start <= root.i < ent.end) and ent.end <= root.i and ent.root.head.i != ent.root.i \
         and all(t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "advmod", "punct") or t.i == root.i or t.head.i != root.i for t in mention)
 
