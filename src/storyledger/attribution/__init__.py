@@ -60,6 +60,14 @@ CONTINUATION_SUBJECTS = {"it", "they", "he", "she", "this"}
 
 SENTENCE_END = re.compile(r"[.?!]")
 
+# A text ends finished when its last mark closes a sentence (quotes and brackets may follow).
+FINISHED = re.compile(r"[.?!\u2026]['\"\u201d\u2019)\]]*$")
+
+# A claim in the cut-off last sentence of an excerpt needs this many words to stand: on the
+# story sets the fragments were "to re", "the governm", "the U.S. Coast Guard", while the cut
+# claims the gold holds had 5 words or more.
+CUT_MIN_WORDS = 5
+
 
 def attribute(doc: Doc, document: Document) -> list[Claim]:
     """All attributed claims of one article, in text order (semantic fields left empty)."""
@@ -366,6 +374,12 @@ exclusive live opinion analysis editorial review explainer factbox timeline inte
 transcript listen read""".split())
 
 
+# Function words of section labels ("WHAT WE KNOW:", "SEE ALSO:", "MORE ON THIS:"), which no
+# speaker's name holds (particles of names, "de", "van", "al", are not among them).
+LABEL_WORDS = frozenset("""what we know see also more on this here how why where when is are was the you your our
+need to about latest top read watch""".split())
+
+
 def headline_speakers(doc: Doc, found: list[Found]) -> list[Found]:
     """"Pat Caddell: Democrat voters worried ...": a line that opens with a name and a colon;
     also a transcript's "WALLACE: ..." and a one-word headline source ("Poll: ...")."""
@@ -386,6 +400,8 @@ def line_speaker(name: Span, headline: bool) -> bool:
     source noun ("Sanders:", "Poll:")."""
     if name.text.lower() in NOT_SPEAKERS or any(e.label_ in ("GPE", "DATE", "TIME") for e in ents_in(name)):
         return False
+    if len(name) > 1 and any(t.lower_ in LABEL_WORDS for t in name):
+        return False  # "WHAT WE KNOW:", "SEE ALSO:": a section label; names hold no such words
     if any(e.label_ in ("PERSON", "ORG") and e.start == name.start and e.end == name.end for e in ents_in(name)):
         return True
     if all(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in name):
@@ -607,7 +623,17 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
                 reported_by=f.reported_by,
             ))
     claims.sort(key=lambda c: c.span)
-    return dedupe(claims)
+    return cut_fragments(doc, dedupe(claims))
+
+
+def cut_fragments(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """An excerpt that stops mid-sentence ("... the minister said the governm"): a claim of
+    that last sentence with fewer than CUT_MIN_WORDS words says nothing yet; a longer one stays."""
+    text = text_of(doc).rstrip()
+    if not text or FINISHED.search(text) or not sents_of(doc):
+        return claims
+    last = sents_of(doc)[-1].start_char
+    return [c for c in claims if c.span[0] < last or len(c.content.split()) >= CUT_MIN_WORDS]
 
 
 def sentence_pieces(doc: Doc, content: tuple[int, int]) -> list[tuple[int, int]]:

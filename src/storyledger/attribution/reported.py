@@ -373,7 +373,23 @@ def find_reported(doc: Doc) -> list[Found]:
                 if f:
                     found.append(f)
     absorbed = {f.absorbs.i for f in found if f.absorbs is not None}
-    return [f for f in found if f.head.i not in absorbed] if absorbed else found
+    found = [f for f in found if f.head.i not in absorbed] if absorbed else found
+    return cut_at_stranded(doc, found)
+
+
+def cut_at_stranded(doc: Doc, found: list[Found]) -> list[Found]:
+    """The first report of "A told X that ..., and B, an admiral, told Y ..." ends before "and B"."""
+    cuts = []
+    for f in found:
+        if f.head.dep_ == "conj" and f.source is not None:
+            subj = stranded_subject(f.head, f.cue)
+            if subj is not None and subj.i == f.source.root.i:
+                cuts.append((doc[subj.left_edge.i - 1].idx, f))
+    for cut, g in cuts:
+        for f in found:
+            if f is not g and f.content[0] < cut < f.content[1] and f.cue_span[1] <= cut:
+                f.content = trim(doc, f.content[0], cut)
+    return found
 
 
 def in_document(prep: Token, sent: Span) -> Found | None:
@@ -508,6 +524,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return None  # but "Polls show a close race" (PolNeAR train: 54 of 70 main-verb "show"s with an object)
     if lemma not in SPEECH_VERBS and first.dep_ == "ccomp" and lemma not in OBJECT_VERBS:
         return None
+    if first.dep_ == "dobj" and lemma in ISSUE_VERBS and first.lemma_.lower() in VEHICLE_NOUNS and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in first.children):
+        return None  # "released a statement", "published an editors' note": the act, not what it says
     if first.dep_ in ("pobj", "pcomp"):
         content = trim(verb.doc, *subtree_span(first))
     elif marked_for is not None:
@@ -545,6 +563,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             # runs from the governing verb to the reported one, the governing verb's subject the source
             gov, gov_subj = ctrl
             return Found(cue=cue_tokens(gov)[:1] + cue, cue_lemma=cue_lemma(verb), source=noun_span(gov_subj), content=content, mode="indirect", absorbs=gov)
+        stranded = stranded_subject(verb, cue)
+        if stranded is not None:
+            # "A said X, and B, a former admiral, told TalkTV Y": B is the second verb's subject
+            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(stranded), content=content, mode="indirect")
         shared = conjunct_subject(verb)
         if shared is not None:
             # "They rushed everyone inside and said ...", "He said A and said B": a second cue
@@ -560,6 +582,14 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         # "began by saying he would ...", "criticised for saying that ...": the governing verb's subject
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and subject_of(verb.head.head) is not None:
             return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head.head)
+        framed_by = prep_frame(verb)
+        if framed_by is not None:
+            # "was quoted as saying that ...", "stopped short of confirming that ...": the cue runs
+            # from the governing verb, whose subject (passive too) is the source
+            gov, gov_subj = framed_by
+            middle = [t.lower_ for t in verb.doc[gov.i + 1:verb.i] if t.lower_ in ("short", "far", "of", "as")]
+            lemma_text = " ".join([lemma_of(gov)] + middle + [cue_lemma(verb)]) if {"short", "far"} & set(middle) else cue_lemma(verb)
+            return Found(cue=cue_tokens(gov)[:1] + cue, cue_lemma=lemma_text, source=noun_span(gov_subj), content=content, mode="indirect", absorbs=gov)
         # "a letter saying that ...", "footage of Trump saying ...": the noun it describes
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and first.dep_ == "ccomp" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(verb.head), content=content, mode="indirect")
@@ -570,6 +600,29 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
     if subj.lower_ in ("it",) and subj.dep_ == "nsubj" and lemma in ("seem", "appear"):
         return None
     return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="indirect")
+
+
+# Texts whose release is an act: "released a statement", "published an editors' note"; what
+# they say is a claim, the release is not (an ad or a video released counts in PolNeAR: 2 of 4).
+VEHICLE_NOUNS = STATEMENT_NOUNS | frozenset("report analysis findings".split())
+
+def prep_frame(verb: Token) -> tuple[Token, Token] | None:
+    """"X was quoted as saying", "X stopped short of confirming", "X went as far as saying": a
+    speech verb in a preposition's clause (through "short" or "far" at most), the governing
+    verb's subject or passive subject its speaker."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    gov = verb.head.head
+    if gov.lower_ in ("short", "far") and gov.head.pos_ in ("VERB", "AUX"):
+        gov = gov.head  # "stopped short of confirming", "went so far as saying"
+    elif not (lemma_of(gov) == "quote" and verb.head.lower_ == "as"):
+        return None  # "pilloried for acknowledging", "dedicated to promoting": not a frame of saying
+    if gov.pos_ not in ("VERB", "AUX") or gov.i > verb.i or verb.i - gov.i > MAX_CONTROL_GAP:
+        return None
+    subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("it", "there"):
+        return None
+    return gov, subj
 
 
 def as_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
@@ -670,6 +723,32 @@ def conjunct_subject(verb: Token) -> Token | None:
     if head.dep_ == "ccomp" and second_report(verb):
         return subject_of(head.head)
     return subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+
+
+def stranded_subject(verb: Token, cue: list[Token]) -> Token | None:
+    """"A Navy official told CBS that ..., and Chris Parry, a former admiral, told TalkTV ...": the
+    small model joins the second speaker to the first clause (a conjunct of a noun there) and
+    leaves the second speech verb a subjectless conjunct; the name right before it, opened by
+    "and" or "but", is its subject."""
+    if verb.dep_ != "conj" or lemma_of(verb) not in SPEECH_VERBS:
+        return None
+    doc = verb.doc
+    i = cue[0].i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    while tok.dep_ != "conj" and tok.head.i != tok.i and tok.head.i < verb.i and tok.i - tok.head.i < 12:
+        tok = tok.head
+    if tok.dep_ != "conj" or tok.pos_ not in ("PROPN", "NOUN") or tok.head.i == verb.head.i:
+        return None
+    start = tok.left_edge.i
+    if start == 0 or doc[start - 1].lower_ not in ("and", "but") or tok.right_edge.i >= verb.i:
+        return None
+    if any(not t.is_punct and not (start <= t.i <= tok.right_edge.i) for t in doc[start:cue[0].i]):
+        return None
+    return tok
 
 
 def second_report(verb: Token) -> bool:

@@ -6,18 +6,39 @@ Foreign Minister"; later "Sikorski", "he" and "The Polish foreign minister" reso
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.cache import ents_in, ents_of
+from ..nlp.cache import ents_in, ents_of, sents_of
 from ..nlp.names import same_person
 from .cues import UNNAMED_HEADS
 from .records import Source
+from .reported import noun_span
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_ANY = {"they", "them", "we", "i", "you"}
 DEMONSTRATIVE = {"this", "that", "these", "those", "which", "who"}
+RELATIVE = {"who", "which", "that", "whom"}
+
+# Nouns for people who speak for a body ("a Jordanian official", "a Pentagon spokesman"): the
+# description names no one, so its kind is `unnamed`.
+PEOPLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "diplomat", "officer", "aide", "adviser", "advisor", "lawmaker", "person"}
+DESCRIPTION_OPENERS = {"a", "an", "the", "one"}
+
+# What a body puts out rather than who speaks for it: "the AP's reporting", "the U.S. assessment",
+# "a United Nations estimate" are the AP, the U.S., the United Nations.
+OWNED_NOUNS = {"reporting", "report", "reports", "estimate", "estimates", "assessment", "analysis", "statement",
+               "data", "figure", "figures", "investigation", "study", "survey", "count", "tally", "account", "findings"}
+
+# A "he"/"she" speaker goes to a person named at most this many sentences before it (the
+# sentence itself included); further back, to the last person who spoke, else it stays unnamed.
+PRONOUN_WINDOW = 4
+
+# The name of a speaker the text gives only as a pronoun no one can be found for ("I" in an
+# op-ed, "she" before anyone is named): unnamed, so that it never merges across articles.
+UNRESOLVED = "unnamed"
 
 # Words that make an organisation name a news outlet.
 MEDIA_WORDS = {
@@ -47,6 +68,7 @@ class SourceResolver:
     known: list[Known] = field(default_factory=list)
     last_person: Known | None = None
     last_any: Known | None = None
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name, of the article's people
 
     def remember(self, k: Known) -> None:
         for old in self.known:
@@ -67,6 +89,9 @@ class SourceResolver:
         for ent in ents_of(doc):
             if ent.label_ != "PERSON":
                 continue
+            words = strip_possessive(ent.text).split()
+            if len(words) > 1:
+                self.surnames.setdefault(words[-1], " ".join(words))
             start = ent.start
             while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < ent.end and doc[start - 1].is_title:
                 start -= 1
@@ -86,16 +111,23 @@ class SourceResolver:
         start = mention.start_char + len(raw) - len(raw.lstrip())
         span = (start, start + len(text))
         low = text.lower()
+        if low in RELATIVE and len(mention) == 1:
+            # "the ministry, which said ...": the noun the relative clause hangs on
+            noun = antecedent(mention[0])
+            if noun is not None:
+                src = self.resolve(noun, unnamed)
+                return Source(name=src.name, mention=text, span=span, kind=src.kind, role=src.role)
+            return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
         if low in PRONOUNS_PERSON:
-            k = self.last_person or self.last_any
+            k = self.person_before(mention)
             if k:
                 return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
-            return Source(name=text, mention=text, span=span, kind="unnamed", role=None)
+            return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
         if low in PRONOUNS_ANY:
             k = self.last_any
             if low in ("they", "them", "we") and k and k.kind != "unnamed":
                 return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
-            return Source(name=text, mention=text, span=span, kind="unnamed", role=None)
+            return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
         person = last_ent(mention, ("PERSON",))
         if person is not None:
             name = strip_possessive(person.text)
@@ -112,6 +144,22 @@ class SourceResolver:
                 self.last_person = desc
             return Source(name=desc.name, mention=text, span=span, kind=desc.kind, role=desc.role)
         org = last_ent(mention, ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"))
+        if org is not None and len(org) == 1 and strip_possessive(org.text) in self.surnames and org.root.pos_ == "PROPN":
+            # "Cameron told CNN" after "James Cameron": a surname the model took for an organisation
+            full = self.full_name(self.surnames[strip_possessive(org.text)])
+            k = Known(full, "person", None)
+            self.remember(k)
+            k = next(x for x in self.known if x.name == full)
+            return Source(name=full, mention=text, span=span, kind="person", role=k.role)
+        if org is not None and described(mention, org):
+            # "U.S. officials", "French military intelligence", "a Jordanian official": the place
+            # or group only modifies the noun that says who spoke; the description is the source
+            name = description(mention)
+            head = mention.root.lemma_.lower()
+            kind = "unnamed" if head in UNNAMED_HEADS or head in PEOPLE_NOUNS else "media" if head in MEDIA_NOUNS else "organization"
+            k = Known(name, kind, None)
+            self.remember(k)
+            return Source(name=name, mention=text, span=span, kind=kind, role=None)
         if org is not None:
             name = strip_the(strip_possessive(org.text))
             kind = "media" if is_media(name) else "organization"
@@ -138,6 +186,26 @@ class SourceResolver:
         kind = "media" if head.lemma_.lower() in MEDIA_NOUNS else "unnamed"
         return Source(name=name, mention=text, span=span, kind=kind, role=None)
 
+    def person_before(self, mention: Span) -> Known | None:
+        """The person a "he" or "she" speaker is: the last person who spoke; before anyone has,
+        the person named nearest before it (in its own sentence or up to PRONOUN_WINDOW - 1
+        before), there the subject, else the last named."""
+        if self.last_person is not None:
+            return self.last_person
+        doc = mention.doc
+        sents = sents_of(doc)
+        k = bisect_right(doc.user_data["storyledger_sent_starts"], mention.start) - 1
+        for j in range(k, max(-1, k - PRONOUN_WINDOW), -1):
+            names = [e for e in ents_in(sents[j]) if e.label_ == "PERSON" and e.end <= mention.start]
+            if not names:
+                continue
+            subj = [e for e in names if any(t.dep_ in ("nsubj", "nsubjpass") for t in e)]
+            full = self.full_name(strip_possessive((subj or names)[-1].text))
+            k2 = next((x for x in self.known if x.name == full), None) or Known(full, "person", None)
+            self.remember(k2)
+            return k2
+        return None
+
     def full_name(self, name: str) -> str:
         """"Sikorski" after "Radoslaw Sikorski" -> "Radoslaw Sikorski"."""
         for k in reversed(self.known):
@@ -158,6 +226,34 @@ class SourceResolver:
             if head in role.split() and all(w in role for w in words if w not in ("former", "current", "top", "chief") or w in role):
                 return k
         return None
+
+
+def antecedent(tok) -> Span | None:
+    """The noun phrase a relative pronoun stands for: "the IDF, which said" -> "the IDF"."""
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun_span(verb.head)
+
+
+def described(mention: Span, ent: Span) -> bool:
+    """The entity is a modifier of the mention's head, a common noun outside it ("U.S. officials")."""
+    root = mention.root
+    if root.lemma_.lower() in OWNED_NOUNS:
+        return False  # "the AP's reporting", "a United Nations estimate": its owner is the source
+    return root.pos_ == "NOUN" and not (ent.start <= root.i < ent.end) and ent.end <= root.i and ent.root.head.i != ent.root.i \
+        and all(t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "advmod", "punct") or t.i == root.i or t.head.i != root.i for t in mention)
+
+
+def description(mention: Span) -> str:
+    """A description as a name: without its leading article or "one" ("One European official")."""
+    words = [t for t in mention if not t.is_space]
+    while len(words) > 1 and words[0].lower_ in DESCRIPTION_OPENERS:
+        words = words[1:]
+    doc = mention.doc
+    return doc[words[0].i:words[-1].i + 1].text.strip(" ,;:")
 
 
 def last_ent(span: Span, labels: tuple[str, ...]) -> Span | None:
