@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .attribution import Claim, attribute
 from .documents import Document, ReadError, check_document, record_document
 from .limits import Limits, TimeLimit, time_limit
-from .nlp import MODEL, load, trim_caches
+from .nlp import MODEL, free_heap, load, trim_caches
 from .nlp.cache import sent_of, sents_of, text_of
 from .semantics.entities import document_names, find_entities
 from .semantics.places import find_places
@@ -40,9 +40,12 @@ class Options:
 log = logging.getLogger("storyledger")
 T = TypeVar("T")
 
-# A batch handed to `nlp.pipe` closes at `batch_size` documents or this many characters, so
-# that one batch of long documents is not one long wait (PolNeAR batches of 32 stay under it).
-BATCH_CHARS = 500_000
+# A batch handed to `nlp.pipe` closes at `batch_size` documents or this many characters. The
+# model's tok2vec runs over a whole batch at once and holds its layers' activations, about 3 kB
+# per character of the batch while it runs (PolNeAR train: a batch of 191,287 characters took
+# the process from 260 MB to 812 MB, bench/memory_real.py): at 50,000 characters a batch costs
+# ~150 MB more than the loaded model, whatever the corpus. (At the 500,000 it was, up to ~1.5 GB.)
+BATCH_CHARS = 50_000
 
 
 class DocumentError(Exception):
@@ -120,11 +123,25 @@ def parsed(documents: Iterable[Document], options: Options, failures: list[ReadE
             docs = guarded(lambda: list(nlp.pipe([d.text for d in batch], batch_size=len(batch))), batch[0], options, [])
             if docs is not None:
                 yield from zip(docs, batch)
-                continue
-            for document in batch:
-                doc = guarded(lambda: nlp(document.text), document, options, failures)
-                if doc is not None:
-                    yield doc, document
+                release(docs)
+            else:
+                for document in batch:
+                    doc = guarded(lambda: nlp(document.text), document, options, failures)
+                    if doc is not None:
+                        yield doc, document
+                        release([doc])
+        free_heap()
+
+
+def release(docs: list[Doc]) -> None:
+    """Empty the used-up Docs' `user_data`, so that they are freed as soon as they are dropped.
+
+    The per-Doc caches (`nlp.cache`) keep Spans, and a Span refers to its Doc: each Doc is then
+    in a reference cycle that only Python's full collection frees, and on a long run that comes
+    rarely (none at all in 400 PolNeAR documents): the Docs, with their arrays, piled up.
+    """
+    for doc in docs:
+        doc.user_data.clear()
 
 
 def batches(documents: Iterable[Document], options: Options, failures: list[ReadError] | None) -> Iterator[list[Document]]:

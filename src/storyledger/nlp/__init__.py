@@ -5,6 +5,8 @@ so a pipeline is never pickled and no `Doc` crosses a process boundary.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 from functools import lru_cache
 
 import spacy
@@ -37,3 +39,26 @@ def trim_caches(nlp: Language) -> None:
     for _, pipe in nlp.pipeline:
         if isinstance(pipe, Lemmatizer) and len(pipe.cache) > LEMMA_CACHE_LIMIT:
             pipe.cache.clear()
+
+
+def _malloc_trim() -> "ctypes._CFuncPtr | None":
+    """glibc's `malloc_trim`, or None under another C library."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+MALLOC_TRIM = _malloc_trim()
+
+
+def free_heap() -> None:
+    """Give the memory freed after a batch back to the system (glibc's `malloc_trim(0)`).
+
+    A batch's parse allocates arrays of many sizes; glibc serves most of them from its heap
+    (its mmap threshold rises to the largest array freed), and a heap fragmented by them keeps
+    its free pages: over 400 PolNeAR documents the process grew from 560 MB to 1.2 GB between
+    batches with nothing alive in it. A trim took 0.7-18 ms, against a second or two per batch.
+    """
+    if MALLOC_TRIM is not None:
+        MALLOC_TRIM(0)
