@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import zlib
 
 import numpy as np
 
@@ -152,7 +153,7 @@ def fake_embedder(texts):
     out = np.zeros((len(texts), 512), dtype=np.float32)
     for i, t in enumerate(texts):
         for w in props.keys(t):
-            out[i, hash(w) % 512] += 1.0
+            out[i, zlib.crc32(w.encode()) % 512] += 1.0  # stable across processes (hash() is salted)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.maximum(norms, 1e-9)
 
