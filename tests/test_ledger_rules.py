@@ -300,6 +300,7 @@ def test_people_named_by_nationality_and_an_explicit_denial():
 
     assert measure("Palestinians", "a blast killing more than 500 Palestinians") == "dead"
     assert measure("Frenchmen", "") == props.key("Frenchmen")  # no such demonym in the table: its own stem
-    denial = Said(pos("a", 1, "denied"), "S1", {}, ("d1", 0), frozenset(), frozenset({"responsibility"}))
-    other = Said(pos("b", 2), "S2", {}, ("d2", 0), frozenset(), frozenset({"rocket", "misfired"}))
-    assert [r.kind for r in relate("p", [denial, other])] == ["contradicts"]
+    denial = Said(pos("a", 1, "denied"), "S1", {}, ("d1", 1), frozenset(), frozenset({"responsibility"}))
+    other = Said(pos("b", 2), "S2", {}, ("d1", 0), frozenset(), frozenset({"rocket", "misfired"}))
+    elsewhere = Said(pos("c", 3), "S3", {}, ("d2", 0), frozenset(), frozenset({"merger", "talks"}))
+    assert [(r.kind, r.b) for r in relate("p", [denial, other, elsewhere]) if r.kind == "contradicts"] == [("contradicts", "b")]

@@ -126,11 +126,11 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
 
 def about_the_same(a: Said, b: Said) -> bool:
     """Two claims of one proposition that can contradict each other: an explicit denial of
-    what was said ("denied responsibility"), or a negated claim that shares a content word with
+    what its article said ("denied responsibility"), or a negated claim that shares a content word with
     the other (a proposition grows by average likeness, so two of its claims may have nothing in
     common, and a negated clause is not always a denial of the rest)."""
-    if a.position.stance == "denied" or b.position.stance == "denied":
-        return True
+    if "denied" in (a.position.stance, b.position.stance) and a.place[0] == b.place[0]:
+        return True  # "X denied responsibility" answers what its own article reported
     return a.keys is None or b.keys is None or bool(a.keys & b.keys)
 
 
