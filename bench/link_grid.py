@@ -26,8 +26,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import score_story as sc  # noqa: E402
+from story_eval import core_golds  # noqa: E402
 
 import importlib  # noqa: E402
 
@@ -37,14 +39,7 @@ from storyledger.ledger import propositions as props  # noqa: E402
 
 def gold_of(story: Path, claims: list[dict]) -> dict[str, str]:
     """system claim id -> gold proposition, for the matched claims."""
-    golds = []
-    for line in (story / "pages.gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            page = json.loads(line)
-            for c in page["claims"]:
-                if c.get("core", True):
-                    c["_page"] = page["page"]
-                    golds.append(c)
+    golds = core_golds(story)
     m = sc.match(golds, claims, True)
     return {claims[pi]["id"]: golds[gi]["proposition"] for gi, pi in m.items()}
 

@@ -95,11 +95,8 @@ def evaluate(story: Path, cache: Path, work: Path, as_json: bool) -> dict | None
     return res
 
 
-def misses(story: Path, work: Path) -> None:
-    """The core gold claims nothing matched, and the system claims that matched nothing."""
-    sys.path.insert(0, str(SCORER.parent))
-    import score_story as sc  # noqa: PLC0415
-
+def core_golds(story: Path) -> list[dict]:
+    """The set's core gold claims, each with its page number in `_page` (as the scorer reads them)."""
     golds = []
     for line in (story / "pages.gold.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -108,6 +105,15 @@ def misses(story: Path, work: Path) -> None:
                 if c.get("core", True):
                     c["_page"] = page["page"]
                     golds.append(c)
+    return golds
+
+
+def misses(story: Path, work: Path) -> None:
+    """The core gold claims nothing matched, and the system claims that matched nothing."""
+    sys.path.insert(0, str(SCORER.parent))
+    import score_story as sc  # noqa: PLC0415
+
+    golds = core_golds(story)
     preds = [json.loads(x) for x in (work / "claims.jsonl").read_text().splitlines() if x.strip()]
     m = sc.match(golds, preds, True)
     hit = set(m.values())
