@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 
 import numpy as np
 
@@ -224,6 +225,7 @@ def government_of(name: str, kind: str, roles: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16_384)
 def country_in(text: str) -> str | None:
     """The first country (name, alias or demonym) named in a short text."""
     from ..semantics.gazetteer import Gazetteer  # noqa: PLC0415 (loaded only when linking)
@@ -456,7 +458,7 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
     for r in rows:
         c = json.loads(r["record"])
         ranges = units(c)
-        first = first_range(c)
+        first = finite(next(iter(ranges.values()), (None, None)))
         sid = r["source"]
         p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
                      r["day"], r["independent_of"] is not None, first[0], first[1])
@@ -478,7 +480,12 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
 
 def first_range(claim: dict) -> tuple[float | None, float | None]:
     """(low, high) of the claim's first quantity that has a unit, or (None, None); an open bound is None."""
-    low, high = next(iter(units(claim).values()), (None, None))
+    return finite(next(iter(units(claim).values()), (None, None)))
+
+
+def finite(bounds: tuple[float | None, float | None]) -> tuple[float | None, float | None]:
+    """A range as stored: an open bound (infinite in `units`) is None."""
+    low, high = bounds
     return (None if low is None or math.isinf(low) else low), (None if high is None or math.isinf(high) else high)
 
 
