@@ -50,6 +50,20 @@ def one(claims, needle):
     # unchanged: plain statements and confirmations
     ("The police said the road was reopened on Monday.", "road", "asserted", "positive"),
     ('"I can confirm that the bridge is closed," the mayor said.', "bridge", "confirmed", "positive"),
+    # a speaker's "can" on a verb of saying is the act, not a possibility
+    ('"We can state unequivocally that the dam was sabotaged," the minister said.', "sabotaged", "asserted", "positive"),
+    ('"We can firmly reject this," the ministry spokesman said.', "reject", "denied", "positive"),
+    # "impossible for it to have happened" denies it; "impossible to predict" cannot tell
+    ('The engineer said it was "impossible" for the bridge to have collapsed on its own.', "collapsed", "denied", "positive"),
+    ("The engineer said it was impossible to predict how many homes would flood.", "homes would flood", "unconfirmed", "positive"),
+    ("The engineer said that if the river rises further, it will be impossible to keep the road open.", "road open", "predicted", "positive"),
+    # a relayed denial is a denial
+    ("The agency said the government rejected accusations that it had ignored the warnings.", "ignored the warnings", "denied", "positive"),
+    # evidence that fits, and a named suspicion, are possible
+    ("The navy said its sensors detected a sound consistent with an explosion.", "explosion", "possible", "positive"),
+    ("The navy said the sensors picked up what officials suspect was an explosion.", "explosion", "possible", "positive"),
+    # judgement deferred
+    ("The premier said her government would study the evidence before reaching any firm conclusion.", "evidence", "unconfirmed", "positive"),
     ("The army said the soldiers are not at the border yet.", "soldiers", "asserted", "negative"),
 ])
 def test_stance_rules(claims_of, sentence, needle, stance, polarity):

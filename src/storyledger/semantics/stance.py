@@ -8,12 +8,16 @@ invented sentences in tests/test_stance.py):
   is possible, not denied.
 - unconfirmed: cannot or will not confirm, or deflects: "has not yet confirmed", "could not
   verify", "declined to say", "would not say whether", "it is unclear / not yet known", "we don't
-  know what", "no confirmation", "too early to say", "still investigating"; polarity that of the
-  report (positive).
+  know what", "no confirmation", "too early to say", "impossible to predict", "still
+  investigating", "before reaching any conclusion"; polarity that of the report (positive).
+- denied also: "it is impossible for X to have happened", and a relayed denial ("[the agency
+  said] the government rejected accusations that ..."). "We can reject this" is a denial and "We
+  can state that ..." an assertion: a speaker's "can" on a verb of saying is the act itself.
 - possible: hedged. Modals could/may/might; "likely", "probably", "appears to", "suggests",
   "believes", "suspects" on the content's main clause (or the clause a "says"/"suggests" in it
   governs); a believing cue ("believe", "suspect", "imply"); a forecasting cue whose content is
-  a present state ("anticipates that there are 70 hours left"). "unlikely" makes it negative.
+  a present state ("anticipates that there are 70 hours left"); evidence "consistent with" it;
+  "what officials suspect was ...". "unlikely" leaves the polarity as written.
 - predicted: will/would/shall/"going to", "is set / due / expected to", a forecasting cue with a
   future content ("expects the storm to reach").
 - else asserted.
@@ -23,6 +27,7 @@ stance (a denial or a non-confirmation), or when its subject is "no ..." / "none
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -79,6 +84,23 @@ INQUIRY_VERBS = {"investigate", "review", "examine", "assess", "analyse", "analy
 SCHEDULE_WORDS = {"set", "due", "poised", "slated", "scheduled", "expected", "bound"}
 READY_ADJECTIVES = {"prepared", "ready", "able", "willing", "position"}
 POSSIBLE_MODALS = {"could", "may", "might", "can"}
+# "We can confirm", "I can state unequivocally", "we can reject this": a speaker's "can" on a
+# verb of saying is the act itself, not a possibility.
+PERFORMATIVE_VERBS = {"say", "state", "declare", "tell", "assure", "confirm", "report", "announce",
+                      "affirm", "reaffirm", "deny", "reject", "refute", "rule", "insist", "stress"}
+FIRST_PERSON = {"i", "we"}
+# "X cannot have been done", "it is impossible for the plant to have been blown up": a denial;
+# "impossible to predict / say whether" is a source that cannot tell (CANNOT_TELL_ADJECTIVES).
+IMPOSSIBLE_ADJECTIVES = {"impossible", "inconceivable", "unthinkable"}
+TELL_VERBS = {"know", "say", "tell", "predict", "estimate", "determine", "confirm", "verify", "establish",
+              "assess", "discern", "judge", "gauge", "quantify", "calculate", "ascertain", "count"}
+# "an anomaly consistent with an implosion": evidence that fits, not a finding.
+FIT_ADJECTIVES = {"consistent", "compatible"}
+# "before reaching any firm conclusion", "before saying what happened": judgement deferred.
+DEFER = re.compile(r"\bbefore\s+(?:(?:reaching|drawing|making|coming\s+to|jumping\s+to|arriving\s+at)\s+(?:a|any|the|its|their|our|firm|final|definitive|and|\s)*conclusions?"
+                   r"|(?:saying|deciding|determining|concluding|judging)\s+(?:what|whether|who|how|which))\b", re.I)
+# "what officials suspect was the implosion": the content names the thing as someone's suspicion.
+SUSPECTED_WHAT = re.compile(r"\bwhat\s+(?:[\w.'’-]+\s+){0,5}?(?:suspect(?:s|ed)?|believe[sd]?|think|thinks|thought|assume[sd]?)\s+(?:was|is|were|are|to\s+be|might|may|could)\b", re.I)
 FUTURE_MODALS = {"will", "would", "shall", "'ll", "wo"}
 
 HEDGES = (
@@ -142,6 +164,12 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance = "confirmed"
     elif cue_lemma in CONFIRM_CUES and cue_negated:
         stance, polarity_taken = "unconfirmed", True
+    elif performative(root, modals):
+        lemma = root.lemma_.lower()
+        if lemma in DENY_CUES or lemma == "rule":
+            stance, polarity_taken = "denied", True
+        else:
+            stance = "confirmed" if lemma in CONFIRM_CUES else "asserted"
     elif cue_lemma in DENY_CUES and cue_negated:
         stance, polarity_taken = "possible", True  # "did not deny": leaves it open
     elif cue_lemma in DENY_CUES:
@@ -154,8 +182,12 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance, polarity_taken = "unconfirmed", True
     elif root.lemma_.lower() in CONFIRM_VERBS and not modals & {"could", "might", "may"}:
         stance = "confirmed"
-    elif not_known(content, root):
+    elif not_known(content, root) or DEFER.search(low):
         stance, polarity_taken = "unconfirmed", True
+    elif impossible(root, modals):
+        stance, polarity_taken = "denied", True
+    elif relayed_denial(root):
+        stance, polarity_taken = "denied", True
     elif modals & POSSIBLE_MODALS:
         stance = "possible"
     elif modals & FUTURE_MODALS or going_to(root) or scheduled(root):
@@ -168,6 +200,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         hedged = hedge_of(content, root)
         if hedged is not None:
             stance, negative = "possible", hedged
+        elif fits(content) or SUSPECTED_WHAT.search(low):
+            stance = "possible"
     if not polarity_taken and stance in ("asserted", "possible", "predicted", "confirmed") and none_subject(root):
         negated = not negated
     polarity = "negative" if (negated and not polarity_taken) != negative else "positive"
@@ -257,7 +291,7 @@ def not_known(content: Span, root: Token) -> bool:
                 return True
             if c.dep_ in ("acomp", "attr") and w in KNOWN_ADJECTIVES and neg:
                 return True
-            if c.dep_ == "acomp" and w in CANNOT_TELL_ADJECTIVES and any(x.dep_ == "xcomp" and x.lemma_.lower() in KNOW_VERBS | SAY_LIKE | {"discern"} for x in c.children):
+            if c.dep_ == "acomp" and w in CANNOT_TELL_ADJECTIVES and any(x.dep_ == "xcomp" and x.lemma_.lower() in KNOW_VERBS | SAY_LIKE | TELL_VERBS for x in list(c.children) + kids):
                 return True
             if c.dep_ == "acomp" and w in READY_ADJECTIVES and neg and any(x.dep_ == "xcomp" and x.lemma_.lower() in SAY_LIKE for x in c.children):
                 return True
@@ -380,3 +414,43 @@ def predicative(t: Token) -> bool:
     if t.dep_ in ("amod", "advmod", "neg", "conj") and t.head.dep_ in PREDICATIVE:
         return True
     return t.dep_ == "conj" and t.head.dep_ == "conj" and t.head.head.dep_ in PREDICATIVE
+
+
+def performative(root: Token, modals: set[str]) -> bool:
+    """"We can confirm ...", "I can state unequivocally that ...", "We can strongly reject
+    this": "can" with a first-person subject on a verb of saying is the saying itself."""
+    if "can" not in modals or root.lemma_.lower() not in PERFORMATIVE_VERBS or is_negated(root):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in root.children)
+
+
+def impossible(root: Token, modals: set[str]) -> bool:
+    """"it was impossible for the plant to have been blown up from outside", "It is physically
+    impossible to escape": the content says it cannot have happened. Not with a modal ("it will be
+    impossible to keep pumping" is what follows if something happens) and not "impossible to say"."""
+    if root.lemma_ != "be" or modals or is_negated(root):
+        return False
+    for c in root.children:
+        if c.dep_ == "acomp" and c.lower_ in IMPOSSIBLE_ADJECTIVES:
+            verbs = [x for x in list(c.children) + list(root.children) if x.dep_ in ("xcomp", "ccomp", "advcl") and x.pos_ in ("VERB", "AUX")]
+            return bool(verbs) and not any(v.lemma_.lower() in TELL_VERBS for v in verbs)
+    return False
+
+
+# What a denial is of ("rejected the accusations", "denied reports that").
+DENIED_THINGS = {"accusation", "allegation", "claim", "charge", "report", "suggestion", "assertion", "rumour", "rumor", "speculation"}
+
+
+def relayed_denial(root: Token) -> bool:
+    """"[the outlet said] the Kremlin rejected accusations that ...": the content is itself a
+    denial, relayed: denied."""
+    if root.lemma_.lower() not in DENY_CUES or is_negated(root):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in DENIED_THINGS for c in root.children)
+
+
+def fits(content: Span) -> bool:
+    """"an anomaly consistent with an implosion", "the damage is consistent with a rocket": the
+    evidence fits the account, which is not yet a finding."""
+    return any(t.lower_ in FIT_ADJECTIVES and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
+               and not any(c.dep_ == "neg" for c in list(t.children) + list(t.head.children)) for t in content)
