@@ -696,3 +696,11 @@ def test_a_second_speaker_joined_by_and_is_the_source_of_the_second_report(claim
 def test_a_report_or_estimate_is_its_owners(claims_of):
     claims = claims_of("According to a United Nations estimate, 40,000 people were affected by the flood.")
     assert one(claims, "40,000 people")["source"]["name"] == "United Nations"
+
+
+def test_a_definite_description_is_the_body_named_before(claims_of):
+    claims = claims_of("Ukraine's Interior Ministry said 41 people were missing. Later the ministry said at least "
+                       "16 people had died. The company said nothing.")
+    names = {c["content"][:10]: c["source"]["name"] for c in claims}
+    assert names["at least 1"] == "Interior Ministry"
+    assert [c["source"]["mention"] for c in claims if c["content"].startswith("at least")] == ["the ministry"]

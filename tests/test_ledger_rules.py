@@ -255,6 +255,19 @@ def test_figures_days_apart_or_of_one_party_are_no_dispute():
     assert [(r.kind, r.a, r.b) for r in rel if r.kind != "corroborates"] == [("updates", "b", "a")]
 
 
+def test_a_figure_added_to_another_is_no_total():
+    from storyledger.ledger.link import units
+    from storyledger.ledger.measures import measure
+
+    q = lambda text, n, unit: {"text": text, "low": n, "high": n, "unit": unit}  # noqa: E731
+    assert units({"content": "at least another eight are believed to have died", "quantities": [q("eight", 8, "died")]}) == {}
+    assert units({"content": "14 died in the north and two more in the south",
+                  "quantities": [q("14", 14, "died"), q("two", 2, "died")]}) == {"dead": (14.0, 14.0)}
+    # linking still reads it: it counts the same thing
+    assert units({"content": "another eight died", "quantities": [q("eight", 8, "died")]}, totals=False) == {"dead": (8.0, 8.0)}
+    assert measure("died") == measure("drowned") == "dead" and measure("missing") == "missing"
+
+
 def test_a_government_and_those_who_speak_for_it_are_one_party():
     from storyledger.ledger.link import government_of
 

@@ -371,3 +371,29 @@ def test_model_skips_non_counts() -> None:
     doc = nlp("The 34-year-old was born in 1990 and lives at 12 Baker Street; he met them at "
               "10:30 a.m. on the 4th of July under Section 230, after a 5-4 ruling.")
     assert find_quantities(doc) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    # a bare count takes what it is said to be as its unit
+    ("The floods killed at least 10 people, with another 41 missing.", ("41", 41, 41, "missing")),
+    ("Five were confirmed dead and 31 are missing.", ("31", 31, 31, "missing")),
+    ("At least another eight are believed to have died.", ("eight", 8, 8, "died")),
+    ("Twelve were feared dead.", ("Twelve", 12, 12, "dead")),
+    # a supply measured in time is a count of hours or days
+    ("The capsule had between 70 to 96 hours of oxygen left.", ("between 70 to 96", 70, 96, "hours")),
+    ("There is approximately 40 hours of remaining oxygen.", ("approximately 40", 40, 40, "hours")),
+    ("The ship carried 4 days of food.", ("4", 4, 4, "days")),
+])
+def test_model_reads_what_a_bare_count_is(sentence: str, expected: tuple) -> None:
+    from storyledger.nlp import load
+
+    qs = [(q.text, q.low, q.high, q.unit) for q in find_quantities(load()(sentence))]
+    assert expected in qs, qs
+
+
+@pytest.mark.model
+def test_model_a_duration_is_still_no_count() -> None:
+    from storyledger.nlp import load
+
+    assert find_quantities(load()("The talks lasted 3 hours and the strike went on for two days.")) == []

@@ -181,6 +181,10 @@ class SourceResolver:
             k = Known(name, kind, None)
             self.remember(k)
             return Source(name=name, mention=text, span=span, kind=kind, role=None)
+        body = self.body_before(mention)
+        if body is not None:
+            self.last_any = body
+            return Source(name=body.name, mention=text, span=span, kind=body.kind, role=body.role)
         # a common-noun description that matches no one named: keep it, as a group or office
         name = strip_the(text)
         kind = "media" if head.lemma_.lower() in MEDIA_NOUNS else "unnamed"
@@ -212,6 +216,21 @@ class SourceResolver:
             if k.kind == "person" and len(name.split()) <= len(k.name.split()) and same_person(name, k.name):
                 return k.name
         return name
+
+    def body_before(self, mention: Span) -> Known | None:
+        """"the ministry" after "Ukraine's Interior Ministry": a definite description whose head
+        is the last word of, or a word in, a body named before it in the article (the latest such)."""
+        head = mention.root
+        first = mention[0].lower_
+        if first not in ("the", "this", "that") or head.pos_ != "NOUN" or head.tag_ in ("NNS", "NNPS"):
+            return None
+        if any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ for t in mention):
+            return None
+        low = head.lower_
+        for k in reversed(self.known):
+            if k.kind in ("organization", "media") and low in k.name.lower().replace("'s", "").split():
+                return k
+        return None
 
     def by_description(self, mention: Span) -> Known | None:
         """"The Polish foreign minister" -> the person whose role holds those words."""

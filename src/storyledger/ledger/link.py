@@ -427,7 +427,7 @@ def regroup(db: sqlite3.Connection, stories: set[str], stale: set[str], vectors_
         items = []
         for r in rows:
             c = json.loads(r["record"])
-            it = props.Item(r["id"], r["document"], r["seq"], r["source"], r["content"], c.get("mode", ""), frozenset(units(c)))
+            it = props.Item(r["id"], r["document"], r["seq"], r["source"], r["content"], c.get("mode", ""), frozenset(units(c, totals=False)))
             it.core = props.core(it.content)
             it.keys = frozenset(props.keys(it.core))
             items.append(it)
@@ -508,21 +508,37 @@ def unit_words(claim: dict) -> dict[str, str]:
     return out
 
 
-def units(claim: dict) -> dict[str, tuple[float, float]]:
+def units(claim: dict, totals: bool = True) -> dict[str, tuple[float, float]]:
     """measure -> (low, high) of the claim's quantities that have a unit (`measures`: "soldiers"
     and "personnel" are both `troops`; a figure for a window, "a week", is `casualties/week`).
-    An open bound ("more than 3,000") reaches to infinity."""
+    An open bound ("more than 3,000") reaches to infinity. With `totals`, a figure added to
+    another ("another eight died") is left out: it counts the same thing (linking reads it) but
+    is no total to dispute or update."""
     out: dict[str, tuple[float, float]] = {}
     content = claim.get("content") or ""
     for q in claim.get("quantities") or []:
         unit = q.get("unit")
         low = q.get("low", q.get("value"))
         high = q.get("high", q.get("value"))
-        if not unit or (low is None and high is None):
+        if not unit or (low is None and high is None) or (totals and increment(q, content)):
             continue
         out.setdefault(measure_key(unit, content), (float("-inf") if low is None else float(low),
                                                     float("inf") if high is None else float(high)))
     return out
+
+
+INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional|a\s+further|further|extra)\s+(?:\w+\s+){0,2}$", re.I)
+INCREMENT_AFTER = re.compile(r"^\s*(?:more|others|additional)\b", re.I)
+
+
+def increment(q: dict, content: str) -> bool:
+    """"another eight died", "two more", "an additional 300 troops": a figure added to one
+    given before, not a total that could dispute or update another."""
+    text = str(q.get("text") or "")
+    i = content.find(text) if text else -1
+    if i < 0:
+        return False
+    return bool(INCREMENT_BEFORE.search(content[max(0, i - 40):i]) or INCREMENT_AFTER.match(content[i + len(text):]))
 
 
 def cached_vectors(db: sqlite3.Connection, texts: list[str], embedder: Embedder) -> np.ndarray:

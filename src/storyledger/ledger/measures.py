@@ -22,8 +22,8 @@ CLASSES: dict[str, str] = {}
 for _measure, _words in {
     "troops": "troop soldier serviceman servicemen personnel fighter force forces mercenary mercenari "
               "recruit conscript infantrymen infantryman contingent",
-    "dead": "dead death killed fatality fatalit bodies body live lives corpse",
-    "injured": "injured wounded injury injuri",
+    "dead": "dead death killed fatality fatalit bodies body live lives corpse died drowned perished",
+    "injured": "injured wounded injury injuri hurt hospitalised hospitalized",
     "casualties": "casualty casualti",
     "missing": "missing",
     "evacuated": "evacuee evacuated",

@@ -115,6 +115,11 @@ ID_MARKERS = {"no.", "no", "#", "number", "nr.", "num."}
 # Intransitive verbs whose subject count is what is counted ("18 died" -> unit "died").
 COUNT_VERBS = {"die", "flee", "surrender", "desert", "escape", "survive", "drown", "perish",
                "defect", "remain"}
+# What a bare count is said to be ("41 missing", "31 are missing", "12 dead"): the unit.
+STATE_WORDS = {"missing", "dead", "injured", "wounded", "hurt", "hospitalised", "hospitalized", "displaced",
+               "evacuated", "detained", "arrested", "unaccounted", "killed", "homeless", "stranded", "trapped"}
+# "eight are believed to have died", "12 are feared dead": the counted state is in the complement.
+REPORTED_VERBS = {"believe", "think", "fear", "report", "estimate", "confirm", "say", "presume", "expect", "know"}
 RANGE_CONNECTORS = {"to", "-", "–", "—", "or"}
 RANGE_FILLERS = {"the", "a", "full", "complete", "whole", "maximum", "total", "of"}
 NOT_A_COUNT_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -477,7 +482,7 @@ def _quantity(tokens: list[Token], words: list[str], i: int, r: Reading) -> Quan
     if not _is_count(tokens, words, c0, c1, r, head):
         return None
     unit = _unit(tokens, words, r, head, c1)
-    if unit is not None and unit.lower() in TIME_UNITS:
+    if unit is not None and unit.lower() in TIME_UNITS and not _stock(tokens, head, c1):
         return None  # a duration or an age: a timex, not a count
     if unit is not None and unit.lower() in ADDRESS_WORDS and unit[:1].isupper():
         return None  # "131 West 23rd Street"
@@ -492,6 +497,18 @@ def _quantity(tokens: list[Token], words: list[str], i: int, r: Reading) -> Quan
     return Quantity(start, end, text_of(doc)[start:end], r.value, r.low, r.high, unit, r.approx)
 
 
+def _stock(tokens: list[Token], head: Token, c1: int) -> bool:
+    """"96 hours of oxygen", "two days of food": a supply measured in time is a count of hours,
+    not a duration of the sentence's event."""
+    noun = _counted_noun(tokens, head, c1)
+    if noun is None:
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return any(o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ not in TIME_UNITS for o in prep.children)
+    return False
+
+
 def _phrase_head(core: list[Token]) -> Token:
     ids = {t.i for t in core}
     for t in core:
@@ -504,7 +521,7 @@ def _is_count(tokens: list[Token], words: list[str], c0: int, c1: int, r: Readin
               head: Token) -> bool:
     core = tokens[c0:c1]
     marked = r.currency is not None or r.percent or r.scaled or not r.precise
-    if not marked and any(t.ent_type_ in NOT_A_COUNT_ENTS for t in core):
+    if not marked and any(t.ent_type_ in NOT_A_COUNT_ENTS for t in core) and not _stock(tokens, head, c1):
         return False
     if any(t.ent_type_ in NAME_ENTS for t in core):
         return False
@@ -557,10 +574,37 @@ def _unit(tokens: list[Token], words: list[str], r: Reading, head: Token, c1: in
         if low in PERCENT_WORDS:
             return "percent"
         return noun.text if noun.pos_ == "PROPN" else low
+    if c1 < len(tokens) and words[c1] in STATE_WORDS:
+        return words[c1]  # "another 41 missing"
     verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+        state = _stated(verb.head if verb.dep_ in ("aux", "auxpass") else verb)
+        if state is not None:
+            return state
     if verb.pos_ in ("VERB", "AUX") and (head.dep_ == "nsubjpass" or (
             head.dep_ == "nsubj" and verb.lemma_ in COUNT_VERBS)):
         return verb.text.lower()
+    return None
+
+
+def _stated(verb: Token) -> str | None:
+    """What the subject count is said to be: "31 are missing" (missing), "eight are believed to
+    have died" (died), "12 were feared dead" (dead)."""
+    if verb.lower_ in STATE_WORDS:
+        return verb.lower_  # "31 are missing", parsed as a verb
+    for c in verb.children:
+        if c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in STATE_WORDS:
+            return c.lower_
+    if verb.lemma_ in REPORTED_VERBS:
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp"):
+                if c.lower_ in STATE_WORDS:
+                    return c.lower_
+                if c.lemma_ in COUNT_VERBS or c.lemma_ == "kill":
+                    return c.lower_
+                inner = _stated(c)
+                if inner is not None:
+                    return inner
     return None
 
 
