@@ -384,6 +384,8 @@ def test_model_skips_non_counts() -> None:
     ("The capsule had between 70 to 96 hours of oxygen left.", ("between 70 to 96", 70, 96, "hours")),
     ("There is approximately 40 hours of remaining oxygen.", ("approximately 40", 40, 40, "hours")),
     ("The ship carried 4 days of food.", ("4", 4, 4, "days")),
+    ("We expect somewhere between 70 to the full 96 hours available at this point.", ("between 70 to the full 96", 70, 96, "hours")),
+    ("The craft has less than 24 hours of oxygen onboard.", ("less than 24", None, 24, "hours")),
 ])
 def test_model_reads_what_a_bare_count_is(sentence: str, expected: tuple) -> None:
     from storyledger.nlp import load
@@ -397,3 +399,4 @@ def test_model_a_duration_is_still_no_count() -> None:
     from storyledger.nlp import load
 
     assert find_quantities(load()("The talks lasted 3 hours and the strike went on for two days.")) == []
+    assert find_quantities(load()("The deal came after 5 days of talks.")) == []

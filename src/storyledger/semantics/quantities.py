@@ -120,6 +120,11 @@ STATE_WORDS = {"missing", "dead", "injured", "wounded", "hurt", "hospitalised", 
                "evacuated", "detained", "arrested", "unaccounted", "killed", "homeless", "stranded", "trapped"}
 # "eight are believed to have died", "12 are feared dead": the counted state is in the complement.
 REPORTED_VERBS = {"believe", "think", "fear", "report", "estimate", "confirm", "say", "presume", "expect", "know"}
+# "96 hours available", "40 hours left": time as a supply.
+STOCK_WORDS = {"left", "remaining", "available", "worth", "supply"}
+# "96 hours of oxygen", "four days of food" (not "five days of talks": an event's duration).
+SUPPLIES = {"oxygen", "air", "food", "water", "fuel", "power", "battery", "electricity", "supply", "reserve",
+            "ration", "ammunition", "gas", "oil", "diesel", "medicine", "capacity", "capability", "life", "support", "stock"}
 RANGE_CONNECTORS = {"to", "-", "–", "—", "or"}
 RANGE_FILLERS = {"the", "a", "full", "complete", "whole", "maximum", "total", "of"}
 NOT_A_COUNT_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -505,8 +510,10 @@ def _stock(tokens: list[Token], head: Token, c1: int) -> bool:
         return False
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            return any(o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ not in TIME_UNITS for o in prep.children)
-    return False
+            return any(o.lemma_.lower() in SUPPLIES for o in prep.subtree if o.i != prep.i)
+    # "96 hours available", "40 hours left", "24 hours' worth of", "96 hours at its disposal"
+    after = [t.lower_ for t in noun.doc[noun.i + 1:noun.i + 4] if t.lower_ not in ("'", "’", "'s", "’s", '"', "”")]
+    return bool(after) and (after[0] in STOCK_WORDS or after[:3] == ["at", "its", "disposal"] or after[:3] == ["at", "their", "disposal"])
 
 
 def _phrase_head(core: list[Token]) -> Token:
