@@ -704,3 +704,21 @@ def test_a_definite_description_is_the_body_named_before(claims_of):
     names = {c["content"][:10]: c["source"]["name"] for c in claims}
     assert names["at least 1"] == "Interior Ministry"
     assert [c["source"]["mention"] for c in claims if c["content"].startswith("at least")] == ["the ministry"]
+
+
+def test_it_and_the_statement_are_the_body_that_spoke_before(claims_of):
+    claims = claims_of("The Ministry of Health released new figures on Monday. It said 40 people had died. "
+                       "Later the ministry's spokesman spoke again. The statement said the hospitals were full.")
+    by = {c["content"]: c["source"]["name"] for c in claims}
+    assert by["40 people had died"] == "Ministry of Health"
+    assert by["the hospitals were full"] != "statement"
+    # no one spoke before: "it" stays unnamed, "the report" its own
+    alone = claims_of("It said the bridge was weak.")
+    assert [c["source"]["name"] for c in alone] == ["unnamed"]
+
+
+def test_a_relative_pronoun_after_a_day_is_the_noun_the_day_hangs_on(claims_of):
+    claims = claims_of("The assessment released by the intelligence agency on Wednesday, which concluded that the army "
+                       "was not responsible, was shared with allies.")
+    c = next(c for c in claims if "army" in c["content"])
+    assert c["source"]["name"] != "Wednesday" and c["source"]["mention"] == "which"

@@ -32,6 +32,10 @@ DESCRIPTION_OPENERS = {"a", "an", "the", "one"}
 OWNED_NOUNS = {"reporting", "report", "reports", "estimate", "estimates", "assessment", "analysis", "statement",
                "data", "figure", "figures", "investigation", "study", "survey", "count", "tally", "account", "findings"}
 
+# What a speaker issues: "the statement said" is the statement of the last one named.
+DOCUMENT_NOUNS = {"statement", "report", "assessment", "announcement", "analysis", "note", "release", "document",
+                  "findings", "post", "letter", "communique", "communiqué", "readout", "filing", "memo"}
+
 # A "he"/"she" speaker goes to a person named at most this many sentences before it (the
 # sentence itself included); further back, to the last person who spoke, else it stays unnamed.
 PRONOUN_WINDOW = 4
@@ -170,6 +174,9 @@ class SourceResolver:
             self.remember(k)
             return Source(name=name, mention=text, span=span, kind=kind, role=k.role)
         head = mention.root
+        owner = self.owner_before(mention)
+        if owner is not None:
+            return Source(name=owner.name, mention=text, span=span, kind=owner.kind, role=owner.role)
         if head.lemma_.lower() in UNNAMED_HEADS or head.lower_ in UNNAMED_HEADS or low in DEMONSTRATIVE:
             name = strip_the(text) if head.lower_ not in ("it",) else "unnamed"
             if head.lemma_.lower() == "media":
@@ -217,6 +224,20 @@ class SourceResolver:
                 return k.name
         return name
 
+    def owner_before(self, mention: Span) -> Known | None:
+        """"It said" after a body spoke: that body; "the statement said", "the assessment found"
+        with no owner named in the mention: the last speaker named, whose statement it is."""
+        low = mention.text.strip().lower()
+        k = self.last_any
+        if k is None or k.kind == "unnamed":
+            return None
+        if low == "it":
+            return k if k.kind in ("organization", "media") else None
+        head = mention.root
+        if mention[0].lower_ == "the" and head.lower_ in DOCUMENT_NOUNS and not any(t.ent_type_ or t.pos_ == "PROPN" for t in mention):
+            return k
+        return None
+
     def body_before(self, mention: Span) -> Known | None:
         """"the ministry" after "Ukraine's Interior Ministry": a definite description whose head
         is the last word of, or a word in, a body named before it in the article (the latest such)."""
@@ -254,7 +275,21 @@ def antecedent(tok) -> Span | None:
         verb = verb.head
     if verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    return noun_span(verb.head)
+    noun = verb.head
+    # "the assessment released on Wednesday, which concluded": a day is no speaker; the noun
+    # its phrase hangs on is
+    for _ in range(4):
+        if noun.ent_type_ not in ("DATE", "TIME") or noun.dep_ != "pobj":
+            break
+        up = noun.head.head
+        while up.pos_ == "VERB" and up.dep_ in ("acl", "relcl") and up.head.i != up.i:
+            up = up.head
+        if up.pos_ not in ("NOUN", "PROPN") or up.i == noun.i:
+            return None
+        noun = up
+    if noun.ent_type_ in ("DATE", "TIME"):
+        return None
+    return noun_span(noun)
 
 
 def described(mention: Span, ent: Span) -> bool:
