@@ -722,3 +722,11 @@ def test_a_relative_pronoun_after_a_day_is_the_noun_the_day_hangs_on(claims_of):
                        "was not responsible, was shared with allies.")
     c = next(c for c in claims if "army" in c["content"])
     assert c["source"]["name"] != "Wednesday" and c["source"]["mention"] == "which"
+
+
+def test_assessing_and_judging_that_are_cues(claims_of):
+    claims = claims_of("Intelligence agencies have assessed that the blast killed 100 to 300 people. "
+                       "The agency judged that the army was not responsible. The court will assess the damage.")
+    cues = sorted(c["cue"] for c in claims)
+    assert "assess" in cues and "judge" in cues
+    assert not any("the damage" in c["content"] for c in claims)  # "assess" with an object is an act

@@ -26,7 +26,7 @@ show demonstrate prove read
 recognize recognise interject calculate shout chant muse hint share scoff snap gripe grumble
 marvel theorize theorise surmise posit opine aver attest whine recount remind brag protest
 object emphasise underline underscore gush rave vent fume reckon stipulate specify
-comment sing yell scream type
+comment sing yell scream type assess judge
 """.split())
 
 # Verbs whose content is the object of a preposition: "talked about X", "called for X".
@@ -73,7 +73,7 @@ XCOMP_VERBS = frozenset("vow promise pledge threaten urge refuse decline ask cal
 
 # Words a reported clause needs no "that" for, but that are too common to be cues on their own
 # (they must have a clausal complement to count).
-WEAK_VERBS = frozenset("know think feel hope find see show expect believe understand learn hear realize realise wonder agree continue decide determine rule point recognize recognise share calculate reckon".split())
+WEAK_VERBS = frozenset("know think feel hope find see show expect believe understand learn hear realize realise wonder agree continue decide determine rule point recognize recognise share calculate reckon assess judge".split())
 
 # "point out that", "lay out", "spell out": particle verbs whose cue lemma includes the particle.
 PARTICLE_CUES = {("point", "out"): "point out", ("make", "clear"): "make clear"}
