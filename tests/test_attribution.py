@@ -730,3 +730,10 @@ def test_assessing_and_judging_that_are_cues(claims_of):
     cues = sorted(c["cue"] for c in claims)
     assert "assess" in cues and "judge" in cues
     assert not any("the damage" in c["content"] for c in claims)  # "assess" with an object is an act
+
+
+def test_could_not_verify_is_a_non_confirmation_of_its_object(claims_of):
+    claims = claims_of("Reuters could not independently verify the report. Scientists verified the samples in a lab.")
+    by = {c["content"]: (c["source"]["name"], c["cue"], c["stance"]) for c in claims}
+    assert by["the report"] == ("Reuters", "verify", "unconfirmed")
+    assert by["the samples"][2] == "confirmed"

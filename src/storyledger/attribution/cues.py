@@ -62,7 +62,7 @@ invoke thank compare contrast distance liken rebut assail dub preach deride hera
 savage repudiate articulate attribute bemoan document broadcast circulate forward retweet pitch
 justify berate castigate scold excoriate vilify demonize demonise taunt insult smear disparage
 belittle extol laud commend salute admonish reprimand float
-express report show
+express report show verify
 recall prefer disclose explain declare
 """.split())
 
