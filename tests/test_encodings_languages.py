@@ -134,12 +134,20 @@ def test_a_mostly_english_article_with_a_foreign_quote_is_english():
     assert identify(DE) == "de" and identify(RU) == "ru" and identify(JA) == "ja" and identify(FR) == "fr"
 
 
-def test_an_html_page_takes_its_lang_attribute(tmp_path):
+def test_an_html_page_takes_its_lang_attribute_unless_its_text_plainly_says_otherwise(tmp_path):
     p = tmp_path / "page.html"
-    p.write_text(page(EN, lang="de-DE"), encoding="utf-8")
+    p.write_text(page(DE, lang="de-DE"), encoding="utf-8")
     assert one(p).language == "de"
     p.write_text(page(FR), encoding="utf-8")
     assert one(p).language == "fr"
+    # a template's default: lang="en" on a German page, lang="de" on an English one
+    p.write_text(page(DE, lang="en"), encoding="utf-8")
+    assert one(p).language == "de"
+    p.write_text(page(EN, lang="de-DE"), encoding="utf-8")
+    assert one(p).language == "en"
+    # too little text to tell: the attribute stands
+    p.write_text(page("Rutte confirmed it.", lang="nl"), encoding="utf-8")
+    assert one(p).language == "nl"
 
 
 def test_a_document_in_a_language_not_read_is_refused_by_the_pipeline_and_the_engines():

@@ -63,7 +63,7 @@ def read_feed(name: str, data: bytes, limits: Limits | None = None, content_type
         if isinstance(checked, ReadError):
             yield ReadError(f"{name}#{n} ({doc_id})", checked.reason)
             continue
-        yield replace(checked, language=language_of(checked.text, stated))
+        yield replace(checked, language=language_of(checked.text, stated, template=True))
 
 
 def charset_header(content_type: str | None) -> dict[str, str] | None:

@@ -28,7 +28,7 @@ def html_document(name: str, html: str) -> Document | ReadError:
         title=(meta.title if meta and meta.title else None),
         url=(meta.url if meta and meta.url else None),
         outlet=(meta.sitename if meta and meta.sitename else None),
-        language=language_of(text, page_language(html)),
+        language=language_of(text, page_language(html), template=True),
     )
 
 
