@@ -174,6 +174,11 @@ def test_table_exports_write_one_file_per_table(ledger_path, tmp_path):
 
     t = pq.read_table(tmp_path / "parquet" / "claims.parquet")
     assert t.num_rows == 1200 and str(t.schema.field("start").type) == "int64"
+    # a source's names and roles are lists in JSONL, JSON text in CSV: never JSON text inside JSON
+    source = json.loads((tmp_path / "jsonl" / "sources.jsonl").read_text().splitlines()[0])
+    assert isinstance(source["aliases"], list) and isinstance(source["roles"], list) and source["aliases"]
+    row = next(csv.DictReader(io.StringIO((tmp_path / "csv" / "sources.csv").read_text())))
+    assert json.loads(row["aliases"]) == source["aliases"]
     assert pq.read_table(tmp_path / "parquet" / "propositions.parquet").num_rows > 100
 
 

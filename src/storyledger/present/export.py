@@ -69,7 +69,7 @@ def tables(ledger: Ledger, proposition: str | None = None, story: str | None = N
         "SELECT id, title, url, outlet, published, language, n_claims, text FROM documents ORDER BY id") if not part or r["id"] in docs]
     used = {c["source_id"] for c in claims}
     sources = [{"id": s["id"], "name": s["name"], "kind": s["kind"], "claims": s["claims"],
-                "aliases": json.dumps(s["aliases"], ensure_ascii=False), "roles": json.dumps(s["roles"], ensure_ascii=False)}
+                "aliases": list(s["aliases"]), "roles": list(s["roles"])}  # lists: JSON text only in CSV and Parquet (`rows`)
                for s in ledger.sources() if not part or s["id"] in used]
     props = [p for p in ledger.propositions(story=story) if not proposition or p["id"] == proposition]
     ids = {c["id"] for c in claims}
