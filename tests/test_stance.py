@@ -56,7 +56,9 @@ def one(claims, needle):
     # "impossible for it to have happened" denies it; "impossible to predict" cannot tell
     ('The engineer said it was "impossible" for the bridge to have collapsed on its own.', "collapsed", "denied", "positive"),
     ("The engineer said it was impossible to predict how many homes would flood.", "homes would flood", "unconfirmed", "positive"),
-    ("The engineer said that if the river rises further, it will be impossible to keep the road open.", "road open", "predicted", "positive"),
+    # a conditional's consequence says how things work: asserted
+    ("The engineer said that if the river rises further, it will be impossible to keep the road open.", "road open", "asserted", "positive"),
+    ("The engineer said that if the level drops below 12 metres, the pumps could stop working.", "pumps", "asserted", "positive"),
     # a relayed denial is a denial
     ("The agency said the government rejected accusations that it had ignored the warnings.", "ignored the warnings", "denied", "positive"),
     # evidence that fits, and a named suspicion, are possible

@@ -19,7 +19,8 @@ invented sentences in tests/test_stance.py):
   a present state ("anticipates that there are 70 hours left"); evidence "consistent with" it;
   "what officials suspect was ...". "unlikely" leaves the polarity as written.
 - predicted: will/would/shall/"going to", "is set / due / expected to", a forecasting cue with a
-  future content ("expects the storm to reach").
+  future content ("expects the storm to reach"); not the consequence of an "if" clause ("if the
+  level drops, the plant will stop pumping" says how things work: asserted).
 - else asserted.
 polarity: negative when the content's main verb is negated and the negation is not already the
 stance (a denial or a non-confirmation), or when its subject is "no ..." / "none" / "nothing"
@@ -188,6 +189,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance, polarity_taken = "denied", True
     elif relayed_denial(root):
         stance, polarity_taken = "denied", True
+    elif (modals & (POSSIBLE_MODALS | FUTURE_MODALS)) and conditional(root):
+        stance = "asserted"  # "if the level drops below 12.7 m, the plant will no longer be able to pump"
     elif modals & POSSIBLE_MODALS:
         stance = "possible"
     elif modals & FUTURE_MODALS or going_to(root) or scheduled(root):
@@ -454,3 +457,10 @@ def fits(content: Span) -> bool:
     evidence fits the account, which is not yet a finding."""
     return any(t.lower_ in FIT_ADJECTIVES and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
                and not any(c.dep_ == "neg" for c in list(t.children) + list(t.head.children)) for t in content)
+
+
+def conditional(root: Token) -> bool:
+    """The main clause is the consequence of an "if" or "unless" clause: a statement of how things
+    work ("if the level drops, the plant will stop pumping"), not a forecast or a possibility."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in root.children)
