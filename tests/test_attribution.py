@@ -737,3 +737,16 @@ def test_could_not_verify_is_a_non_confirmation_of_its_object(claims_of):
     by = {c["content"]: (c["source"]["name"], c["cue"], c["stance"]) for c in claims}
     assert by["the report"] == ("Reuters", "verify", "unconfirmed")
     assert by["the samples"][2] == "confirmed"
+
+
+def test_a_relay_citing_someone_credits_them_and_keeps_the_relay_in_via(claims_of):
+    claims = claims_of("Several news agencies reported that an air strike killed 500 people, citing the Health Ministry. "
+                       "Reuters reported, citing two officials, that the plant was shut. "
+                       "The newspaper published the figure, citing a leaked memo.")
+    by = {c["content"]: c for c in claims}
+    first = by["that an air strike killed 500 people"]
+    assert first["source"]["name"] == "Health Ministry" and first["via"] == ["Several news agencies"]
+    second = by["that the plant was shut"]
+    assert second["source"]["name"] == "two officials" and second["via"] == ["Reuters"] and second["cue"] == "report"
+    assert not any(c["content"] in ("the Health Ministry", "two officials") for c in claims)  # "citing Y" is no claim
+    assert all(c["source"]["name"] == "newspaper" for c in claims if "memo" in c["content"] or "figure" in c["content"])

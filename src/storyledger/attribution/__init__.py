@@ -81,6 +81,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = attach_quotes(doc, quotes, found) + heads
     found += colon_paragraphs(doc, found, teasers)
     found = outlet_chains(doc, found)
+    found = citing_relays(doc, found)
     found = according_to_the_saying(found)
     found = unnest(found)
     found = resolve_demonstratives(doc, document, found)
@@ -486,6 +487,83 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
             if g.cue_lemma == "cite" and sent_of(g.head) == sent and g in out:
                 out.remove(g)
     return out
+
+
+# Who a relay can cite as the one who said it ("citing officials", "citing the health ministry"):
+# people and bodies, named or not; not a document ("citing a leaked memo" stays the relay's).
+CITED_HEADS = frozenset("""
+official officials source sources authority authorities ministry police spokesman spokeswoman spokesperson
+people witness witnesses resident residents expert experts analyst analysts diplomat diplomats officer officers
+agency government military army intelligence administration office department service services
+""".split())
+
+
+def citing_relays(doc: Doc, found: list[Found]) -> list[Found]:
+    """"Outlet X reported that C, citing Y" and "X reported, citing Y, that C": Y said it, X relays
+    it (`via`, shared/spec/story-gold.md: the source is the originator). The cited phrase leaves
+    the content."""
+    text = text_of(doc)
+    used: set[int] = set()
+    relayed: set[int] = set()
+    for f in found:
+        if f.cue_lemma == "according to" or f.via or (f.cue_lemma == "cite" and cites_object(f)):
+            continue  # an "according to X, citing Y" chain is `outlet_chains`' already
+        relayer = f.source
+        if relayer is None and f.inherit_from is not None:
+            subj = subject_of(f.inherit_from)
+            relayer = noun_span(subj) if subj is not None else None
+        if relayer is None:
+            continue
+        cite = citing_of(doc, f)
+        if cite is None:
+            continue
+        obj = next((c for c in cite.children if c.dep_ in ("dobj", "pobj")), None)
+        if obj is None or not cited_speaker(obj):
+            continue
+        used.add(cite.i)
+        relayed.add(id(f))
+        relay = strip_the(relayer.text.strip())
+        f.via = [relay] + [v for v in f.via if v != relay]
+        f.source = noun_span(obj)
+        f.inherit_from = None
+        if f.cue_lemma == "cite" and f.head.head.i != f.head.i and f.head.head.lemma_.lower() in SPEECH_VERBS:
+            verb = f.head.head  # "reported, citing two officials, that ...": the report's verb is the cue
+            f.cue, f.cue_lemma = [verb], verb.lemma_.lower()
+        s, e = f.content
+        if s <= cite.idx < e:
+            cut = text.rfind(",", s, cite.idx)
+            end = cut if cut > s else cite.idx
+            f.content = trim(doc, s, end)
+    # the "citing Y" of a relay is no claim of its own ("an air strike | cite | the Health Ministry")
+    return [f for f in found if id(f) in relayed or not (f.cue_lemma == "cite" and f.head.i in used)]
+
+
+def cites_object(f: Found) -> bool:
+    """The find is "citing Y" itself: its content is the cited object, not a clause."""
+    obj = next((c for c in f.head.children if c.dep_ in ("dobj", "pobj")), None)
+    return obj is not None and f.content[0] <= obj.idx < f.content[1]
+
+
+def citing_of(doc: Doc, f: Found) -> Token | None:
+    """The "citing" participle of a find: its own cue, one hung on its cue, or one closing its content."""
+    if f.head.lower_ == "citing":
+        return f.head
+    for c in f.head.children:
+        if c.lower_ == "citing" and c.dep_ in ("advcl", "xcomp", "conj", "dep"):
+            return c
+    s, e = f.content
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.lower_ == "citing" and t.dep_ in ("advcl", "xcomp", "conj", "dep") and t.i > span.start + 2:
+            return t
+    return None
+
+
+def cited_speaker(obj: Token) -> bool:
+    """The object of "citing" names who said it: a person or body, or a noun for one."""
+    return obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.lemma_.lower() in CITED_HEADS or obj.lower_ in CITED_HEADS
 
 
 def according_to_the_saying(found: list[Found]) -> list[Found]:
