@@ -154,3 +154,70 @@ def test_linking_in_batches_gives_the_ledger_linking_once_gives(tmp_path, monkey
     once, batches = dump(tmp_path / "once.db"), dump(tmp_path / "batches.db")
     assert len(once[1]) > 20 and any(p["claims"] > 1 for p in once[1])
     assert once == batches
+
+
+# Invented articles: a wire story; a site's rewrite of it (its own headline, lead and order, the
+# agency's reported statements kept nearly word for word); another outlet's report that quotes the
+# minister directly and shares one reported statement with the wire.
+WIRE = (
+    "LISBON (Wire) — Engineers found cracks in the main span of the Tagus river bridge during a routine inspection, "
+    "the national roads agency said Monday. The agency said the cracks were discovered in two steel girders beneath "
+    "the northbound lanes. Transport Minister Ana Ferreira said the bridge would stay open to cars but trucks heavier "
+    "than 12 tonnes would be diverted to the ring road until the repairs are finished. Ferreira said the repairs were "
+    "expected to cost about 40 million euros and to take six months. Opposition lawmakers called for an independent "
+    "review of how the country's bridges are maintained, and the union of civil engineers warned that inspections "
+    "had been cut back for a decade.\n"
+)
+REWRITE = (
+    "Months of repairs for Lisbon's busiest crossing\n\n"
+    "Commuters who cross the Tagus every morning face a long spring. Cracks were discovered in two steel girders "
+    "beneath the northbound lanes, the national roads agency said, after engineers looked at the main span in a "
+    "routine check. Transport Minister Ana Ferreira said trucks heavier than 12 tonnes would be diverted to the ring "
+    "road until the repairs are finished, while cars could still use the bridge. The minister said the repairs were "
+    "expected to cost about 40 million euros and to take six months. Local businesses on the south bank fear that "
+    "lorry drivers will avoid the area altogether.\n"
+)
+QUOTING = (
+    "Bridge closure to trucks angers hauliers\n\n"
+    "Hauliers reacted with anger on Monday to news that heavy vehicles will be kept off the Tagus bridge. "
+    "\"Trucks heavier than 12 tonnes will be diverted to the ring road until the repairs are finished,\" Transport "
+    "Minister Ana Ferreira told reporters in Lisbon. \"We will not take any risk with the girders,\" she said. "
+    "Ferreira said the repairs were expected to cost about 40 million euros and to take six months. The hauliers' "
+    "association said its members would lose thousands of euros a week on longer routes, and asked for compensation.\n"
+)
+
+
+def test_a_rewrite_of_a_wire_story_is_a_copy_by_the_reported_statements_it_keeps(tmp_path):
+    from storyledger.documents import Document
+    from storyledger.ledger import copies
+
+    docs = [Document("wire", WIRE, "2025-03-10"), Document("rewrite", REWRITE, "2025-03-11"),
+            Document("quoting", QUOTING, "2025-03-10")]
+    shingles = {d.id: copies.shingles(d.text) for d in docs}
+    assert copies.copied(shingles["wire"], shingles["rewrite"]) is None  # too few shared word runs
+
+    def state(path, batches):
+        with Ledger(path) as ledger:
+            for batch in batches:
+                ledger.ingest(batch)
+            copied = dict(ledger.db.execute("SELECT document, original FROM copies").fetchall())
+            claims = {c["id"]: c for c in ledger.claims()}
+            kept = sorted((claims[r["claims"][0]]["document"], claims[r["claims"][1]]["document"], r["note"])
+                          for r in ledger.relations(["copy_of"]))
+            independent_of = sorted((c["id"], c["independent_of"]) for c in claims.values())
+        return copied, kept, independent_of
+
+    once = state(tmp_path / "once.db", [docs])
+    copied, kept, _ = once
+    # the rewrite keeps three of the wire's reported statements; the report that quotes the
+    # minister (direct quotes are every outlet's) and shares one reported statement is no copy
+    assert copied == {"rewrite": "wire"}
+    assert len(kept) >= 2 and {(a, b) for a, b, _ in kept} == {("rewrite", "wire")}
+    assert any(note == "the same reported statement in a copied document" for *_, note in kept)
+    # one document at a time, the rewrite before its original: the same ledger
+    assert state(tmp_path / "reverse.db", [[d] for d in reversed(docs)]) == once
+    # the rewrite replaced by a version that keeps one statement: no longer a copy
+    with Ledger(tmp_path / "once.db") as ledger:
+        ledger.ingest([Document("rewrite", REWRITE.split(" Transport Minister")[0] + "\n", "2025-03-11")])
+        assert ledger.stats()["copies"] == 0
+        assert not list(ledger.relations(["copy_of"])) and not any(c["independent_of"] for c in ledger.claims())

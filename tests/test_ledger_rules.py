@@ -317,3 +317,41 @@ def test_people_named_by_nationality_and_an_explicit_denial():
     other = Said(pos("b", 2), "S2", {}, ("d1", 0), frozenset(), frozenset({"rocket", "misfired"}))
     elsewhere = Said(pos("c", 3), "S3", {}, ("d2", 0), frozenset(), frozenset({"merger", "talks"}))
     assert [(r.kind, r.b) for r in relate("p", [denial, other, elsewhere]) if r.kind == "contradicts"] == [("contradicts", "b")]
+
+
+def test_rewrites_of_one_wire_story_are_copies_by_their_reported_statements():
+    from storyledger.ledger.copies import same_statement, statement
+
+    def said(*claims):
+        return [s for name, mode, content in claims if (s := statement(name, mode, content))]
+
+    wire = " ".join(f"w{i}" for i in range(300))
+    rewrite = " ".join(f"r{i}" for i in range(300))  # no word run in common: only the statements tell
+    other = " ".join(f"o{i}" for i in range(300))
+    statements = {
+        "wire": said(("the national roads agency", "indirect", "the cracks were discovered in two steel girders beneath the northbound lanes"),
+                     ("Ana Ferreira", "indirect", "the repairs were expected to cost about 40 million euros and to take six months"),
+                     ("Ana Ferreira", "indirect", "trucks heavier than 12 tonnes would be diverted to the ring road"),
+                     ("Opposition lawmakers", "indirect", "an independent review of how bridges are maintained")),
+        # the same speakers ("the agency", "Ferreira") and nearly the same words, reworded around them
+        "rewrite": said(("the agency", "according_to", "cracks were discovered in two steel girders beneath the northbound lanes"),
+                        ("Ferreira", "indirect", "the repairs were expected to cost about 40 million euros and take six months"),
+                        ("Local businesses", "indirect", "lorry drivers will avoid the area altogether")),
+        # the minister's words quoted directly (every outlet repeats them), one reported statement shared
+        "other": said(("Ana Ferreira", "direct", "Trucks heavier than 12 tonnes will be diverted to the ring road"),
+                      ("Ana Ferreira", "direct", "The cracks were discovered in two steel girders beneath the northbound lanes"),
+                      ("Ana Ferreira", "indirect", "the repairs were expected to cost about 40 million euros and to take six months"),
+                      ("hauliers' association", "indirect", "its members would lose thousands of euros a week on longer routes")),
+    }
+    assert [len(statements[d]) for d in ("wire", "rewrite", "other")] == [4, 3, 2]
+    found = find_copies([("rewrite", rewrite, "2025-03-11"), ("wire", wire, "2025-03-10"), ("other", other, "2025-03-10")],
+                        statements)
+    assert found.keys() == {"rewrite"} and found["rewrite"][0] == "wire"
+    # another speaker with the same words is another statement; so is a short one
+    assert same_statement(statement("the agency", "indirect", "the repairs were expected to cost about 40 million euros and to take six months"),
+                          statements["wire"][1]) is None
+    assert same_statement(statements["rewrite"][1], statements["wire"][1]) is not None
+    assert statement("the agency", "indirect", "no one was hurt") is None
+    assert statement("unnamed", "indirect", "the cracks were discovered in two steel girders beneath the northbound lanes") is None
+    # quoted words inside a reported statement are the speaker's, not the reporter's
+    assert statement("Ferreira", "indirect", 'the closure was "a necessary precaution for public safety"') is None

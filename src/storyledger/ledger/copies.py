@@ -1,19 +1,35 @@
-"""Near-duplicate documents (wire copies, reposts) by word shingles and MinHash with LSH banding.
+"""Near-duplicate documents (wire copies, reposts) by word shingles and MinHash with LSH banding,
+and rewrites of one wire story by the reported statements they share.
 
 Each document gets a MinHash signature of its word 5-shingles; documents that share a band of
 the signature are candidates, and a candidate pair whose exact shingle Jaccard is at least
-`COPY_JACCARD`, or most of whose shorter text lies in the longer (`COPY_CONTAINMENT`), is a copy. The cost is linear in the number of documents plus the candidates.
+`COPY_JACCARD`, or most of whose shorter text lies in the longer (`COPY_CONTAINMENT`), is a copy.
+
+A rewrite of a wire story (a site re-edits the agency's sentences, cuts or reorders them) shares
+too few word runs for that, but it keeps the agency's reported statements: "the official said
+none of the intelligence pointed to an Israeli strike". Two outlets quoting one official share
+the official's words (direct quotes), not the reporter's: so the second route counts reported
+statements only, in the reporter's own words (indirect speech and "according to", with any
+quoted words taken out), and calls two documents copies when at least `STATEMENT_SHARED` of
+them, in different sentences, have the same speaker (the last word of the name: a surname, or
+the head of "a senior French military official") and nearly the same content words
+(`STATEMENT_CONTAINMENT`, `STATEMENT_JACCARD`), and they are at least `STATEMENT_SHARE` of the
+smaller document's statements. Candidates come from MinHash bands of each statement's content
+words under its speaker. Both routes depend on the two documents alone, and the cost is linear
+in the number of documents plus the candidates.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from .blocking import DisjointSets, bucket_pairs
+from .propositions import core, keys
 
 SHINGLE = 5
 PERMUTATIONS = 96
@@ -33,6 +49,34 @@ COPY_JACCARD = 0.5
 # shingles 77 (containment 0.21); the story sets' wire excerpts share 0.6-0.7 of the shorter.
 COPY_CONTAINMENT = 0.6
 COPY_SHARED = 40
+
+# Rewrites by reported statements (module docstring). Measured on the ledgers of the story sets
+# (al-ahli, titan, kakhovka) and of PolNeAR train+dev (924 articles), every document pair with a
+# speaker word in common (72,290 in PolNeAR): at these settings the pairs with two or more shared
+# statements are al-ahli's AP rewrite (2 statements: 14 of 14 words, Jaccard 0.64, and 4 of 5,
+# 0.57), the titan and kakhovka copies the shingles find (5 and 2) and PolNeAR's 7 copies (2-18);
+# every other pair shares at most one. Direct quotes counted too, Reuters and AFP quoting the
+# Kremlin's spokesman (kakhovka) and a PolNeAR pair would be copies (6 PolNeAR pairs of articles
+# quoting one speech without the floor of `STATEMENT_SHARE`); any speaker, one PolNeAR pair (4
+# without the floor); the full name of the speaker, or three statements, or containment 0.9 or
+# Jaccard 0.6, and al-ahli's rewrite is lost; 0.7 and 0.4 make no other copy. A statement needs
+# `STATEMENT_KEYS` content words (bench/RESULTS.md has the table).
+REPORTED = frozenset({"indirect", "according_to"})
+STATEMENT_KEYS = 4
+STATEMENT_CONTAINMENT = 0.8
+STATEMENT_JACCARD = 0.5
+STATEMENT_SHARED = 2
+# Of the smaller document's statements. The copies above share 0.5-1.0 of them; the floor keeps
+# apart two long pages (live blogs of 40-60 statements) that each carry the same two agency items.
+STATEMENT_SHARE = 1 / 3
+# 12 bands of 3 rows of the content words' MinHash, under the speaker word: a statement pair at
+# Jaccard 0.5 shares a band with probability 0.80, at 0.6 0.95, so a pair of documents with two
+# such statements is missed with probability 0.04 at the floor; PolNeAR gives 303 candidate
+# pairs (8 bands of 2 rows: 1,745, for the same 7 found).
+STATEMENT_BANDS = 12
+STATEMENT_ROWS = 3
+# Quoted words inside a reported statement are the speaker's, which every outlet repeats.
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’(?![^\W_])')
 
 _PRIME = np.uint64(4294967311)
 _rng = np.random.default_rng(20241028)
@@ -58,14 +102,16 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def copied(a: set[int], b: set[int]) -> float | None:
-    """The similarity of two documents' shingle sets when one copies the other (by Jaccard, or
-    by containment of the shorter in the longer), else None."""
+def copied(a: set[int], b: set[int], a_statements: Sequence[Statement] = (), b_statements: Sequence[Statement] = ()) -> float | None:
+    """The similarity (shingle Jaccard) of two documents when one copies the other (by Jaccard,
+    by containment of the shorter in the longer, or by the reported statements they share), else None."""
     shared = len(a & b)
     j = shared / len(a | b) if a or b else 0.0
     if j >= COPY_JACCARD:
         return j
     if shared >= COPY_SHARED and shared >= COPY_CONTAINMENT * min(len(a), len(b)):
+        return j
+    if rewritten(a_statements, b_statements):
         return j
     return None
 
@@ -78,16 +124,106 @@ def bands(sh: set[int]) -> list[int]:
                                   "big", signed=True) for b in range(BANDS)})
 
 
-def find_copies(documents: Iterable[tuple[str, str, str | None]]) -> dict[str, tuple[str, float]]:
-    """`{copy id: (original id, jaccard)}` for (id, text, published) documents."""
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A reported statement of a claim, as the second route compares it."""
+
+    speaker: str  # the last word of the speaker's name, lower-cased
+    words: frozenset[str]  # content words (`propositions.keys`) of the reporter's own wording
+    sentence: str  # the sentence it is in: two claims of one sentence count once
+
+
+def statement(name: str | None, mode: str | None, content: str, sentence: str | None = None) -> Statement | None:
+    """The claim's reported statement, or None: a direct quote, no named speaker, or too few words."""
+    if mode not in REPORTED:
+        return None
+    names = re.findall(r"[^\W_]+(?:['’.-][^\W_]+)*", (name or "").lower())
+    if not names or names == ["unnamed"]:
+        return None
+    words = frozenset(keys(core(QUOTED.sub(" ", content))))
+    if len(words) < STATEMENT_KEYS:
+        return None
+    return Statement(names[-1], words, sentence if sentence is not None else content)
+
+
+def same_statement(a: Statement, b: Statement) -> float | None:
+    """The Jaccard of two statements' words when they are the same statement of the same speaker, else None."""
+    if a.speaker != b.speaker:
+        return None
+    shared = len(a.words & b.words)
+    j = shared / len(a.words | b.words)
+    if j >= STATEMENT_JACCARD and shared >= STATEMENT_CONTAINMENT * min(len(a.words), len(b.words)):
+        return j
+    return None
+
+
+def matched_statements(a: Sequence[Statement], b: Sequence[Statement]) -> list[tuple[int, int, float]]:
+    """(index in a, index in b, jaccard) of the same statements, one to one, best first."""
+    pairs = sorted(((j, i, k) for i, x in enumerate(a) for k, y in enumerate(b) if (j := same_statement(x, y)) is not None),
+                   key=lambda t: (-t[0], t[1], t[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for j, i, k in pairs:
+        if i not in used_a and k not in used_b:
+            used_a.add(i)
+            used_b.add(k)
+            out.append((i, k, j))
+    return out
+
+
+def rewritten(a: Sequence[Statement], b: Sequence[Statement]) -> bool:
+    """Whether two documents with these statements are rewrites of one story (module docstring)."""
+    if min(len(a), len(b)) < STATEMENT_SHARED:
+        return False
+    if _order(b) < _order(a):  # the same answer whichever document came first (ties in the matching)
+        a, b = b, a
+    matched = matched_statements(a, b)
+    shared = min(len({a[i].sentence for i, _, _ in matched}), len({b[k].sentence for _, k, _ in matched}))
+    return shared >= STATEMENT_SHARED and shared >= STATEMENT_SHARE * min(len(a), len(b))
+
+
+def _order(statements: Sequence[Statement]) -> list[tuple[str, list[str], str]]:
+    return [(st.speaker, sorted(st.words), st.sentence) for st in statements]
+
+
+def _word_hash(w: str) -> int:
+    return int.from_bytes(hashlib.blake2b(w.encode(), digest_size=4).digest(), "little")
+
+
+def statement_bands(statements: Iterable[Statement]) -> list[int]:
+    """Band keys of the statements' content words under their speaker: documents sharing one are
+    candidates for the second route (distinct from the text's `bands`, in the same key space).
+    No bands for a document with too few statements to be a rewrite of anything."""
+    statements = list(statements)
+    if len(statements) < STATEMENT_SHARED:
+        return []
+    n = STATEMENT_BANDS * STATEMENT_ROWS
+    out = set()
+    for st in statements:
+        x = np.fromiter((_word_hash(w) for w in sorted(st.words)), dtype=np.uint64, count=len(st.words))
+        sig = ((np.outer(_A[:n], x) + _B[:n, None]) % _PRIME).min(axis=1)
+        for b in range(STATEMENT_BANDS):
+            seed = b"s" + bytes([b]) + st.speaker.encode()
+            out.add(int.from_bytes(hashlib.blake2b(seed + sig[b * STATEMENT_ROWS : (b + 1) * STATEMENT_ROWS].tobytes(),
+                                                   digest_size=8).digest(), "big", signed=True))
+    return sorted(out)
+
+
+def find_copies(documents: Iterable[tuple[str, str, str | None]],
+                statements: Mapping[str, Sequence[Statement]] | None = None) -> dict[str, tuple[str, float]]:
+    """`{copy id: (original id, jaccard)}` for (id, text, published) documents, and each
+    document's reported statements (`statement`) when given."""
     docs = sorted(documents)
+    statements = statements or {}
     sets = {d[0]: shingles(d[1]) for d in docs}
     buckets: dict[int, list[str]] = defaultdict(list)
     for doc_id, _, _ in docs:
         if len(sets[doc_id]) >= 3:  # too short to call anything a copy of it
-            for b in bands(sets[doc_id]):
+            for b in bands(sets[doc_id]) + statement_bands(statements.get(doc_id, ())):
                 buckets[b].append(doc_id)
-    pairs = [(a, b, j) for a, b in bucket_pairs(buckets.values()) if (j := copied(sets[a], sets[b])) is not None]
+    pairs = [(a, b, j) for a, b in bucket_pairs(buckets.values())
+             if (j := copied(sets[a], sets[b], statements.get(a, ()), statements.get(b, ()))) is not None]
     return copy_groups([d[0] for d in docs], {d[0]: d[2] for d in docs}, pairs)
 
 

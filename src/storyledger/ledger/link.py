@@ -5,8 +5,8 @@ what the documents stored since the last link (`dirty`) touch is redone.
 Every derived thing is a function of a part of the ledger that a new document can only add to,
 never change behind it:
 - a source is a function of the name forms (name, kind) seen, merged from their counts;
-- copies are connected groups of document pairs whose shingle Jaccard is high; a pair depends on
-  the two documents alone;
+- copies are connected groups of document pairs whose shingles overlap much, or that share
+  several reported statements (`copies`); a pair depends on the two documents alone;
 - stories are connected groups of document pairs whose weighted words are similar, with weights
   from the language at large, not the ledger (`stories.py`): a pair depends on the two alone;
 - a story's propositions are a function of its claims alone (`propositions.link_story`);
@@ -253,8 +253,9 @@ def government_party(cc: str) -> int:
 
 
 def update_copies(db: sqlite3.Connection, dirty: list[str], touched: Touched) -> None:
-    """Shingle the new documents, pair them with their near-duplicates, and redo the copy groups
-    they are in or were in. Their members are touched (their claims are matched again)."""
+    """Shingle the new documents, pair them with their near-duplicates and rewrites (`copies`),
+    and redo the copy groups they are in or were in. Their members are touched (their claims are
+    matched again)."""
     seeds = set(dirty)
     for part in chunks(dirty):
         q = marks(part)
@@ -262,25 +263,32 @@ def update_copies(db: sqlite3.Connection, dirty: list[str], touched: Touched) ->
         db.execute(f"DELETE FROM copy_pairs WHERE a IN ({q}) OR b IN ({q})", part + part)
         db.execute(f"DELETE FROM doc_bands WHERE document IN ({q})", part)
     texts: dict[str, set[int]] = {}
+    said: dict[str, list[copies_.Statement]] = {}
 
     def shingles_of(doc: str) -> set[int]:
         if doc not in texts:
             texts[doc] = copies_.shingles(db.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()[0])
         return texts[doc]
 
+    def statements_of(doc: str) -> list[copies_.Statement]:
+        if doc not in said:
+            said[doc] = document_statements(db, doc)
+        return said[doc]
+
     for doc in dirty:
         sh = shingles_of(doc)
         if len(sh) < 3:
             continue  # too short to call anything a copy of it
-        bands = copies_.bands(sh)
+        bands = copies_.bands(sh) + copies_.statement_bands(statements_of(doc))
         near = sorted({r[0] for part in chunks(bands) for r in db.execute(
             f"SELECT document FROM doc_bands WHERE band IN ({marks(part)})", part)} - {doc})
         db.executemany("INSERT INTO doc_bands VALUES (?,?)", [(b, doc) for b in bands])
         for other in near:
-            j = copies_.copied(sh, shingles_of(other))
+            j = copies_.copied(sh, shingles_of(other), statements_of(doc), statements_of(other))
             if j is not None:
                 db.execute("INSERT OR REPLACE INTO copy_pairs VALUES (?,?,?)", (*sorted((doc, other)), j))
         texts.pop(doc, None)
+        said.pop(doc, None)
     # the groups the seeds are in now: a group a dirty document was in is reached from its old
     # pair partners (seeds), since every group is connected by its pairs
     group: set[str] = set()
@@ -306,9 +314,26 @@ def update_copies(db: sqlite3.Connection, dirty: list[str], touched: Touched) ->
     touched.copy_docs.update(members)
 
 
+def claim_statement(record: dict) -> copies_.Statement | None:
+    """The claim's reported statement (`copies.statement`), from its stored record."""
+    return copies_.statement((record.get("source") or {}).get("name"), record.get("mode"), record.get("content") or "",
+                             record.get("sentence"))
+
+
+def document_statements(db: sqlite3.Connection, doc: str) -> list[copies_.Statement]:
+    """The reported statements of a document's claims, in claim order."""
+    out = []
+    for (record,) in db.execute("SELECT record FROM claims WHERE document = ? ORDER BY seq", (doc,)):
+        st = claim_statement(json.loads(record))
+        if st is not None:
+            out.append(st)
+    return out
+
+
 def rematch_copies(db: sqlite3.Connection, touched: Touched) -> None:
-    """Match the claims of touched copied documents to their original's (same speaker, the same
-    words); claims whose `independent_of` changed touch their propositions."""
+    """Match the claims of touched copied documents to their original's (same speaker and the
+    same words, or the same reported statement); claims whose `independent_of` changed touch
+    their propositions."""
     docs = set(touched.copy_docs)
     for part in chunks(sorted(touched.copy_docs)):  # an original's claims changed: its copies too
         docs.update(r[0] for r in db.execute(f"SELECT document FROM copies WHERE original IN ({marks(part)})", part))
@@ -316,31 +341,54 @@ def rematch_copies(db: sqlite3.Connection, touched: Touched) -> None:
         q = marks(part)
         originals = dict(db.execute(f"SELECT document, original FROM copies WHERE document IN ({q})", part).fetchall())
         for doc in part:
-            claims = db.execute("SELECT id, source, content, independent_of, proposition FROM claims WHERE document = ?", (doc,)).fetchall()
+            claims = db.execute("SELECT id, source, content, independent_of, proposition, record FROM claims WHERE document = ?", (doc,)).fetchall()
             original = originals.get(doc)
-            theirs = [] if original is None else [(r[0], r[1], props.keys(r[2])) for r in db.execute(
-                "SELECT id, source, content FROM claims WHERE document = ?", (original,))]
-            for cid, sid, content, was, pid in claims:
-                now = claim_original(sid, props.keys(content), theirs)
+            theirs = [] if original is None else [
+                Theirs(r[0], r[1], props.keys(r[2]), claim_statement(json.loads(r[3]))) for r in db.execute(
+                    "SELECT id, source, content, record FROM claims WHERE document = ? ORDER BY seq", (original,))]
+            for cid, sid, content, was, pid, record in claims:
+                now, note = claim_original(sid, props.keys(content), claim_statement(json.loads(record)) if theirs else None, theirs)
                 if now != was:
                     db.execute("UPDATE claims SET independent_of = ? WHERE id = ?", (now, cid))
                     db.execute("DELETE FROM relations WHERE kind = 'copy_of' AND a = ?", (cid,))
                     if now:
-                        db.execute("INSERT OR IGNORE INTO relations VALUES ('copy_of',?,?,NULL,?)",
-                                   (cid, now, "the same wording in a copied document"))
+                        db.execute("INSERT OR IGNORE INTO relations VALUES ('copy_of',?,?,NULL,?)", (cid, now, note))
                     if pid:
                         touched.propositions.add(pid)
 
 
-def claim_original(source: int, words: set[str], theirs: list[tuple[str, int, set[str]]]) -> str | None:
+@dataclass(slots=True)
+class Theirs:
+    """A claim of an original document, as its copies' claims are matched to it."""
+
+    id: str
+    source: int
+    words: set[str]
+    statement: copies_.Statement | None
+
+
+def claim_original(source: int, words: set[str], statement: copies_.Statement | None,
+                   theirs: list[Theirs]) -> tuple[str | None, str | None]:
+    """The original's claim this claim of a copy copies, and why: the same source with the same
+    words (`CLAIM_COPY_JACCARD`), else the same reported statement (`copies.same_statement`:
+    a rewrite re-words it and may name the speaker "the official" for "the intelligence official")."""
     best, best_j = None, 0.0
-    for oid, osource, owords in theirs:
-        if osource != source or not (words | owords):
+    for t in theirs:
+        if t.source != source or not (words | t.words):
             continue
-        j = len(words & owords) / len(words | owords)
+        j = len(words & t.words) / len(words | t.words)
         if j > best_j:
-            best, best_j = oid, j
-    return best if best is not None and best_j >= CLAIM_COPY_JACCARD else None
+            best, best_j = t.id, j
+    if best is not None and best_j >= CLAIM_COPY_JACCARD:
+        return best, "the same wording in a copied document"
+    if statement is not None:
+        best, best_j = None, 0.0
+        for t in theirs:
+            if t.statement is not None and (j := copies_.same_statement(statement, t.statement)) is not None and j > best_j:
+                best, best_j = t.id, j
+        if best is not None:
+            return best, "the same reported statement in a copied document"
+    return None, None
 
 
 # ---- stories -------------------------------------------------------------------------------

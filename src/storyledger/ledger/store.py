@@ -251,6 +251,12 @@ MIGRATIONS: list[str] = [
     INSERT OR REPLACE INTO state VALUES ('linked', '0');
     INSERT OR REPLACE INTO state VALUES ('follow', '0');
     """,
+    # 5: copies also by the reported statements two documents share (`copies.py`): each
+    # document's statement bands go into `doc_bands`, so the next link redoes every document.
+    """
+    INSERT OR IGNORE INTO dirty SELECT id FROM documents;
+    INSERT OR REPLACE INTO state VALUES ('linked', '0');
+    """,
 ]
 
 VERSION = len(MIGRATIONS)
