@@ -268,6 +268,21 @@ def test_a_figure_added_to_another_is_no_total():
     assert measure("died") == measure("drowned") == "dead" and measure("missing") == "missing"
 
 
+def test_a_figure_of_a_condition_is_no_total():
+    from storyledger.ledger.link import units
+    from storyledger.ledger.measures import measure
+
+    q = lambda text, n, unit: {"text": text, "low": n, "high": n, "unit": unit}  # noqa: E731
+    # "if the level falls below 12.7 m" is a threshold, the 16.4 m beside it a reading
+    claim = {"content": "the level stood at 16.4 m, and if it falls below 12.7 m the plant must stop",
+             "quantities": [q("16.4", 16.4, "m"), q("12.7", 12.7, "m")]}
+    assert units(claim) == {"metres": (16.4, 16.4)}
+    assert units({"content": "once 300 soldiers arrive, the town will be held", "quantities": [q("300", 300, "soldiers")]}) == {}
+    # the condition ends at its comma: what follows is said outright
+    assert units({"content": "when asked, he said 300 soldiers had arrived", "quantities": [q("300", 300, "soldiers")]}) == {"troops": (300.0, 300.0)}
+    assert measure("m.") == measure("metres") == "metres" and measure("km") == "kilometres"
+
+
 def test_a_government_and_those_who_speak_for_it_are_one_party():
     from storyledger.ledger.link import government_of
 

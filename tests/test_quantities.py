@@ -386,6 +386,9 @@ def test_model_skips_non_counts() -> None:
     ("The ship carried 4 days of food.", ("4", 4, 4, "days")),
     ("We expect somewhere between 70 to the full 96 hours available at this point.", ("between 70 to the full 96", 70, 96, "hours")),
     ("The craft has less than 24 hours of oxygen onboard.", ("less than 24", None, 24, "hours")),
+    # a letter apart after a figure is million only after a currency: "16.4 m" is metres
+    ("The water stood at 16.4 m on Monday.", ("16.4", 16.4, 16.4, "m")),
+    ("The town was promised $1.5 m.", ("$1.5 m.", 1500000, 1500000, "USD")),
 ])
 def test_model_reads_what_a_bare_count_is(sentence: str, expected: tuple) -> None:
     from storyledger.nlp import load

@@ -560,15 +560,15 @@ def units(claim: dict, totals: bool = True) -> dict[str, tuple[float, float]]:
     """measure -> (low, high) of the claim's quantities that have a unit (`measures`: "soldiers"
     and "personnel" are both `troops`; a figure for a window, "a week", is `casualties/week`).
     An open bound ("more than 3,000") reaches to infinity. With `totals`, a figure added to
-    another ("another eight died") is left out: it counts the same thing (linking reads it) but
-    is no total to dispute or update."""
+    another ("another eight died") or one of a condition ("if the level falls below 12.7 m") is
+    left out: it counts the same thing (linking reads it) but is no total to dispute or update."""
     out: dict[str, tuple[float, float]] = {}
     content = claim.get("content") or ""
     for q in claim.get("quantities") or []:
         unit = q.get("unit")
         low = q.get("low", q.get("value"))
         high = q.get("high", q.get("value"))
-        if not unit or (low is None and high is None) or (totals and increment(q, content)):
+        if not unit or (low is None and high is None) or (totals and (increment(q, content) or threshold(q, content))):
             continue
         out.setdefault(measure_key(unit, content), (float("-inf") if low is None else float(low),
                                                     float("inf") if high is None else float(high)))
@@ -577,6 +577,16 @@ def units(claim: dict, totals: bool = True) -> dict[str, tuple[float, float]]:
 
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional|a\s+further|further|extra)\s+(?:\w+\s+){0,2}$", re.I)
 INCREMENT_AFTER = re.compile(r"^\s*(?:more|others|additional)\b", re.I)
+
+
+CONDITION_BEFORE = re.compile(r"\b(?:if|unless|once|when)\b[^,;:.]*$", re.I)
+
+
+def threshold(q: dict, content: str) -> bool:
+    """"if the level falls below 12.7 metres, ...": a figure of a condition, not a measurement."""
+    text = str(q.get("text") or "")
+    i = content.find(text) if text else -1
+    return i >= 0 and bool(CONDITION_BEFORE.search(content[max(0, i - 120):i]))
 
 
 def increment(q: dict, content: str) -> bool:

@@ -31,6 +31,10 @@ for _measure, _words in {
     "hostages": "hostage",
     "detained": "detainee prisoner arrested detained",
     "hours": "hour",
+    "metres": "m meter metre meters metres",
+    "kilometres": "km kilometer kilometre kilometers kilometres",
+    "feet": "ft foot feet",
+    "miles": "mi mile miles",
     "days": "day",
 }.items():
     for _w in _words.split():
@@ -59,7 +63,7 @@ WINDOW = re.compile(
 def measure(unit: str, context: str = "") -> str:
     """The measure a unit counts, in a claim whose content is `context`. People named by their
     nationality ("500 Palestinians", "12 Americans") are people: the predicate says what of them."""
-    word = str(unit).split()[-1] if unit and str(unit).split() else ""
+    word = str(unit).split()[-1].rstrip(".") if unit and str(unit).split() else ""
     stem = props.key(word) if word else ""
     if stem in CLASSES:
         return CLASSES[stem]

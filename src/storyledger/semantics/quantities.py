@@ -125,6 +125,8 @@ STOCK_WORDS = {"left", "remaining", "available", "worth", "supply"}
 # "96 hours of oxygen", "four days of food" (not "five days of talks": an event's duration).
 SUPPLIES = {"oxygen", "air", "food", "water", "fuel", "power", "battery", "electricity", "supply", "reserve",
             "ration", "ammunition", "gas", "oil", "diesel", "medicine", "capacity", "capability", "life", "support", "stock"}
+# A scale letter standing apart that is as often a unit: million only after a currency.
+LENGTH_LETTERS = {"m", "k"}
 RANGE_CONNECTORS = {"to", "-", "–", "—", "or"}
 RANGE_FILLERS = {"the", "a", "full", "complete", "whole", "maximum", "total", "of"}
 NOT_A_COUNT_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -228,8 +230,10 @@ def _read_precise(words: list[str], i: int) -> tuple[int, Decimal, bool] | None:
                 scaled = True
                 j += 1
                 break
-            if nxt in SUFFIX_SCALES:  # "1.5 m", "3 bn"
-                current *= SUFFIX_SCALES[nxt]
+            scale_word = nxt[:-1] if nxt.endswith(".") and nxt[:-1] in SUFFIX_SCALES else nxt  # "$1.5 m." ends a sentence
+            if scale_word in SUFFIX_SCALES and (scale_word not in LENGTH_LETTERS or (j > 0 and words[j - 1] in CURRENCY_SYMBOLS)):
+                # "$1.5 m", "3 bn"; a bare "16.4 m" is metres, "5 k" a kilometre run
+                current *= SUFFIX_SCALES[scale_word]
                 scaled = True
                 j += 2
                 break
