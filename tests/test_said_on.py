@@ -55,3 +55,23 @@ def test_a_participle_adjunct_of_the_cue_dates_the_saying(claims_of):
 def test_a_published_report_says_it_on_its_day(claims_of):
     text = "The report, published on Monday, says the dam is unsafe."
     assert one(claims_of(text, published="2024-10-31"), "dam")["said_on"] == "2024-10-28"
+
+
+def test_a_statement_or_briefing_named_with_its_day_dates_the_saying(claims_of):
+    text = ("The bridge was closed, Minister Olena Kravets said in a statement published on Monday. "
+            "In a post made on Tuesday, the harbour authority said: \"The port stays shut.\" "
+            "Mayor Ines Dias said the dam was safe, speaking to reporters on Wednesday.")
+    claims = claims_of(text, published="2024-10-31")
+    assert one(claims, "bridge")["said_on"] == "2024-10-28"
+    assert one(claims, "port")["said_on"] == "2024-10-29"
+    dam = one(claims, "dam")
+    assert dam["said_on"] == "2024-10-30"
+    assert "speaking" not in dam["content"]  # how it was said is not what was said
+
+
+def test_a_time_hung_on_the_cue_inside_its_object_dates_the_saying(claims_of):
+    text = "Mayor Ines Dias accused the contractor on Tuesday of hiding the cracks."
+    assert one(claims_of(text, published="2024-10-31"), "contractor")["said_on"] == "2024-10-29"
+    # but a time of the content's own event is not the saying's
+    text = "Mayor Ines Dias said the contractor hid the cracks on Tuesday."
+    assert one(claims_of(text, published="2024-10-31"), "contractor")["said_on"] is None

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import Claim, attribute
+from .attribution.reported import SPEAKING_PARTICIPLES
 from .documents import Document, ReadError, check_document, record_document
 from .limits import Limits, TimeLimit, time_limit
 from .nlp import MODEL, free_heap, load, trim_caches
@@ -272,7 +273,11 @@ def said_timex(doc: Doc, claim: Claim, timexes: list[Timex]) -> Timex | None:
         cue = None
     other = None
     for t in timexes:
-        if not (sent.start_char <= t.start and t.end <= sent.end_char) or s <= t.start < e:
+        if not (sent.start_char <= t.start and t.end <= sent.end_char):
+            continue
+        if s <= t.start < e:
+            if cue is not None and on_cue(doc, t, cue):
+                return t  # "accused the troops on Tuesday of ...": the content is the cue's object
             continue
         if dateline(doc, t, sent):
             continue
@@ -290,7 +295,7 @@ def said_timex(doc: Doc, claim: Claim, timexes: list[Timex]) -> Timex | None:
 # Clauses of their own: a time in one of them dates that clause's event, not the saying ("a pact
 # signed in June", "Although noises were heard on Tuesday, he said ...").
 OWN_CLAUSES = {"relcl", "acl", "ccomp", "csubj", "advcl", "pcomp", "parataxis"}
-PUBLISH_VERBS = frozenset("publish release issue post unveil present submit".split())
+PUBLISH_VERBS = frozenset("publish release issue post unveil present submit hold give broadcast air deliver make".split())
 DATELINE = re.compile(r"^\W*[A-Z][\w.'’ -]{1,40},\s*$")
 HEADER_DATE = re.compile(r"^\s?date\s+$")
 AFTER_DATELINE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
@@ -319,6 +324,12 @@ def clause_of(tok, cue, content: tuple[int, int]) -> str:
         if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in PUBLISH_VERBS and cue is not None and t.head.head.i == cue.i \
                 and t.head.dep_ in ("nsubj", "nsubjpass"):
             return "cue"  # "The report, published on Thursday, says ...": the report says it that day
+        if t.dep_ == "acl" and t.lemma_.lower() in PUBLISH_VERBS and cue is not None and t.head.dep_ == "pobj" \
+                and t.head.head.dep_ == "prep" and t.head.head.head.i == cue.i:
+            return "cue"  # "said in a statement published on Tuesday", "In a post made on Monday, X said"
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in SPEAKING_PARTICIPLES \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return "cue"  # "X said Y, speaking to reporters on Tuesday"
         if t.dep_ in OWN_CLAUSES:
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
             # a participle adjunct of the cue ("Speaking at a Thursday briefing, X said") is the
@@ -329,6 +340,18 @@ def clause_of(tok, cue, content: tuple[int, int]) -> str:
             return "other"
         t = t.head
     return "other"
+
+
+def on_cue(doc: Doc, t: Timex, cue) -> bool:
+    """A time hung on the cue itself ("accused X on Tuesday of Y", "told X on Monday that"),
+    though it stands inside the content the parser gave the cue's object."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.head.i == cue.i and root.dep_ in ("npadvmod", "tmod"):
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == cue.i
 
 
 # A later claim of a speaker whose day of saying the article named before ("said on Tuesday",

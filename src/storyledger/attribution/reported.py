@@ -200,7 +200,25 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
         last = max((c.right_edge for c in verb.children if c.i > first.i and c.dep_ in ("prep", "advcl", "npadvmod", "advmod", "ccomp", "xcomp", "dobj", "oprd", "acomp") and not is_frame_modifier(c)), default=None, key=lambda t: t.i)
         if last is not None and last.i > first.right_edge.i:
             e = last.idx + len(last.text)
-    return trim(doc, s, e)
+    return trim(doc, s, speaking_tail(doc, s, e))
+
+
+# "..., speaking to reporters on Tuesday": how the saying was done, not what was said.
+SPEAKING_PARTICIPLES = frozenset("speak talk address testify brief appear answer respond reply comment write".split())
+
+
+def speaking_tail(doc: Doc, start: int, end: int) -> int:
+    """The end of a content without a closing participle clause of speaking ("the dam was
+    destroyed, speaking at a briefing on Monday"), wherever the parser hung it."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    for tok in span:
+        if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in SPEAKING_PARTICIPLES and tok.i > span.start + 2 \
+                and doc[tok.i - 1].text == "," and tok.right_edge.idx + len(tok.right_edge.text) >= end - 1 \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return doc[tok.i - 1].idx
+    return end
 
 
 def is_frame_modifier(tok: Token) -> bool:
