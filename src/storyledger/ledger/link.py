@@ -22,8 +22,9 @@ import json
 import math
 import re
 import sqlite3
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -46,6 +47,7 @@ Embedder = Callable[[Sequence[str]], np.ndarray]
 # overlap this much (wire copies re-edit a word or two).
 CLAIM_COPY_JACCARD = 0.7
 CHUNK = 500  # ids per SQL `IN (...)`
+NO_UNITS: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -75,7 +77,19 @@ class Speakers:
 
 
 def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport:
-    embedder = embedder or props.embed
+    from ..nlp import free_heap  # noqa: PLC0415 (spaCy is loaded by then: ingest extracts)
+
+    # An ingest links every `LINK_EVERY` documents, in the middle of a batch: what the batch's
+    # parse freed was still held (the pipeline gives it back after the batch), ~180 MB at 1,000
+    # PolNeAR documents, under everything the link then loaded.
+    free_heap()
+    try:
+        return _link(db, embedder or props.embed)
+    finally:
+        props.release_encoder()
+
+
+def _link(db: sqlite3.Connection, embedder: Embedder) -> LinkReport:
     with transaction(db):
         dirty = [r[0] for r in db.execute("SELECT document FROM dirty ORDER BY document")]
         touched = Touched()
@@ -84,7 +98,9 @@ def link(db: sqlite3.Connection, embedder: Embedder | None = None) -> LinkReport
         update_copies(db, dirty, touched)
         update_stories(db, dirty, touched)
         stale = {r[0] for r in db.execute("SELECT proposition FROM stale")}
-        regrouped = regroup(db, touched.stories, stale, lambda texts: cached_vectors(db, texts, embedder))
+        embed_stories(db, touched.stories, embedder)
+        props.release_encoder()  # the stories are grouped without the encoder's weights beside them
+        regrouped = regroup(db, touched.stories, stale, lambda texts: cached_vectors(db, texts, embedder, dtype=np.float16))
         rematch_copies(db, touched)
         for pid in sorted(touched.propositions | regrouped):
             derive(db, pid, speakers)
@@ -463,25 +479,56 @@ def update_stories(db: sqlite3.Connection, dirty: list[str], touched: Touched) -
 # ---- propositions --------------------------------------------------------------------------
 
 
+def story_items(db: sqlite3.Connection, story: str) -> Iterator[tuple[props.Item, str | None]]:
+    """A story's claims as grouping reads them (cores and keys filled), each with the proposition
+    it was in. Row by row, and of each record only what grouping reads: a story's records (~2 kB a
+    claim) held while it was grouped were ~40 MB of a story of 18,000 claims; an item is ~1 kB
+    (~1.9 before: a story's strings and sets are shared where they can be)."""
+    for r in db.execute("SELECT c.id, c.document, c.seq, c.source, c.content, json_extract(c.record, '$.mode'), "
+                        "json_extract(c.record, '$.quantities'), c.proposition FROM claims c "
+                        "JOIN doc_terms t ON t.document = c.document WHERE t.story = ? ORDER BY c.document, c.seq", (story,)):
+        cid, document, seq, source, content, mode, quantities, proposition = r
+        measured = units({"content": content, "quantities": json.loads(quantities) if quantities else None}, totals=False)
+        it = props.Item(cid, sys.intern(document), seq, source, content, sys.intern(mode or ""),
+                        frozenset(measured) if measured else NO_UNITS)
+        it.core = props.core(content)
+        if it.core == content:
+            it.core = content
+        it.keys = frozenset(map(sys.intern, props.keys(it.core)))  # one string per word, not per claim
+        yield it, proposition
+
+
+def embed_stories(db: sqlite3.Connection, stories: set[str], embedder: Embedder) -> None:
+    """Embed and store the texts of these stories' claims that the ledger has no vector for, in
+    the order `regroup` asks for them (the same texts, the same batches, the same vectors), a
+    story's claims read twice rather than held: `regroup` then finds every vector stored, and
+    groups a story without the encoder loaded beside it (~115 MB)."""
+    for story in sorted(stories):
+        df: Counter = Counter()
+        n = 0
+        for it, _ in story_items(db, story):
+            df.update(it.keys)
+            n += 1
+        common = props.common_words(df, n)
+        del df
+        store_vectors(db, [props.masked(it.core, common) for it, _ in story_items(db, story)], embedder)
+
+
 def regroup(db: sqlite3.Connection, stories: set[str], stale: set[str], vectors_of: Callable[[list[str]], np.ndarray]) -> set[str]:
     """Group each touched story's claims into propositions again; returns the proposition ids
     to derive. Propositions the story's claims were in before, and stale ones, go."""
     out: set[str] = set()
     gone = set(stale)
     for story in sorted(stories):
-        rows = db.execute("SELECT c.id, c.document, c.seq, c.source, c.content, c.record, c.proposition FROM claims c "
-                          "JOIN doc_terms t ON t.document = c.document WHERE t.story = ? ORDER BY c.document, c.seq", (story,)).fetchall()
-        gone.update(r["proposition"] for r in rows if r["proposition"])
         items = []
-        for r in rows:
-            c = json.loads(r["record"])
-            it = props.Item(r["id"], r["document"], r["seq"], r["source"], r["content"], c.get("mode", ""), frozenset(units(c, totals=False)))
-            it.core = props.core(it.content)
-            it.keys = frozenset(props.keys(it.core))
+        for it, proposition in story_items(db, story):
+            if proposition:
+                gone.add(proposition)
             items.append(it)
         if not items:
             continue
         grouping = props.link_story(items, vectors_of)
+        del items
         for pid, ids in sorted(grouping.members.items()):
             gone.discard(pid)
             db.execute("INSERT OR REPLACE INTO propositions(id, label, n_claims, n_sources, status) VALUES (?,?,0,0,'')",
@@ -599,22 +646,33 @@ def increment(q: dict, content: str) -> bool:
     return bool(INCREMENT_BEFORE.search(content[max(0, i - 40):i]) or INCREMENT_AFTER.match(content[i + len(text):]))
 
 
-def cached_vectors(db: sqlite3.Connection, texts: list[str], embedder: Embedder) -> np.ndarray:
-    """Embeddings by text, computed once and kept in the ledger (float16)."""
-    keys = [props.text_key(t) for t in texts]
-    have: dict[str, np.ndarray] = {}
-    unique = sorted(set(keys))
-    for part in chunks(unique):
+def cached_vectors(db: sqlite3.Connection, texts: list[str], embedder: Embedder, block: int = 4096,
+                   dtype: type = np.float32) -> np.ndarray:
+    """Embeddings by text, computed once and kept in the ledger (float16), as rows of `dtype`
+    (float16: as stored, half the memory; `propositions.group` reads them as float32), read
+    straight into the one matrix returned."""
+    store_vectors(db, texts, embedder, block)
+    out = np.zeros((len(texts), 512), dtype=dtype)
+    rows: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(texts):
+        rows[props.text_key(t)].append(i)
+    for part in chunks(sorted(rows)):
         for k, v in db.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks(part)})", part):
-            have[k] = np.frombuffer(v, dtype=np.float16).astype(np.float32)
-    missing = sorted({k: t for k, t in zip(keys, texts) if k not in have}.items())
-    if missing:
-        new = embedder([t for _, t in missing])
-        for (k, _), v in zip(missing, new):
-            # rounded as stored, so that a vector computed now and one read back link alike
-            have[k] = np.asarray(v, dtype=np.float32).astype(np.float16).astype(np.float32)
-        db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?)",
-                       [(k, have[k].astype(np.float16).tobytes()) for k, _ in missing])
-    if not keys:
-        return np.zeros((0, 512), dtype=np.float32)
-    return np.vstack([have[k] for k in keys])
+            out[rows[k]] = np.frombuffer(v, dtype=np.float16)
+    return out
+
+
+def store_vectors(db: sqlite3.Connection, texts: list[str], embedder: Embedder, block: int = 4096) -> None:
+    """Embed the texts the ledger has no vector for and store their vectors (float16), `block`
+    at a time (a multiple of `propositions.embed`'s batch, so that the batches, and the vectors,
+    are the ones embedding them all at once gives), in the order of their keys."""
+    todo = {props.text_key(t): t for t in texts}
+    for part in chunks(sorted(todo)):
+        for (k,) in db.execute(f"SELECT key FROM embeddings WHERE key IN ({marks(part)})", part):
+            del todo[k]
+    missing = sorted(todo.items())
+    for s in range(0, len(missing), block):
+        part = missing[s : s + block]
+        # rounded as stored, so that a vector computed now and one read back link alike
+        new = np.asarray(embedder([t for _, t in part]), dtype=np.float32).astype(np.float16)
+        db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?)", [(k, v.tobytes()) for (k, _), v in zip(part, new)])
