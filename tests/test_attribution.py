@@ -750,3 +750,15 @@ def test_a_relay_citing_someone_credits_them_and_keeps_the_relay_in_via(claims_o
     assert second["source"]["name"] == "two officials" and second["via"] == ["Reuters"] and second["cue"] == "report"
     assert not any(c["content"] in ("the Health Ministry", "two officials") for c in claims)  # "citing Y" is no claim
     assert all(c["source"]["name"] == "newspaper" for c in claims if "memo" in c["content"] or "figure" in c["content"])
+
+
+def test_a_quote_closing_the_clause_before_its_frame_is_one_claim_of_the_clause(claims_of):
+    # 'The X is "Y", he said': what was said is the clause, the quote only its closing words
+    text = ('Inspector Lena Brandt visited the quarry on Monday. '
+            'The damage is “consistent with a slow collapse of the north wall”, she said. '
+            'The site is “far too dangerous”, the inspector added.')
+    claims = claims_of(text)
+    assert [c["content"].split("“")[0] for c in claims] == ["The damage is ", "The site is "], claims
+    # a quote that is the whole clause stays a direct quote of its own
+    claims = claims_of('“The site is far too dangerous,” the inspector said.')
+    assert len(claims) == 1 and claims[0]["mode"] == "direct"

@@ -185,6 +185,8 @@ def embedded(q: Quote, found: list[Found]) -> bool:
             continue  # a parenthetical frame ("That," he added, "promises ...") frames, not embeds
         if s <= q.start and q.end <= e and (e - s) - (q.end - q.start) > 12 and f.cue_span[1] <= q.open_mark:
             return True
+        if s < q.open_mark and q.end <= e + 1 and e <= f.cue_span[0] and len(f.head.doc.text[s:q.open_mark].split()) >= 2:
+            return True  # 'The debris is "consistent with a loss", he said': the quote ends the clause said
     return False
 
 
