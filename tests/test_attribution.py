@@ -762,3 +762,12 @@ def test_a_quote_closing_the_clause_before_its_frame_is_one_claim_of_the_clause(
     # a quote that is the whole clause stays a direct quote of its own
     claims = claims_of('“The site is far too dangerous,” the inspector said.')
     assert len(claims) == 1 and claims[0]["mode"] == "direct"
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence_or_lose_the_speaker(claims_of):
+    text = ('“We recovered the hull at dawn,” Harbour Police Chief Capt. Mira Olsen said in a statement. '
+            '“The divers will go down again tomorrow.” '
+            'Lt. Col. Anna Berg told reporters the bridge was closed.')
+    claims = claims_of(text)
+    assert {c["source"]["name"] for c in claims} == {"Mira Olsen", "Anna Berg"}, claims
+    assert sum(c["source"]["name"] == "Mira Olsen" for c in claims) == 2

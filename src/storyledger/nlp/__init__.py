@@ -26,6 +26,7 @@ LEMMA_CACHE_LIMIT = 20_000
 def load(model: str = MODEL) -> Language:
     """The model with storyledger's sentence and entity fixes added."""
     nlp = spacy.load(model)
+    fixes.add_title_abbreviations(nlp.tokenizer)
     nlp.tokenizer = fixes.BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("storyledger_line_breaks", before="parser")
     nlp.add_pipe("storyledger_entity_fixes", after="ner")
