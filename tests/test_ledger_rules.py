@@ -370,3 +370,20 @@ def test_rewrites_of_one_wire_story_are_copies_by_their_reported_statements():
     assert statement("unnamed", "indirect", "the cracks were discovered in two steel girders beneath the northbound lanes") is None
     # quoted words inside a reported statement are the speaker's, not the reporter's
     assert statement("Ferreira", "indirect", 'the closure was "a necessary precaution for public safety"') is None
+
+
+def test_a_body_named_with_its_country_in_any_form_is_one_source():
+    ms = [Mention("U.S. Forest Service", "organization", None, "2024-10-01"),
+          Mention("US Forest Service", "organization", None, "2024-10-02"),
+          Mention("the United States Forest Service", "organization", None, "2024-10-03"),
+          Mention("Forest Service", "organization", None, "2024-10-04"),
+          Mention("Norway's fisheries ministry", "organization", None, "2024-10-05"),
+          Mention("Norwegian Fisheries Ministry", "organization", None, "2024-10-06"),
+          Mention("Swedish Fisheries Ministry", "organization", None, "2024-10-06")]
+    speakers = merge_sources(ms)
+    groups = sorted(sorted(s.names) for s in speakers)
+    assert sorted(["US Forest Service", "U.S. Forest Service", "the United States Forest Service"]) in groups, groups
+    assert ["Forest Service"] in groups  # whose is not said: kept apart
+    assert sorted(["Norway's fisheries ministry", "Norwegian Fisheries Ministry"]) in groups
+    assert ["Swedish Fisheries Ministry"] in groups
+    assert len(speakers) == 4

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..nlp.names import fold, same_person, surname
 
@@ -74,9 +75,50 @@ def is_description(name: str) -> bool:
 
 
 def org_key(name: str) -> str:
-    s = fold(name)
+    """A body's name as a key: folded, without "the", and a leading country in any of its forms
+    as its code ("U.S. Coast Guard", "US Coast Guard", "United States Coast Guard" and "American
+    Coast Guard" are one; "Ukraine's interior ministry" is "Ukrainian Interior Ministry"). A
+    body with no country named ("Coast Guard") stays apart: which country's is not known."""
+    bare = re.sub(r"^[Tt]he\s+", "", name.strip())
+    whole = country_code(bare) if bare[:1].isupper() and len(bare.split()) <= 3 else None
+    if whole:
+        return whole.lower()  # "U.S.", "US", "the United States"
+    country = leading_country(bare)
+    s = fold(country[1] if country else name)
     s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    return f"{country[0].lower()} {s}" if country else s
+
+
+@lru_cache(maxsize=16_384)
+def leading_country(name: str) -> tuple[str, str] | None:
+    """(country code, the rest) when a name opens with a country's name, alias or demonym
+    (up to three words, a possessive allowed) and goes on; else None."""
+    words = name.split()
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        phrase = " ".join(words[:n])
+        phrase = re.sub(r"['’]s$", "", phrase)
+        if not phrase[:1].isupper():
+            continue
+        cc = country_code(phrase)
+        if cc:
+            return cc, " ".join(words[n:])
+    return None
+
+
+@lru_cache(maxsize=16_384)
+def country_code(phrase: str) -> str | None:
+    """The code of the country a phrase names, by name, alias or demonym."""
+    from ..semantics.gazetteer import Gazetteer  # noqa: PLC0415 (loaded only when sources merge)
+
+    gaz = Gazetteer.load()
+    for row in gaz.lookup(phrase) or gaz.lookup(phrase.replace(".", "")):
+        e = gaz.entry(row)
+        if e.kind == "country":
+            return e.cc
+    return None
 
 
 def merge_sources(mentions: list[Mention]) -> list[Speaker]:
