@@ -387,3 +387,14 @@ def test_a_body_named_with_its_country_in_any_form_is_one_source():
     assert sorted(["Norway's fisheries ministry", "Norwegian Fisheries Ministry"]) in groups
     assert ["Swedish Fisheries Ministry"] in groups
     assert len(speakers) == 4
+
+
+def test_a_surname_taken_for_an_organisation_joins_the_one_person_of_that_name():
+    speakers = merge_sources([Mention("Lena Brandt", "person", "harbour master", "2024-10-01"),
+                              Mention("Brandt", "organization", None, "2024-10-02"),
+                              Mention("Mira Olsen", "person", None, "2024-10-02"),
+                              Mention("Kai Olsen", "person", None, "2024-10-02"),
+                              Mention("Olsen", "organization", None, "2024-10-03")])
+    by_name = {s.name: s for s in speakers}
+    assert set(by_name["Lena Brandt"].names) == {"Lena Brandt", "Brandt"} and by_name["Lena Brandt"].kind == "person"
+    assert "Olsen" in by_name  # two people of that surname: which one is not known
