@@ -378,7 +378,10 @@ def test_model_skips_non_counts() -> None:
     # a bare count takes what it is said to be as its unit
     ("The floods killed at least 10 people, with another 41 missing.", ("41", 41, 41, "missing")),
     ("Five were confirmed dead and 31 are missing.", ("31", 31, 31, "missing")),
-    ("At least another eight are believed to have died.", ("eight", 8, 8, "died")),
+    ("At least another eight are believed to have died.", ("At least another eight", 8, None, "died")),
+    # a level crossed is a point; a level stated as under a mark is a bound
+    ("If the level falls below 12.7 meters, the pumps stop.", ("below 12.7", 12.7, 12.7, "meters")),
+    ("The level was below 13 metres on Friday.", ("below 13", None, 13, "metres")),
     ("Twelve were feared dead.", ("Twelve", 12, 12, "dead")),
     # a supply measured in time is a count of hours or days
     ("The capsule had between 70 to 96 hours of oxygen left.", ("between 70 to 96", 70, 96, "hours")),

@@ -86,6 +86,11 @@ APPROXIMATORS: dict[tuple[str, ...], str] = {
         "far lower than", "far fewer than")},
 }
 MAX_APPROX_LEN = max(len(k) for k in APPROXIMATORS)
+# "falls below N", "rose above N": a line crossed, read as the point N.
+THRESHOLD_WORDS = {"below", "above", "under", "over"}
+CROSSING_VERBS = set("""fall falls fell falling drop drops dropped dropping dip dips dipped sink sinks sank
+sinking slip slips slipped rise rises rose rising climb climbs climbed climbing go goes went get gets
+got""".split())
 POSTPOSED = {("or", "more"): "over", ("or", "so"): "about", ("or", "fewer"): "under",
              ("or", "less"): "under", ("plus",): "over", ("-", "plus"): "over"}
 
@@ -357,6 +362,10 @@ def read_number(words: list[str], i: int = 0) -> Reading | None:
             break
     if approx_text and approx_text.endswith(" than") and j + 1 < n and words[j] == "the" and _may_start(words[j + 1]):
         j += 1  # "much lower than the 471 announced"
+    if approx_kind in ("over", "under") and j + 1 < n and words[j] == "another":
+        j += 1  # "at least another eight": the bound holds of the added figure
+    if approx_text in THRESHOLD_WORDS and i > 0 and words[i - 1] in CROSSING_VERBS:
+        approx_kind = None  # "falls below 12.7 metres": the level crossed, a point, not a bound
     between = False
     if approx_kind is None and j < n and words[j] == "between":
         between, approx_text, j = True, "between", j + 1
