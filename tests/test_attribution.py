@@ -771,3 +771,16 @@ def test_a_title_abbreviation_does_not_end_the_sentence_or_lose_the_speaker(clai
     claims = claims_of(text)
     assert {c["source"]["name"] for c in claims} == {"Mira Olsen", "Anna Berg"}, claims
     assert sum(c["source"]["name"] == "Mira Olsen" for c in claims) == 2
+
+
+def test_a_rebuttal_hung_on_a_report_is_a_denial_of_its_own(claims_of):
+    for text in ("Farmers blamed the new canal for the flood, a claim the water board denied.",
+                 "Farmers blamed the new canal for the flood, an assertion disputed by the water board.",
+                 "Farmers said the new canal caused the flood, which the water board rejected."):
+        claims = claims_of(text)
+        by_source = {c["source"]["name"]: c for c in claims}
+        assert set(by_source) == {"Farmers", "water board"}, claims
+        assert by_source["water board"]["stance"] == "denied"
+        assert by_source["Farmers"]["content"] == by_source["water board"]["content"]
+        assert "water board" not in by_source["Farmers"]["content"]
+        assert len({c["id"] for c in claims}) == 2

@@ -18,6 +18,7 @@ from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
 from .reported import (
     Found,
+    agent_of,
     conjunct_subject_of,
     controller,
     controlling_verb,
@@ -84,6 +85,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = citing_relays(doc, found)
     found = according_to_the_saying(found)
     found = unnest(found)
+    found = rebuttals(doc, found)
     found = resolve_demonstratives(doc, document, found)
     found.sort(key=lambda f: f.content[0])
     found = add_continuations(doc, found, quotes, teasers)
@@ -581,6 +583,40 @@ def according_to_the_saying(found: list[Found]) -> list[Found]:
                                      and any(sent_of(f.cue[0]) == sent_of(g.head) and f.cue_span[0] > g.cue_span[1] for f in trailing))]
 
 
+# "..., an assertion disputed by the army", "..., a claim the army denied", "..., which the army
+# denied": a rebuttal hung on what was just reported.
+REBUT_VERBS = frozenset("deny dispute reject refute dismiss contest contradict".split())
+CLAIM_NOUNS = frozenset("""claim assertion allegation accusation charge account version report suggestion
+contention""".split())
+
+
+def rebuttals(doc: Doc, found: list[Found]) -> list[Found]:
+    """A rebuttal closing a reported content after a comma is a claim of its own: the rebutting
+    source denies what was reported (the content before the comma, which now ends there)."""
+    out: list[Found] = []
+    for f in found:
+        out.append(f)
+        span = doc.char_span(*f.content, alignment_mode="contract")
+        if span is None or f.mode == "direct":
+            continue
+        for v in span:
+            if v.lemma_.lower() not in REBUT_VERBS or v.dep_ not in ("relcl", "acl"):
+                continue
+            which = next((c for c in v.children if c.lower_ == "which" and c.dep_ in ("dobj", "nsubjpass")), None)
+            first = which if which is not None else v.head.left_edge if v.head.lemma_.lower() in CLAIM_NOUNS else None
+            if first is None or first.i <= span.start + 2 or doc[first.i - 1].text != ",":
+                continue
+            who = agent_of(v) if any(c.dep_ == "agent" for c in v.children) else subject_of(v)
+            if who is None or who.lower_ in ("that", "which", "who") or v.right_edge.i < span.end - 2:
+                continue
+            content = trim(doc, f.content[0], doc[first.i - 1].idx)
+            f.content = content
+            out.append(Found(cue=[v], cue_lemma=v.lemma_.lower(), source=noun_span(who), content=content, mode="indirect",
+                             rebuts=True))
+            break
+    return out
+
+
 def unnest(found: list[Found]) -> list[Found]:
     """One attribution inside another's content: an unnamed outer report gives way to the named
     inner source ("it was reported that Rutte confirmed ..."); otherwise the outer one stands."""
@@ -701,6 +737,7 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
                 span=(s, e),
                 via=list(f.via),
                 reported_by=f.reported_by,
+                rebuts=f.rebuts,
             ))
     claims.sort(key=lambda c: c.span)
     return cut_fragments(doc, dedupe(claims))
@@ -753,11 +790,12 @@ def modal_conjuncts(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
-    """Two finds of the same content span keep the first (quotes before reported speech)."""
+    """Two finds of the same content span keep the first (quotes before reported speech),
+    unless a rebuttal gives it a second source ("X blamed A, a claim Y denied")."""
     seen: set[tuple[int, int]] = set()
     out = []
     for c in claims:
-        if c.span in seen:
+        if c.span in seen and not c.rebuts:
             continue
         seen.add(c.span)
         out.append(c)

@@ -52,12 +52,16 @@ class Claim:
     proposition: str | None = None
     reported_by: str | None = None
     sentence: str | None = None  # the sentence(s) holding cue and content, for reading a bare content
+    rebuts: bool = False  # a second source's rebuttal of the same content ("A, a claim Y denied"); not exported
 
     @property
     def id(self) -> str:
-        """Stable: the same document id and content span give the same id."""
-        key = f"{self.document}\x00{self.span[0]}:{self.span[1]}".encode()
-        return "c" + hashlib.blake2b(key, digest_size=8).hexdigest()
+        """Stable: the same document id and content span give the same id (a rebuttal of that
+        content, its cue too)."""
+        key = f"{self.document}\x00{self.span[0]}:{self.span[1]}"
+        if self.rebuts and self.cue_span:
+            key += f"\x00rebuts {self.cue_span[0]}:{self.cue_span[1]}"
+        return "c" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -81,6 +81,7 @@ class Found:
     quote: object | None = None
     absorbs: Token | None = None  # a governing verb folded into this cue ("issued a statement saying")
     shares_cue: Found | None = None  # the quote's find whose cue this clause before the quote shares
+    rebuts: bool = False  # "..., a claim X denied": X's rebuttal of the content before it
 
     @property
     def cue_span(self) -> tuple[int, int]:
