@@ -784,3 +784,13 @@ def test_a_rebuttal_hung_on_a_report_is_a_denial_of_its_own(claims_of):
         assert by_source["Farmers"]["content"] == by_source["water board"]["content"]
         assert "water board" not in by_source["Farmers"]["content"]
         assert len({c["id"] for c in claims}) == 2
+
+
+def test_a_pronoun_after_the_main_subject_of_its_sentence_is_that_subject(claims_of):
+    text = ("John Clark said the bridge was safe. "
+            "Mark Stevens was asked on Thursday about Clark's comment and he replied the state is reviewing everything.")
+    reply = [c for c in claims_of(text) if "reviewing" in c["content"]]
+    assert [c["source"]["name"] for c in reply] == ["Mark Stevens"]
+    # no subject named before it in its sentence: the last person who spoke
+    text = "John Clark said the bridge was safe. He added that the roads were open."
+    assert [c["source"]["name"] for c in claims_of(text)] == ["John Clark", "John Clark"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.cache import ents_in, ents_of, sents_of
+from ..nlp.cache import ents_in, ents_of, sent_of, sents_of
 from ..nlp.names import same_person
 from .cues import UNNAMED_HEADS
 from .records import Source
@@ -201,6 +201,9 @@ class SourceResolver:
         """The person a "he" or "she" speaker is: the last person who spoke; before anyone has,
         the person named nearest before it (in its own sentence or up to PRONOUN_WINDOW - 1
         before), there the subject, else the last named."""
+        same = self.main_subject_before(mention)
+        if same is not None:
+            return same
         if self.last_person is not None:
             return self.last_person
         doc = mention.doc
@@ -215,6 +218,21 @@ class SourceResolver:
             k2 = next((x for x in self.known if x.name == full), None) or Known(full, "person", None)
             self.remember(k2)
             return k2
+        return None
+
+    def main_subject_before(self, mention: Span) -> Known | None:
+        """"Trudeau was asked what he thinks of Biden's remark and he replied ...": a person who
+        is the subject of the main clause earlier in the pronoun's own sentence, over the last
+        person who spoke."""
+        sent = sent_of(mention)
+        root = sent.root
+        for e in reversed([e for e in ents_in(sent) if e.label_ == "PERSON" and e.end <= mention.start]):
+            head = e.root
+            if head.dep_ in ("nsubj", "nsubjpass") and (head.head.i == root.i or (head.head.dep_ == "conj" and head.head.head.i == root.i)):
+                full = self.full_name(strip_possessive(e.text))
+                k = next((x for x in self.known if x.name == full), None) or Known(full, "person", None)
+                self.remember(k)
+                return k
         return None
 
     def full_name(self, name: str) -> str:
