@@ -653,6 +653,9 @@ def test_a_section_label_with_a_colon_is_not_a_speaker(claims_of):
     claims = claims_of("WHAT WE KNOW: The ferry left port on Monday\n\nSEE ALSO: Storm warnings issued for the coast\n\n"
                        "The harbour master said the ferry was late.")
     assert [c["source"]["name"] for c in claims] == ["harbour master"], claims
+    # a video transcript's one-word label ("STORY:", "SUMMARY:") is no speaker either
+    claims = claims_of("STORY: Divers searched the harbour on Sunday.\n\nThe harbour master said the ferry was late.")
+    assert [c["source"]["name"] for c in claims] == ["harbour master"], claims
 
 
 def test_a_cut_off_last_sentence_gives_no_fragment_claims(claims_of):
@@ -794,3 +797,12 @@ def test_a_pronoun_after_the_main_subject_of_its_sentence_is_that_subject(claims
     # no subject named before it in its sentence: the last person who spoke
     text = "John Clark said the bridge was safe. He added that the roads were open."
     assert [c["source"]["name"] for c in claims_of(text)] == ["John Clark", "John Clark"]
+
+
+def test_what_evidence_shows_according_to_someone_is_their_reading(claims_of):
+    claims = claims_of("According to the Met Office, satellite images show a fire at the Orlova plant.")
+    assert [c["source"]["name"] for c in claims] == ["Met Office"], claims
+    assert "fire" in claims[0]["content"]
+    # a person quoted under "according to" keeps the word: the outlet is only the relay
+    claims = claims_of("According to CNN, officials said the dam was breached.")
+    assert [c["source"]["name"] for c in claims] == ["officials"], claims

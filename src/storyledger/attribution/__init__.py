@@ -376,7 +376,7 @@ HEADLINE_SPEAKER = re.compile(r"^[\"\u201c]?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u
 # Line labels that look like "NAME:" but introduce no speaker ("UPDATE: ...").
 NOT_SPEAKERS = frozenset("""update updated breaking watch note editor correction clarification photo photos video related
 exclusive live opinion analysis editorial review explainer factbox timeline interview commentary podcast
-transcript listen read""".split())
+transcript listen read story summary background context highlights recap""".split())
 
 
 # Function words of section labels ("WHAT WE KNOW:", "SEE ALSO:", "MORE ON THIS:"), which no
@@ -471,9 +471,18 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
         name = f.source.text
         sent = sent_of(f.cue[0])
         citing = any(t.lower_ == "citing" for t in sent)
+        others = [g for g in found if g is not f and sent_of(g.head) == sent and g.source is not None and g.cue_lemma != "according to"]
+        evidence = [] if is_media(name) else \
+            [g for g in others if g.source.root.lemma_.lower() in EVIDENCE_HEADS and f.cue_span[0] < g.cue_span[0]]
+        if evidence:
+            # "According to NORSAR, seismic signals indicate ...": what the signals show is NORSAR's reading
+            for g in evidence:
+                g.source = f.source
+            if f in out:
+                out.remove(f)
+            continue
         if not is_media(name) and f.source.root.ent_type_ not in ("ORG",) and not citing:
             continue
-        others = [g for g in found if g is not f and sent_of(g.head) == sent and g.source is not None and g.cue_lemma != "according to"]
         if not others:
             continue
         chain = [strip_the(name)]
@@ -491,6 +500,13 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
             if g.cue_lemma == "cite" and sent_of(g.head) == sent and g in out:
                 out.remove(g)
     return out
+
+
+# What shows rather than says: under "according to X", what it shows is X's reading of it.
+EVIDENCE_HEADS = frozenset("""
+signal data datum evidence image footage video analysis finding reading record measurement photo picture imagery
+figure number statistic result test sensor recording satellite
+""".split())
 
 
 # Who a relay can cite as the one who said it ("citing officials", "citing the health ministry"):
