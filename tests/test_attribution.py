@@ -806,3 +806,9 @@ def test_what_evidence_shows_according_to_someone_is_their_reading(claims_of):
     # a person quoted under "according to" keeps the word: the outlet is only the relay
     claims = claims_of("According to CNN, officials said the dam was breached.")
     assert [c["source"]["name"] for c in claims] == ["officials"], claims
+
+
+def test_a_source_name_is_one_however_its_apostrophe_was_typed(claims_of):
+    claims = claims_of("Kate O’Brien said the dam was safe. Russia mined the dam, according to Norway’s coastal agency.")
+    assert [c["source"]["name"] for c in claims] == ["Kate O'Brien", "Norway's coastal agency"], claims
+    assert claims[0]["source"]["mention"] == "Kate O’Brien"  # the mention stays as written

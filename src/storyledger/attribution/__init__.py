@@ -745,7 +745,7 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
                 continue  # an empty quote ("" or " "): no content, no claim
             claims.append(Claim(
                 document=document.id,
-                source=Source(source.name, source.mention, source.span, source.kind, source.role),
+                source=Source(plain_quotes(source.name), source.mention, source.span, source.kind, source.role),
                 cue=f.cue_lemma,
                 cue_span=cue_span,
                 mode=f.mode,
@@ -757,6 +757,16 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
             ))
     claims.sort(key=lambda c: c.span)
     return cut_fragments(doc, dedupe(claims))
+
+
+TYPOGRAPHIC_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def plain_quotes(name: str) -> str:
+    """A source's name with typographic apostrophes made plain ("Ukraine’s Intelligence" ->
+    "Ukraine's Intelligence", "O’Brien" -> "O'Brien"): one name however the page typed it.
+    The mention keeps the text as written."""
+    return name.translate(TYPOGRAPHIC_APOSTROPHES)
 
 
 def cut_fragments(doc: Doc, claims: list[Claim]) -> list[Claim]:

@@ -108,7 +108,7 @@ def fold(word: str) -> str:
     """A spelling key: lower case, no accents, transliteration endings merged (-skyy/-skiy -> -sky)."""
     s = unicodedata.normalize("NFKD", word.lower())
     s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.translate(UNDECOMPOSED).replace("'", "")
+    s = s.translate(UNDECOMPOSED).replace("'", "").replace("\u2019", "").replace("\u2018", "")
     s = re.sub(r"(?:yy|iy|yi|ii)$", "y", s)
     return s
 
