@@ -812,3 +812,19 @@ def test_a_source_name_is_one_however_its_apostrophe_was_typed(claims_of):
     claims = claims_of("Kate O’Brien said the dam was safe. Russia mined the dam, according to Norway’s coastal agency.")
     assert [c["source"]["name"] for c in claims] == ["Kate O'Brien", "Norway's coastal agency"], claims
     assert claims[0]["source"]["mention"] == "Kate O’Brien"  # the mention stays as written
+
+
+def test_an_assessment_by_someone_is_theirs(claims_of):
+    claims = claims_of("An assessment by Norwegian military intelligence indicates the likely cause of the blast was a mine.")
+    assert [c["source"]["name"] for c in claims] == ["Norwegian military intelligence"], claims
+    claims = claims_of("A report from the United Nations said 300 people were displaced.")
+    assert [c["source"]["name"] for c in claims] == ["United Nations"], claims
+
+
+def test_a_question_left_unanswered_is_the_askeds_non_answer(claims_of):
+    claims = claims_of("Captain Mark Stevens did not answer directly when asked if there is enough time to carry out a rescue.")
+    assert [(c["source"]["name"], c["stance"]) for c in claims] == [("Mark Stevens", "unconfirmed")], claims
+    assert claims[0]["content"].startswith("if there is enough time")
+    claims = claims_of("When asked whether the dam was mined, Mark Stevens declined to comment.")
+    assert [(c["source"]["name"], c["stance"], c["content"]) for c in claims] == \
+        [("Mark Stevens", "unconfirmed", "whether the dam was mined")], claims

@@ -86,6 +86,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = according_to_the_saying(found)
     found = unnest(found)
     found = rebuttals(doc, found)
+    found = unanswered(doc, found)
     found = resolve_demonstratives(doc, document, found)
     found.sort(key=lambda f: f.content[0])
     found = add_continuations(doc, found, quotes, teasers)
@@ -630,6 +631,37 @@ def rebuttals(doc: Doc, found: list[Found]) -> list[Found]:
             out.append(Found(cue=[v], cue_lemma=v.lemma_.lower(), source=noun_span(who), content=content, mode="indirect",
                              rebuts=True))
             break
+    return out
+
+
+# A reply that gives no answer: "did not answer", "declined to say", "refused to comment".
+NON_ANSWER_VERBS = frozenset("answer respond reply comment say elaborate specify confirm address discuss speculate".split())
+REFUSING_VERBS = frozenset("decline refuse sidestep dodge evade".split())
+
+
+def unanswered(doc: Doc, found: list[Found]) -> list[Found]:
+    """"X did not answer when asked if Y", "When asked whether Y, X declined to comment": the
+    question put to X is what X would not confirm (source X, the non-answer's cue, content Y),
+    not a claim of an unnamed asker."""
+    out = list(found)
+    for f in found:
+        v = f.head
+        if f.cue_lemma != "ask" or f.source is not None or v.tag_ != "VBN" or v.dep_ != "advcl":
+            continue
+        h = v.head
+        refusal = h.lemma_.lower() in REFUSING_VERBS
+        if not refusal and not (h.lemma_.lower() in NON_ANSWER_VERBS and any(c.dep_ == "neg" for c in h.children)):
+            continue
+        subject = subject_of(h)
+        if subject is None or subject.lower_ in ("it", "that", "which", "who"):
+            continue
+        own = next((g for g in out if g.head.i == h.i and g is not f), None)
+        if own is not None:
+            own.content = f.content  # "declined to comment" on what was asked
+        else:
+            out.append(Found(cue=cue_tokens(h), cue_lemma=cue_lemma(h), source=noun_span(subject), content=f.content,
+                             mode="indirect"))
+        out.remove(f)
     return out
 
 

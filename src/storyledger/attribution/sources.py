@@ -132,6 +132,11 @@ class SourceResolver:
             if low in ("they", "them", "we") and k and k.kind != "unnamed":
                 return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
             return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
+        by = owned_by(mention)
+        if by is not None:
+            # "An assessment by French military intelligence indicates": the assessment's author
+            src = self.resolve(by, unnamed)
+            return Source(name=src.name, mention=text, span=span, kind=src.kind, role=src.role)
         person = last_ent(mention, ("PERSON",))
         if person is not None:
             name = strip_possessive(person.text)
@@ -308,6 +313,20 @@ def antecedent(tok) -> Span | None:
     if noun.ent_type_ in ("DATE", "TIME"):
         return None
     return noun_span(noun)
+
+
+def owned_by(mention: Span) -> Span | None:
+    """The author a put-out thing names with "by" or "from" ("an assessment by X", "a report from
+    the UN"), when the mention is one."""
+    root = mention.root
+    if root.lemma_.lower() not in OWNED_NOUNS:
+        return None
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and mention.start <= c.i < mention.end:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return noun_span(obj)
+    return None
 
 
 def described(mention: Span, ent: Span) -> bool:

@@ -325,9 +325,13 @@ def wh_complement(verb: Token) -> bool:
 
 
 def refused_saying(content: Span) -> bool:
-    """The content of a "declined"/"refused" cue is a saying: "to comment", "to say whether"."""
+    """The content of a "declined"/"refused" cue is a saying: "to comment", "to say whether", or
+    the question put ("whether the dam was mined": declined, when asked it)."""
     first = [t for t in content if not t.is_punct][:2]
-    return any(t.lemma_.lower() in SAY_LIKE for t in first)
+    return any(t.lemma_.lower() in SAY_LIKE for t in first) or bool(first) and first[0].lower_ in QUESTION_OPENERS
+
+
+QUESTION_OPENERS = frozenset("whether if what how why when who where which".split())
 
 
 def refused_saying_verb(verb: Token) -> bool:
