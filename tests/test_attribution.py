@@ -828,3 +828,10 @@ def test_a_question_left_unanswered_is_the_askeds_non_answer(claims_of):
     claims = claims_of("When asked whether the dam was mined, Mark Stevens declined to comment.")
     assert [(c["source"]["name"], c["stance"], c["content"]) for c in claims] == \
         [("Mark Stevens", "unconfirmed", "whether the dam was mined")], claims
+
+
+def test_a_claim_by_someone_inside_a_report_stands_as_theirs(claims_of):
+    claims = claims_of("Officials dismissed claims by the rebels that the bridge had been mined.")
+    got = {(c["source"]["name"], c["stance"]) for c in claims}
+    assert got == {("Officials", "denied"), ("rebels", "asserted")}, claims
+    assert any(c["content"] == "that the bridge had been mined" for c in claims)

@@ -697,6 +697,9 @@ def nested_report(inner: Found) -> bool:
     if inner.mode == "according_to":
         # "..., according to a campaign aide." closing the sentence; not "according to him"
         return inner.content[1] <= inner.cue_span[0] and inner.source.root.pos_ != "PRON"
+    if inner.mode == "indirect" and inner.head.pos_ == "NOUN" and inner.source.root.head.lower_ in ("by", "from") \
+            and inner.source.root.head.head.i == inner.head.i:
+        return True  # "dismissed claims by the rebels that ...": the rebels' claim stands too
     return inner.mode == "indirect" and inner.cue_lemma in NESTED_CUES
 
 

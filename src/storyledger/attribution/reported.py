@@ -439,6 +439,11 @@ def noun_attribution(noun: Token) -> Found | None:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(poss), content=content, mode="indirect")
+    by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
+               for g in c.children if g.dep_ == "pobj"), None)
+    if by is not None and by.ent_type_ not in ("DATE", "TIME"):
+        # "claims by the ministry that ...", "reported on claims from health officials that ..."
+        return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(by), content=content, mode="indirect")
     if noun.dep_ in ("dobj", "attr") and subject_of(noun.head) is not None:
         return Found(cue=[noun], cue_lemma=noun.lemma_, source=None, content=content, mode="indirect", inherit_from=noun.head)
     return Found(cue=[noun], cue_lemma=noun.lemma_, source=None, content=content, mode="unattributed", unnamed="unnamed")
