@@ -835,3 +835,12 @@ def test_a_claim_by_someone_inside_a_report_stands_as_theirs(claims_of):
     got = {(c["source"]["name"], c["stance"]) for c in claims}
     assert got == {("Officials", "denied"), ("rebels", "asserted")}, claims
     assert any(c["content"] == "that the bridge had been mined" for c in claims)
+
+
+def test_a_clause_subject_the_parser_took_for_an_object_stays_in_the_content(claims_of):
+    claims = claims_of("The council released a statement Monday admitting their coverage of the flood at the port was sloppy.")
+    admit = [c for c in claims if c["cue"] == "admit"]
+    assert [c["content"] for c in admit] == ["their coverage of the flood at the port was sloppy"], claims
+    # the one told is no part of what was told
+    claims = claims_of("The mayor told reporters the bridge was closed.")
+    assert [c["content"] for c in claims] == ["the bridge was closed"], claims

@@ -258,6 +258,23 @@ def misparsed_clause(verb: Token) -> Token | None:
     return None
 
 
+# Verbs whose object before a clause is the one told, not the clause's subject.
+RECIPIENT_VERBS = frozenset("tell inform assure warn remind notify advise brief promise show ask convince persuade".split())
+
+
+def stolen_subject(verb: Token, clause: Token) -> Token | None:
+    """"admitting their coverage of the blast was sloppy": the parser takes the clause's subject
+    for the verb's object and leaves the clause without one; the content starts at it."""
+    if clause.dep_ != "ccomp" or clause.i < verb.i or lemma_of(verb) in RECIPIENT_VERBS:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i or obj.pos_ == "PRON" and obj.lower_ != "it":
+        return None
+    return obj
+
+
 def stranded_clause(verb: Token) -> Token | None:
     """"said earlier on Friday during a news conference that he may wait": the small model hangs
     the "that" clause on the noun of a frame modifier (relcl, acl); it is what was said."""
@@ -556,6 +573,9 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         content = trim(verb.doc, verb.doc[first.left_edge.i + 1].idx, subtree_span(first)[1])
     else:
         content = content_after(verb, first, sent) if first.i > verb.i else trim(verb.doc, *subtree_span(first))
+        subject = stolen_subject(verb, first)
+        if subject is not None:
+            content = (subject.left_edge.idx, content[1])
     if content[1] - content[0] < 2:
         return None
     cue = cue_tokens(verb)
