@@ -844,3 +844,13 @@ def test_a_clause_subject_the_parser_took_for_an_object_stays_in_the_content(cla
     # the one told is no part of what was told
     claims = claims_of("The mayor told reporters the bridge was closed.")
     assert [c["content"] for c in claims] == ["the bridge was closed"], claims
+
+
+def test_the_body_and_rank_of_a_person_named_before_is_that_person(claims_of):
+    text = ("Harbour Police Captain Mira Olsen said the search would go on. "
+            "The harbour police officer also assured reporters that the hope of finding the crew was alive.")
+    assert [c["source"]["name"] for c in claims_of(text)] == ["Mira Olsen", "Mira Olsen"]
+    # "an officer" is someone else
+    text = ("Harbour Police Captain Mira Olsen said the search would go on. "
+            "A harbour police officer told reporters that the crew was found.")
+    assert [c["source"]["name"] for c in claims_of(text)][1] != "Mira Olsen"

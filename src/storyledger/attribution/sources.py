@@ -288,7 +288,18 @@ class SourceResolver:
             role = k.role.lower()
             if head in role.split() and all(w in role for w in words if w not in ("former", "current", "top", "chief") or w in role):
                 return k
+        if head in GENERIC_RANKS and mention[0].lower_ == "the":
+            # "the Coast Guard officer" after "Coast Guard Captain Jamie Frederick": the person of
+            # that body named last, whatever their rank
+            body = [w for w in words if w != head]
+            for k in reversed(self.known):
+                if k.kind == "person" and k.role and body and all(w in k.role.lower().split() for w in body):
+                    return k
         return None
+
+
+# Heads of a description that name a rank in a body, not a post of its own.
+GENERIC_RANKS = frozenset("officer official spokesman spokeswoman spokesperson commander".split())
 
 
 def antecedent(tok) -> Span | None:
