@@ -854,3 +854,13 @@ def test_the_body_and_rank_of_a_person_named_before_is_that_person(claims_of):
     text = ("Harbour Police Captain Mira Olsen said the search would go on. "
             "A harbour police officer told reporters that the crew was found.")
     assert [c["source"]["name"] for c in claims_of(text)][1] != "Mira Olsen"
+
+
+def test_per_someone_after_a_comma_is_according_to_them(claims_of):
+    claims = claims_of("The ferry lost contact about an hour into the trip, per the Coast Guard, prompting a search.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == \
+        [("Coast Guard", "The ferry lost contact about an hour into the trip")], claims
+    claims = claims_of("Per the ministry, 300 people were evacuated.")
+    assert [c["source"]["name"] for c in claims] == ["ministry"], claims
+    # a rate is no source
+    assert claims_of("Prices rose 5 per cent and fuel cost 2 euros per litre.") == []

@@ -396,6 +396,10 @@ def find_reported(doc: Doc) -> list[Found]:
                 f = according_to(tok, sent)
                 if f:
                     found.append(f)
+            elif tok.lower_ == "per" and tok.dep_ == "prep":
+                f = per_source(tok, sent)
+                if f:
+                    found.append(f)
             elif tok.i == sent.start and tok.lower_ == "in":
                 f = in_document(tok, sent)
                 if f:
@@ -484,6 +488,33 @@ def according_to(tok: Token, sent: Span) -> Found | None:
     if content[1] - content[0] < 3:
         return None
     return Found(cue=[tok, to], cue_lemma="according to", source=src, content=content, mode="according_to")
+
+
+# "..., per officials", "Per the Coast Guard, ...": who says it, not a rate ("per cent", "per day").
+PER_SPEAKER_NOUNS = frozenset("""official officials source sources authority authorities police report reports
+statement statements data record records spokesperson spokesman spokeswoman agency ministry department
+government administration military army navy guard office court filing filings document documents
+estimate estimates analysis survey poll""".split())
+
+
+def per_source(tok: Token, sent: Span) -> Found | None:
+    """"The vessel went missing an hour into its dive, per the Coast Guard": "per X" after a comma
+    or opening the sentence is "according to X"."""
+    doc = tok.doc
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.like_num:
+        return None
+    if not (tok.i == sent.start or (tok.i > 0 and doc[tok.i - 1].text == ",")):
+        return None
+    if pobj.ent_type_ not in ("ORG", "PERSON", "NORP", "GPE") and pobj.lemma_.lower() not in PER_SPEAKER_NOUNS \
+            and pobj.lower_ not in PER_SPEAKER_NOUNS:
+        return None
+    src = noun_span(pobj)
+    # "Per X, A." says A; "A, per X, prompting B" says the clause it closes, A
+    content = trim(doc, src.end_char, sent.end_char) if tok.i == sent.start else trim(doc, sent.start_char, tok.idx)
+    if content[1] - content[0] < 3:
+        return None
+    return Found(cue=[tok], cue_lemma="per", source=src, content=content, mode="according_to")
 
 
 def verb_attribution(verb: Token, sent: Span) -> Found | None:
