@@ -864,3 +864,11 @@ def test_per_someone_after_a_comma_is_according_to_them(claims_of):
     assert [c["source"]["name"] for c in claims] == ["ministry"], claims
     # a rate is no source
     assert claims_of("Prices rose 5 per cent and fuel cost 2 euros per litre.") == []
+
+
+def test_no_sentence_starts_after_a_comma_or_inside_brackets(claims_of):
+    text = ("The water level in the reservoir has seriously reduced due to the destruction of the dam, "
+            "International Atomic Energy Agency (IAEA) Director General Rafael Grossi said.")
+    claims = claims_of(text)
+    assert [c["source"]["name"] for c in claims] == ["Rafael Grossi"], claims
+    assert claims[0]["content"].startswith("The water level")

@@ -1,7 +1,9 @@
 """Fixes to the small English model's known slips, as registered spaCy components.
 
 - `storyledger_line_breaks`: a line break (blank line or a line ending without a full stop,
-  e.g. a subheading) always ends a sentence; the parser alone runs such lines together.
+  e.g. a subheading) always ends a sentence; the parser alone runs such lines together. And
+  no sentence starts after a comma, an opening bracket, or a closing one with no full stop
+  before it.
 - `BoundedTokenizer`: the tokenizer, fed very long runs without whitespace in pieces.
 - `add_title_abbreviations`: "Capt.", "Lt.", "Col." ... before a name stay one token, so that
   the parser does not end a sentence at their full stop.
@@ -47,11 +49,25 @@ def line_breaks(doc: Doc) -> Doc:
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     holding = numpy.searchsorted(doc.to_array(IDX), breaks, side="right") - 1
     holding = holding[holding < len(doc) - 1]  # not the last token: no sentence follows it
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
+    # No sentence starts after a comma, an opening bracket, or a closing bracket or quote with no
+    # full stop before it: the parser alone ended one inside "..., the International Atomic
+    # Energy Agency (IAEA) | Director General Rafael Grossi said."
+    last = [t.text[-1] for t in doc]
+    inside = [c in MID_SENTENCE_CHARS or (c in CLOSING_CHARS and i > 0 and last[i - 1] not in SENTENCE_END_CHARS)
+              for i, c in enumerate(last[:-1])]
+    starts[1:][numpy.array(inside, dtype=bool)] = -1
     if len(holding):
-        starts = doc.to_array([SENT_START])
         starts[holding + 1] = 1
-        doc.from_array([SENT_START], starts)
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))  # -1 as the uint64 spaCy stores
     return doc
+
+
+# What a sentence can end with: its full stop or mark, or a closing quote or bracket after one;
+# what it cannot.
+SENTENCE_END_CHARS = frozenset(".!?…:;")
+MID_SENTENCE_CHARS = frozenset(",(")
+CLOSING_CHARS = frozenset('"”’\')]\'')
 
 
 LINE_BREAK = re.compile("\n")
