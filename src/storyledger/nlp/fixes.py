@@ -2,8 +2,8 @@
 
 - `storyledger_line_breaks`: a line break (blank line or a line ending without a full stop,
   e.g. a subheading) always ends a sentence; the parser alone runs such lines together. And
-  no sentence starts after a comma, an opening bracket, or a closing one with no full stop
-  before it.
+  no sentence starts elsewhere than after a full stop, mark, colon or semicolon (or a closing
+  quote or bracket after one).
 - `BoundedTokenizer`: the tokenizer, fed very long runs without whitespace in pieces.
 - `add_title_abbreviations`: "Capt.", "Lt.", "Col." ... before a name stay one token, so that
   the parser does not end a sentence at their full stop.
@@ -50,12 +50,15 @@ def line_breaks(doc: Doc) -> Doc:
     holding = numpy.searchsorted(doc.to_array(IDX), breaks, side="right") - 1
     holding = holding[holding < len(doc) - 1]  # not the last token: no sentence follows it
     starts = doc.to_array([SENT_START]).astype(numpy.int64)
-    # No sentence starts after a comma, an opening bracket, or a closing bracket or quote with no
-    # full stop before it: the parser alone ended one inside "..., the International Atomic
-    # Energy Agency (IAEA) | Director General Rafael Grossi said."
-    last = [t.text[-1] for t in doc]
-    inside = [c in MID_SENTENCE_CHARS or (c in CLOSING_CHARS and i > 0 and last[i - 1] not in SENTENCE_END_CHARS)
-              for i, c in enumerate(last[:-1])]
+    # A sentence starts only after a full stop, mark, colon or semicolon (or a closing quote or
+    # bracket after one; white space between does not count): the parser alone ended one inside
+    # "..., the International Atomic Energy Agency (IAEA) | Director General Rafael Grossi said."
+    inside = []
+    prev = prev2 = ""  # the last characters of the two last tokens that are not white space
+    for t in doc[:-1]:
+        if not t.is_space:
+            prev, prev2 = t.text[-1], prev
+        inside.append(not (prev in SENTENCE_END_CHARS or (prev in CLOSING_CHARS and prev2 in SENTENCE_END_CHARS)))
     starts[1:][numpy.array(inside, dtype=bool)] = -1
     if len(holding):
         starts[holding + 1] = 1
@@ -63,10 +66,8 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-# What a sentence can end with: its full stop or mark, or a closing quote or bracket after one;
-# what it cannot.
+# What a sentence can end with: its full stop or mark, or a closing quote or bracket after one.
 SENTENCE_END_CHARS = frozenset(".!?…:;")
-MID_SENTENCE_CHARS = frozenset(",(")
 CLOSING_CHARS = frozenset('"”’\')]\'')
 
 
