@@ -84,6 +84,39 @@ def test_a_wire_copy_does_not_count_twice(tmp_path, seed_doc):
         assert any(r["kind"] == "copy_of" for r in ledger.relations())
 
 
+
+def test_a_copys_claims_take_their_originals_propositions_and_leave_the_grouping_as_it_was(tmp_path, seed_doc):
+    """Copies are not grouped: the propositions of a story are those of its originals, however
+    many times it was reprinted, and whichever document turns out to be the original."""
+    def groups(ledger):
+        by = {}
+        for c in ledger.claims():
+            by.setdefault(c["proposition"], set()).add(c["content"])
+        return sorted(sorted(v) for v in by.values())
+
+    with Ledger(tmp_path / "alone.db") as ledger:
+        ledger.ingest([seed_doc])
+        alone = groups(ledger)
+    later = replace(seed_doc, id="later.txt", published="2024-10-29", text="Reposted from Censor.NET.\n\n" + seed_doc.text)
+    earlier = replace(seed_doc, id="earlier.txt", published="2024-10-27", text="Reposted.\n\n" + seed_doc.text)
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest([seed_doc])
+        ledger.ingest([later])  # a copy arrives after its original
+        claims = list(ledger.claims())
+        by_id = {c["id"]: c for c in claims}
+        copied = [c for c in claims if c["independent_of"]]
+        assert copied and all(c["proposition"] == by_id[c["independent_of"]]["proposition"] for c in copied)
+        assert groups(ledger) == alone
+        ledger.ingest([earlier])  # an earlier print: the seed itself becomes a copy
+        claims = list(ledger.claims())
+        by_id = {c["id"]: c for c in claims}
+        assert {c["document"] for c in claims if not c["independent_of"]} == {"earlier.txt"}
+        assert all(c["proposition"] == by_id[c["independent_of"]]["proposition"] for c in claims if c["independent_of"])
+        props = {p["id"]: p for p in ledger.propositions()}
+        assert all(c["proposition"] in props for c in claims)
+        assert sum(p["claims"] for p in props.values()) == len(claims)
+        assert groups(ledger) == alone
+
 def test_propositions_hold_every_claim_and_sources_merge(tmp_path, seed_doc):
     with Ledger(tmp_path / "l.db") as ledger:
         ledger.ingest([seed_doc])

@@ -97,11 +97,11 @@ def _link(db: sqlite3.Connection, embedder: Embedder) -> LinkReport:
         speakers = update_sources(db, dirty, touched)
         update_copies(db, dirty, touched)
         update_stories(db, dirty, touched)
+        rematch_copies(db, touched)  # before grouping: a copy's claims are not grouped, they follow their original's
         stale = {r[0] for r in db.execute("SELECT proposition FROM stale")}
         embed_stories(db, touched.stories, embedder)
         props.release_encoder()  # the stories are grouped without the encoder's weights beside them
         regrouped = regroup(db, touched.stories, stale, lambda texts: cached_vectors(db, texts, embedder, dtype=np.float16))
-        rematch_copies(db, touched)
         for pid in sorted(touched.propositions | regrouped):
             derive(db, pid, speakers)
         follow.refresh(db, touched.propositions | regrouped, now(), touched.stories)
@@ -371,6 +371,8 @@ def rematch_copies(db: sqlite3.Connection, touched: Touched) -> None:
                         db.execute("INSERT OR IGNORE INTO relations VALUES ('copy_of',?,?,NULL,?)", (cid, now, note))
                     if pid:
                         touched.propositions.add(pid)
+                    # the claim leaves or joins its story's grouping (copies are not grouped)
+                    touched.stories.update(r[0] for r in db.execute("SELECT story FROM doc_terms WHERE document = ? AND story IS NOT NULL", (doc,)))
 
 
 @dataclass(slots=True)
@@ -483,10 +485,16 @@ def story_items(db: sqlite3.Connection, story: str) -> Iterator[tuple[props.Item
     """A story's claims as grouping reads them (cores and keys filled), each with the proposition
     it was in. Row by row, and of each record only what grouping reads: a story's records (~2 kB a
     claim) held while it was grouped were ~40 MB of a story of 18,000 claims; an item is ~1 kB
-    (~1.9 before: a story's strings and sets are shared where they can be)."""
+    (~1.9 before: a story's strings and sets are shared where they can be).
+
+    A copy's claims (`independent_of` set) are left out: they take their original's proposition
+    (`follow_originals`). Wire copies count once in grouping as they do in corroboration, and a
+    story's grouping grows with what was said, not with how often it was reprinted (PolNeAR
+    repeated to 10,000 documents made one story of ~180,000 claims, ~170,000 of them copies)."""
     for r in db.execute("SELECT c.id, c.document, c.seq, c.source, c.content, json_extract(c.record, '$.mode'), "
                         "json_extract(c.record, '$.quantities'), c.proposition FROM claims c "
-                        "JOIN doc_terms t ON t.document = c.document WHERE t.story = ? ORDER BY c.document, c.seq", (story,)):
+                        "JOIN doc_terms t ON t.document = c.document WHERE t.story = ? AND c.independent_of IS NULL "
+                        "ORDER BY c.document, c.seq", (story,)):
         cid, document, seq, source, content, mode, quantities, proposition = r
         measured = units({"content": content, "quantities": json.loads(quantities) if quantities else None}, totals=False)
         it = props.Item(cid, sys.intern(document), seq, source, content, sys.intern(mode or ""),
@@ -535,10 +543,26 @@ def regroup(db: sqlite3.Connection, stories: set[str], stale: set[str], vectors_
                        (pid, grouping.labels[pid]))
             db.executemany("UPDATE claims SET proposition = ? WHERE id = ?", [(pid, cid) for cid in ids])
             out.add(pid)
+    for story in sorted(stories):
+        gone.update(r[0] for r in db.execute(COPY_CLAIMS.format("DISTINCT c.proposition"), (story,)) if r[0])
+    for story in sorted(stories):
+        out.update(follow_originals(db, story))
+    gone -= out
     for part in chunks(sorted(gone - out)):
         db.execute(f"DELETE FROM relations WHERE proposition IN ({marks(part)})", part)
         db.execute(f"DELETE FROM propositions WHERE id IN ({marks(part)})", part)
     return out
+
+
+COPY_CLAIMS = ("SELECT {} FROM claims c JOIN doc_terms t ON t.document = c.document "
+               "WHERE t.story = ? AND c.independent_of IS NOT NULL")
+
+
+def follow_originals(db: sqlite3.Connection, story: str) -> set[str]:
+    """Give each copied claim of the story its original claim's proposition; returns those."""
+    pairs = db.execute(COPY_CLAIMS.format("c.id, (SELECT o.proposition FROM claims o WHERE o.id = c.independent_of)"), (story,)).fetchall()
+    db.executemany("UPDATE claims SET proposition = ? WHERE id = ?", [(pid, cid) for cid, pid in pairs])
+    return {pid for _, pid in pairs if pid}
 
 
 def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
