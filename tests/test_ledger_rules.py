@@ -316,6 +316,21 @@ def test_claims_with_no_word_in_common_do_not_contradict():
     assert {(r.a, r.b) for r in relate("p", [a, b, c]) if r.kind == "contradicts"} == {("a", "c")}
 
 
+def test_a_relative_clause_aside_is_not_what_a_claim_states():
+    """", which the ministry said ..." is background: its words do not make the claim contradict
+    claims about the aside (invented sentences)."""
+    denial = "the inquiry found that the navy was not responsible for the ferry sinking, which the port authority said drowned forty"
+    assert props.stated_keys(denial) == {props.key(w) for w in "inquiry found navy responsible ferry sinking".split()}
+    toll = "forty passengers drowned after the sinking"
+    blame = "the navy was responsible for sinking the ferry"
+    a = Said(pos("a", 1, polarity="negative"), "S1", {}, ("d1", 0), frozenset(), props.stated_keys(denial))
+    b = Said(pos("b", 2), "S2", {}, ("d2", 0), frozenset(), props.stated_keys("forty passengers drowned, officials said"))
+    c = Said(pos("c", 3), "S3", {}, ("d3", 0), frozenset(), props.stated_keys(blame))
+    assert {(r.a, r.b) for r in relate("p", [a, b, c]) if r.kind == "contradicts"} == {("a", "c")}
+    assert props.stated_keys(toll) == props.stated_keys(toll + ", who were")  # a clause cut off: nothing of it
+    assert props.stated_keys("the minister, who resigned, said so") == props.stated_keys("the minister said so")
+
+
 def test_sums_of_money_and_shares_are_not_disputed():
     a = Said(pos("a", 1, date="2024-03-01"), "S1", {"usd": (5.9e9, 5.9e9), "troops": (100, 100)}, ("d1", 0))
     b = Said(pos("b", 2, date="2024-03-01"), "S2", {"usd": (10.2e9, 10.2e9), "troops": (900, 900)}, ("d2", 0))

@@ -582,7 +582,7 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
         p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
                      r["day"], r["independent_of"] is not None, first[0], first[1])
         said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), speakers.parties.get(sid, frozenset()),
-                         keys=frozenset(props.keys(props.core(c.get("content") or ""))), words=unit_words(c)))
+                         keys=props.stated_keys(c.get("content") or ""), words=unit_words(c)))
     s = standing(x.position for x in said)
     days = sorted(r["day"] for r in rows if r["day"])
     unit = unit_word(said, next((u for x in said for u in x.units), None))  # shown as written, matched by key

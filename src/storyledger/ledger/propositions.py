@@ -86,6 +86,9 @@ ABOUT = re.compile(r"^(?:the\s+)?(?:information|reports?|claims?|allegations?|ru
 FALSE_TAIL = re.compile(r"\s+(?:is|was|are|were)\s+(?:not\s+true|untrue|false|fake|a lie|baseless|nonsense)\b.*$", re.I)
 LEAD = re.compile(r"^(?:that|and|but|so|however|also)\b,?\s*", re.I)
 HEDGE = re.compile(r"\b(?:according to [^,]{1,40},|as far as (?:I|we) know,?|reportedly|allegedly|alleged)\s*", re.I)
+# A non-restrictive relative clause is background to what is said, often another's claim ("Israel
+# was not responsible for the blast, which the ministry said killed hundreds"): not the proposition.
+ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;:]*", re.I)
 PRONOUN_START = re.compile(r"^(?:it|they|this|that|these|those|he|she|we|i)\b", re.I)
 
 
@@ -96,6 +99,15 @@ def core(content: str) -> str:
         t = pattern.sub("", t, count=1) if pattern is not HEDGE else pattern.sub("", t)
     t = FALSE_TAIL.sub("", t)
     return t.strip(" .,;:\"'“”") or content
+
+
+def stated_keys(content: str) -> frozenset[str]:
+    """The words of what a claim states, for telling whether two claims of a proposition can
+    contradict each other (`relations.about_the_same`): its core without non-restrictive relative
+    clauses, which hold background or another's claim ("Israel was not responsible for the blast,
+    which the ministry said killed hundreds" says nothing against "hundreds died in the blast")."""
+    c = core(content)
+    return frozenset(keys(ASIDE.sub("", c) or c))
 
 
 # Past forms of common English irregular verbs, which no suffix rule brings to their verb.
