@@ -86,6 +86,15 @@ def test_unattributed_report(claims_of):
     assert c["mode"] == "unattributed" and c["source"]["kind"] == "unnamed"
 
 
+def test_an_agentless_passive_act_is_no_ones_claim_but_a_judgement_is(claims_of):
+    text = ("Hundreds of villagers were ordered to leave on Friday. Others were urged to climb to the roofs. "
+            "Divers followed what was described as a knocking sound. The bakery was warned about its wiring. "
+            "Two pumps have been focused on the lower town. The consulate was attacked overnight.")
+    assert claims_of(text) == []
+    c = one(claims_of("The harbour master has been blamed for the collision."), "collision")
+    assert c["mode"] == "unattributed" and c["cue"] == "blame"
+
+
 def test_nested_report_keeps_the_named_inner_source(claims_of):
     c = one(claims_of("Earlier it was reported that Defence Secretary John Price confirmed the withdrawal of the troops."), "withdrawal")
     assert c["source"]["name"] == "John Price"

@@ -127,6 +127,12 @@ ATTITUDE_ADJECTIVES = {
     "pessimistic": {"about"}, "insistent": {"ccomp"}, "afraid": {"ccomp"}, "fearful": {"ccomp"},
 }
 
+# An agentless passive of these tells of an act, not of anyone's claim: "residents were ordered to
+# evacuate", "were urged to seek shelter", "the company was warned", "what was described as a
+# banging noise", "resources have been focused on the area", "the embassy was attacked", "after
+# the story was published". (A judgement, "was blamed for", "was criticized", stays a claim.)
+ACT_PASSIVES = frozenset("order urge warn advise instruct describe focus attack publish".split())
+
 # Passive report verbs without an agent give an unattributed claim ("It was reported that").
 UNATTRIBUTED_VERBS = frozenset("report say claim announce confirm rumor rumour believe understand know learn reveal expect allege suggest estimate".split())
 

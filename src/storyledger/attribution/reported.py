@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.cache import sents_of, text_of
 from .cues import (
+    ACT_PASSIVES,
     CUE_NOUNS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
@@ -976,7 +977,7 @@ def raised(verb: Token, lemma: str) -> Found | None:
 def judged(verb: Token, lemma: str) -> Found | None:
     """"Peacekeepers have been blamed for ...", "it was labeled "Mostly True"": a passive
     judgement with no agent; no source, the content is the subject and what it is charged with."""
-    if agent_of(verb) is not None:
+    if agent_of(verb) is not None or lemma in ACT_PASSIVES:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     comp = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "oprd", "xcomp", "attr") and not is_frame_modifier(c)), None)
