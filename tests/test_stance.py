@@ -61,8 +61,9 @@ def one(claims, needle):
     ("The engineer said that if the level drops below 12 metres, the pumps could stop working.", "pumps", "asserted", "positive"),
     # a relayed denial is a denial
     ("The agency said the government rejected accusations that it had ignored the warnings.", "ignored the warnings", "denied", "positive"),
-    # evidence that fits, and a named suspicion, are possible
-    ("The navy said its sensors detected a sound consistent with an explosion.", "explosion", "possible", "positive"),
+    # evidence that fits is a finding stated (asserted); a named suspicion is possible
+    ("The navy said its sensors detected a sound consistent with an explosion.", "explosion", "asserted", "positive"),
+    ("The inspector said the scorch marks are consistent with an electrical fire.", "electrical fire", "asserted", "positive"),
     ("The navy said the sensors picked up what officials suspect was an explosion.", "explosion", "possible", "positive"),
     # judgement deferred
     ("The premier said her government would study the evidence before reaching any firm conclusion.", "evidence", "unconfirmed", "positive"),

@@ -16,8 +16,8 @@ invented sentences in tests/test_stance.py):
 - possible: hedged. Modals could/may/might; "likely", "probably", "appears to", "suggests",
   "believes", "suspects" on the content's main clause (or the clause a "says"/"suggests" in it
   governs); a believing cue ("believe", "suspect", "imply"); a forecasting cue whose content is
-  a present state ("anticipates that there are 70 hours left"); evidence "consistent with" it;
-  "what officials suspect was ...". "unlikely" leaves the polarity as written.
+  a present state ("anticipates that there are 70 hours left"); "what officials suspect
+  was ...". Evidence "consistent with" an account is a finding stated: asserted. "unlikely" leaves the polarity as written.
 - predicted: will/would/shall/"going to", "is set / due / expected to", a forecasting cue with a
   future content ("expects the storm to reach"); not the consequence of an "if" clause ("if the
   level drops, the plant will stop pumping" says how things work: asserted).
@@ -95,8 +95,6 @@ FIRST_PERSON = {"i", "we"}
 IMPOSSIBLE_ADJECTIVES = {"impossible", "inconceivable", "unthinkable"}
 TELL_VERBS = {"know", "say", "tell", "predict", "estimate", "determine", "confirm", "verify", "establish",
               "assess", "discern", "judge", "gauge", "quantify", "calculate", "ascertain", "count"}
-# "an anomaly consistent with an implosion": evidence that fits, not a finding.
-FIT_ADJECTIVES = {"consistent", "compatible"}
 # "before reaching any firm conclusion", "before saying what happened": judgement deferred.
 DEFER = re.compile(r"\bbefore\s+(?:(?:reaching|drawing|making|coming\s+to|jumping\s+to|arriving\s+at)\s+(?:a|any|the|its|their|our|firm|final|definitive|and|\s)*conclusions?"
                    r"|(?:saying|deciding|determining|concluding|judging)\s+(?:what|whether|who|how|which))\b", re.I)
@@ -203,7 +201,7 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         hedged = hedge_of(content, root)
         if hedged is not None:
             stance, negative = "possible", hedged
-        elif fits(content) or SUSPECTED_WHAT.search(low):
+        elif SUSPECTED_WHAT.search(low):
             stance = "possible"
     if not polarity_taken and stance in ("asserted", "possible", "predicted", "confirmed") and none_subject(root):
         negated = not negated
@@ -454,13 +452,6 @@ def relayed_denial(root: Token) -> bool:
     if root.lemma_.lower() not in DENY_CUES or is_negated(root):
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in DENIED_THINGS for c in root.children)
-
-
-def fits(content: Span) -> bool:
-    """"an anomaly consistent with an implosion", "the damage is consistent with a rocket": the
-    evidence fits the account, which is not yet a finding."""
-    return any(t.lower_ in FIT_ADJECTIVES and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
-               and not any(c.dep_ == "neg" for c in list(t.children) + list(t.head.children)) for t in content)
 
 
 def conditional(root: Token) -> bool:
