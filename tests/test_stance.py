@@ -59,6 +59,13 @@ def one(claims, needle):
     # a conditional's consequence says how things work: asserted
     ("The engineer said that if the river rises further, it will be impossible to keep the road open.", "road open", "asserted", "positive"),
     ("The engineer said that if the level drops below 12 metres, the pumps could stop working.", "pumps", "asserted", "positive"),
+    # acknowledging a reported point confirms it; not acknowledging it leaves it unconfirmed
+    ("The newspaper admitted that its coverage of the fire was sloppy.", "sloppy", "confirmed", "positive"),
+    ("The council acknowledged that the bridge had been closed for a week.", "bridge", "confirmed", "positive"),
+    ("The council did not acknowledge that the bridge had been closed.", "bridge", "unconfirmed", "positive"),
+    # calling a report bogus or spurious denies it
+    ("The minister said the reports were bogus.", "reports", "denied", "positive"),
+    ("The coach called the rumours spurious.", "rumours", "denied", "positive"),
     # a relayed denial is a denial
     ("The agency said the government rejected accusations that it had ignored the warnings.", "ignored the warnings", "denied", "positive"),
     # evidence that fits is a finding stated (asserted); a named suspicion is possible

@@ -33,10 +33,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-CONFIRM_CUES = {"confirm", "verify", "corroborate", "reaffirm", "affirm"}
+# Confirming, or acknowledging a reported or disputed point (story-gold: "confirms or acknowledges"):
+# "the ministry acknowledged that the bridge had collapsed", "the paper admitted its coverage was sloppy".
+CONFIRM_CUES = {"confirm", "verify", "corroborate", "reaffirm", "affirm", "acknowledge", "admit", "concede"}
 DENY_CUES = {"deny", "refute", "dismiss", "reject", "debunk", "rebut", "disavow", "dispute"}
 CONFIRM_VERBS = {"confirm", "verify", "corroborate"}
-FALSE_WORDS = {"true", "false", "fake", "untrue", "lie", "lies", "groundless", "baseless", "fabrication", "fabricated", "disinformation", "nonsense", "misleading", "unfounded", "hoax", "propaganda"}
+FALSE_WORDS = {"true", "false", "fake", "untrue", "lie", "lies", "groundless", "baseless", "fabrication", "fabricated", "disinformation", "nonsense", "misleading", "unfounded", "hoax", "propaganda", "bogus", "spurious"}
 # Words that call a claim false wherever they are what is said of it ("called the video fake",
 # "dismissed it as a provocation", "Lies."), not only after "be".
 DENIAL_WORDS = (FALSE_WORDS - {"true", "misleading"}) | {
