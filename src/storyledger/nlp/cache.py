@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 
@@ -14,6 +16,15 @@ def text_of(doc: Doc) -> str:
     if t is None:
         t = doc.user_data["storyledger_text"] = doc.text
     return t
+
+
+def heads_of(doc: Doc) -> numpy.ndarray:
+    """Each token's head index (`Token.head.i`), as one array."""
+    h = doc.user_data.get("storyledger_heads")
+    if h is None:
+        rel = doc.to_array([HEAD]).astype(numpy.int64)  # offsets to the head, stored as uint64
+        h = doc.user_data["storyledger_heads"] = numpy.arange(len(doc)) + rel
+    return h
 
 
 def sents_of(doc: Doc) -> list[Span]:

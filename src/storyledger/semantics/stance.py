@@ -31,7 +31,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Span, Token
+
+from ..nlp.cache import heads_of
 
 # Confirming, or acknowledging a reported or disputed point (story-gold: "confirms or acknowledges"):
 # "the ministry acknowledged that the bridge had collapsed", "the paper admitted its coverage was sloppy".
@@ -137,7 +140,11 @@ class Stance:
 
 def tops(content: Span) -> list[Token]:
     """Tokens of the span whose head lies outside it: its main verb, or the pieces of a broken parse."""
-    return [t for t in content if t.head.i == t.i or not (content.start <= t.head.i < content.end)]
+    a, b = content.start, content.end
+    h = heads_of(content.doc)[a:b]
+    top = (h == numpy.arange(a, b)) | (h < a) | (h >= b)
+    doc = content.doc
+    return [doc[int(i)] for i in numpy.flatnonzero(top) + a]
 
 
 def main_verb(content: Span) -> Token:
