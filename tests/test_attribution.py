@@ -95,6 +95,21 @@ def test_an_agentless_passive_act_is_no_ones_claim_but_a_judgement_is(claims_of)
     assert c["mode"] == "unattributed" and c["cue"] == "blame"
 
 
+def test_putting_a_figure_at_a_number_is_an_estimate(claims_of):
+    c = one(claims_of("The river authority put the number of flooded homes at 1,200 on Friday."), "1,200")
+    assert (c["source"]["name"], c["cue"]) == ("river authority", "put")
+    assert c["content"].startswith("the number of flooded homes at 1,200")
+    # a bare "the figure" names nothing: the content is the figure on, as PolNeAR marks it
+    c = one(claims_of("A rival institute puts the figure at $40 million, assuming no new tenants."), "$40 million")
+    assert c["content"] == "$40 million, assuming no new tenants" and c["cue"] == "put"
+    # a named estimate inside an outlet's report stands, the outlet's report too
+    found = claims_of("One official put the death toll even lower, at or below 40 people, the newspaper reported.")
+    assert {x["cue"] for x in found} == {"put", "report"}
+    put = next(x for x in found if x["cue"] == "put")
+    assert "official" in put["source"]["name"] and put["content"].startswith("the death toll even lower")
+    assert claims_of("She put the vase at the end of the table.") == []
+
+
 def test_nested_report_keeps_the_named_inner_source(claims_of):
     c = one(claims_of("Earlier it was reported that Defence Secretary John Price confirmed the withdrawal of the troops."), "withdrawal")
     assert c["source"]["name"] == "John Price"
