@@ -73,6 +73,15 @@ def test_according_to(claims_of):
     assert c["source"]["name"].lower() == "port authority"
 
 
+def test_according_to_in_mid_sentence_credits_the_clause_before_when_the_rest_carries_it_on(claims_of):
+    c = one(claims_of("Some 9,000 households lost power, according to the grid operator, though that could rise to 12,000."),
+            "9,000 households")
+    assert c["source"]["name"].lower() == "grid operator" and c["content"] == "Some 9,000 households lost power"
+    # the longer side after the phrase is still the content when it is a statement of its own
+    c = one(claims_of("According to the grid operator, some 9,000 households lost power overnight in the north."), "9,000")
+    assert c["content"].startswith("some 9,000 households")
+
+
 def test_outlet_chain_gives_via(claims_of):
     text = "According to Daily Courier, citing Reuters, this was stated by Senator Paul Grant."
     claims = claims_of(text)

@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -471,6 +473,10 @@ def noun_attribution(noun: Token) -> Found | None:
     return Found(cue=[noun], cue_lemma=noun.lemma_, source=None, content=content, mode="unattributed", unnamed="unnamed")
 
 
+# A clause that opens with these after "..., according to X," carries on the sentence before it.
+TACKED_ON = re.compile(r"(?:,\s*)?(?:though|although|but|while|whereas|which|and|because|as|since|with|after|before|when)\b", re.I)
+
+
 def according_to(tok: Token, sent: Span) -> Found | None:
     doc = tok.doc
     to = doc[tok.i + 1]
@@ -486,6 +492,8 @@ def according_to(tok: Token, sent: Span) -> Found | None:
     before = trim(doc, sent.start_char, phrase_start)
     after = trim(doc, phrase_end, sent.end_char)
     content = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+    if content == after and before[1] - before[0] >= 12 and TACKED_ON.match(text_of(doc), after[0], after[1]):
+        content = before  # "A, according to X, though B": what follows carries on A, it is not X's
     if content[1] - content[0] < 3:
         return None
     return Found(cue=[tok, to], cue_lemma="according to", source=src, content=content, mode="according_to")
