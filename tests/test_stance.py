@@ -59,6 +59,8 @@ def one(claims, needle):
     # a conditional's consequence says how things work: asserted
     ("The engineer said that if the river rises further, it will be impossible to keep the road open.", "road open", "asserted", "positive"),
     ("The engineer said that if the level drops below 12 metres, the pumps could stop working.", "pumps", "asserted", "positive"),
+    # leaning towards a view holds it as possible
+    ("Investigators are leaning towards a faulty valve being the cause of the leak.", "faulty valve", "possible", "positive"),
     # acknowledging a reported point confirms it; not acknowledging it leaves it unconfirmed
     ("The newspaper admitted that its coverage of the fire was sloppy.", "sloppy", "confirmed", "positive"),
     ("The council acknowledged that the bridge had been closed for a week.", "bridge", "confirmed", "positive"),

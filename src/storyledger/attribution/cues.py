@@ -46,6 +46,7 @@ PREP_CUES = {
     "elaborate": {"on"}, "muse": {"about", "on"}, "gripe": {"about"}, "rant": {"about", "against"},
     "rave": {"about"}, "fret": {"about", "over"}, "opine": {"on", "about"}, "caution": {"against"},
     "touch": {"on"}, "hope": {"for"}, "agree": {"with", "on"}, "rage": {"against"}, "pivot": {"to"},
+    "lean": {"towards", "toward"},
 }
 
 # Verbs whose content can be their direct object ("confirmed Russia's involvement ...",

@@ -49,7 +49,7 @@ DENIAL_WORDS = (FALSE_WORDS - {"true", "misleading"}) | {
     "fiction", "fakes", "hoaxes", "fantasy", "invention", "absurd"}
 # Cues that hold a belief rather than state a fact (story-gold: "possible (hedged: ... believe)").
 BELIEF_CUES = {"believe", "suspect", "assume", "presume", "imply", "speculate", "guess", "surmise",
-               "theorize", "theorise", "reckon", "suppose", "hint", "think", "wonder"}
+               "theorize", "theorise", "reckon", "suppose", "hint", "think", "wonder", "lean"}
 # Forecasting cues: predicted when the content is a future event ("expects the storm to reach
 # the coast"), possible when it is an estimate of the present ("anticipates there are 70 hours
 # left").
