@@ -160,7 +160,11 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     toks = _Tokens.of(doc)
     i, n = 0, len(doc)
+    capitalised, lower = toks.capitalised, toks.lower
     while i < n:
+        if not capitalised[i] and lower[i] not in AREA_STARTS:
+            i += 1  # what `_match_at` would say at once, without the call (~80,000 a corpus of 84)
+            continue
         m = _match_at(doc, toks, i, gaz, ent_of, ctx)
         if m is None:
             i += 1
@@ -175,11 +179,15 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
+# Lower-case words that open an area name from the alias table ("far east", "eastern Russia").
+AREA_STARTS = frozenset(("far", "eastern", "western", "northern", "southern"))
+
+
 def _match_at(doc: Doc, toks: _Tokens, i: int, gaz: Gazetteer, ent_of: dict, ctx: _DocContext) -> list[_Mention] | None:
     low = toks.lower[i]
     n = len(toks.words)
     # "far east (of Russia", "eastern Russia": lower-case area names from the alias table.
-    if low in ("far", "eastern", "western", "northern", "southern") and i + 1 < n:
+    if low in AREA_STARTS and i + 1 < n:
         j = i + 1
         words = [low]
         found = None
