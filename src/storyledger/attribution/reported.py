@@ -954,13 +954,11 @@ def put_at(verb: Token) -> Found | None:
     at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and obj is not None and c.i > obj.i), None)
     if subj is None or at is None or is_passive(verb) or not any(t.like_num for t in at.subtree):
         return None
-    # PolNeAR's cue is "puts the figure at", its content the figure and the rest of the clause
-    # ("$498 billion, assuming no reduction in output"); the story sets' keywords ("the figure",
-    # "even lower") ask for what is counted too.
+    # The cue is "put ... at" (PolNeAR's "puts the figure at"); the content runs to the end of the
+    # clause. What is counted is kept ("the death toll even lower, at or below 50"); a bare "the
+    # figure", "it" names nothing, and the content is the figure on ("$498 billion, assuming ...").
     last = max((c.right_edge for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")),
                key=lambda t: t.i)
-    # What is counted is kept ("put the death toll even lower, at ..."); a bare "the figure", "it"
-    # names nothing, and the content is the figure on ("puts the figure at $498 billion, ...").
     bare = obj.lemma_.lower() in BARE_FIGURES and not any(c.dep_ == "prep" for c in obj.children)
     start = verb.doc[at.i + 1].idx if bare and at.i + 1 < len(verb.doc) else obj.left_edge.idx
     content = trim(verb.doc, start, last.idx + len(last.text))

@@ -547,7 +547,6 @@ def regroup(db: sqlite3.Connection, stories: set[str], stale: set[str], vectors_
         gone.update(r[0] for r in db.execute(COPY_CLAIMS.format("DISTINCT c.proposition"), (story,)) if r[0])
     for story in sorted(stories):
         out.update(follow_originals(db, story))
-    gone -= out
     for part in chunks(sorted(gone - out)):
         db.execute(f"DELETE FROM relations WHERE proposition IN ({marks(part)})", part)
         db.execute(f"DELETE FROM propositions WHERE id IN ({marks(part)})", part)
