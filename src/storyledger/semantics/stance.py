@@ -17,7 +17,8 @@ invented sentences in tests/test_stance.py):
   "believes", "suspects" on the content's main clause (or the clause a "says"/"suggests" in it
   governs); a believing cue ("believe", "suspect", "imply"); a forecasting cue whose content is
   a present state ("anticipates that there are 70 hours left"); "what officials suspect
-  was ...". Evidence "consistent with" an account is a finding stated: asserted. "unlikely" leaves the polarity as written.
+  was ...". Evidence "consistent with" an account is a finding stated: asserted. "unlikely"
+  leaves the polarity as written.
 - predicted: will/would/shall/"going to", "is set / due / expected to", a forecasting cue with a
   future content ("expects the storm to reach"); not the consequence of an "if" clause ("if the
   level drops, the plant will stop pumping" says how things work: asserted).
