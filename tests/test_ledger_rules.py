@@ -255,6 +255,24 @@ def test_figures_days_apart_or_of_one_party_are_no_dispute():
     assert [(r.kind, r.a, r.b) for r in rel if r.kind != "corroborates"] == [("updates", "b", "a")]
 
 
+def test_a_supply_in_hours_runs_down_between_days():
+    def left(claim, source, date, low, high):
+        return Said(pos(claim, source, date=date), f"S{source}", {"hours": (low, high)}, ("d" + claim, 0))
+
+    # 60-80 hours on the 1st is 12-32 hours two days later: "at most 20" then agrees with it
+    rel = relate("p", [left("a", 1, "2024-05-01", 60, 80), left("b", 2, "2024-05-03", float("-inf"), 20)])
+    assert not [r for r in rel if r.kind == "disputes_number"]
+    # the same figures on one day, or a later figure above what is left, are a dispute
+    rel = relate("p", [left("a", 1, "2024-05-01", 60, 80), left("b", 2, "2024-05-01", float("-inf"), 20)])
+    assert [(r.a, r.b) for r in rel if r.kind == "disputes_number"] == [("a", "b")]
+    rel = relate("p", [left("a", 1, "2024-05-01", 60, 80), left("b", 2, "2024-05-02", 90, 90)])
+    assert [(r.a, r.b) for r in rel if r.kind == "disputes_number"] == [("a", "b")]
+    # a count of people does not run down
+    dead = relate("p", [Said(pos("a", 1, date="2024-05-01"), "S1", {"dead": (60, 80)}, ("da", 0)),
+                        Said(pos("b", 2, date="2024-05-03"), "S2", {"dead": (10, 20)}, ("db", 0))])
+    assert [(r.a, r.b) for r in dead if r.kind == "disputes_number"] == [("a", "b")]
+
+
 def test_a_figure_added_to_another_is_no_total():
     from storyledger.ledger.link import units
     from storyledger.ledger.measures import measure

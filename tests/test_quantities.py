@@ -368,9 +368,42 @@ def test_model_skips_non_counts() -> None:
     from storyledger.nlp import load
 
     nlp = load()
-    doc = nlp("The 34-year-old was born in 1990 and lives at 12 Baker Street; he met them at "
-              "10:30 a.m. on the 4th of July under Section 230, after a 5-4 ruling.")
+    doc = nlp("The 34-year-old was born in 1990 and lives at 12 Baker Street; he met them on "
+              "the 4th of July under Section 230, after a 5-4 ruling and a 3:1 vote in John 3:16.")
     assert find_quantities(doc) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    # a time of day, in minutes after midnight, so that two sources' times compare as figures
+    ("The gate failed at 03:12 on Friday, the engineers said.", ("03:12", 192, 192, "minutes after midnight")),
+    ("The blast came at 4:40 AM local time.", ("4:40 AM", 280, 280, "minutes after midnight")),
+    ("The alarm sounded at 9 p.m. on Monday.", ("9 p.m.", 1260, 1260, "minutes after midnight")),
+    ("Residents heard the crash shortly before 5 a.m.", ("shortly before 5 a.m.", None, 300, "minutes after midnight")),
+    ("Shots rang out between about 1:10 and 2 a.m.", ("between about 1:10 and 2 a.m.", 70, 120, "minutes after midnight")),
+    ("The ferry left at 12:15 a.m.", ("12:15 a.m.", 15, 15, "minutes after midnight")),
+    # an elapsed time into an event, or a duration in two units, in the smaller unit
+    ("The plane vanished about two hours and 10 minutes into the flight.", ("about two hours and 10 minutes", 130, 130, "minutes")),
+    ("The climbers were lost 3 days into the ascent.", ("3 days", 3, 3, "days")),
+    ("The drill lasted an hour and a half.", None),
+    # a multiple
+    ("The lake is now twice the size of Luxembourg.", ("twice", 2, 2, "times the size")),
+    ("Nearly three times as many people fled this year.", ("Nearly three times", 2.9, 3, "times")),
+    # a negated lower bound is an upper one
+    ("There is unlikely to be much more than 30 hours of fuel aboard.", ("much more than 30", None, 30, "hours")),
+    ("The stock is not more than 12 days of food.", ("not more than 12", None, 12, "days")),
+    ("Officials did not confirm more than 100 deaths.", ("more than 100", 100, None, "deaths")),
+    # "A-to-B" written as one word after the hyphen
+    ("The toll was at the top of the 200-to-400 range.", ("200-to-400", 200, 400, "range")),
+])
+def test_model_reads_times_multiples_and_turned_bounds(sentence: str, expected: tuple | None) -> None:
+    from storyledger.nlp import load
+
+    qs = [(q.text, q.low, q.high, q.unit) for q in find_quantities(load()(sentence))]
+    if expected is None:
+        assert qs == [], qs
+    else:
+        assert expected in qs, qs
 
 
 @pytest.mark.model

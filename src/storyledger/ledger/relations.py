@@ -104,7 +104,7 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
                 if unit.split("/")[0] in GENERIC_UNITS:
                     continue  # sums and shares: a quarter's loss and a year's, a market share and a forecast
                 (la, ha), (lb, hb) = a.units[unit], b.units[unit]
-                if not (ha < lb or hb < la):
+                if not (ha < lb or hb < la) or (not same_party(a, b) and used_up(a, b, unit)):
                     continue
                 what = unit.split("/")[0]
                 if same_party(a, b):
@@ -137,6 +137,25 @@ def about_the_same(a: Said, b: Said) -> bool:
 def same_party(a: Said, b: Said) -> bool:
     """One source, or bodies one speaks for (a ministry and its minister, a government and its officials)."""
     return bool(({a.position.source} | a.parties) & ({b.position.source} | b.parties))
+
+
+# A supply counted in time ("70 to 96 hours of oxygen left") runs down by itself: a day later it
+# holds a day less. Quantities count hours and days only as supplies (semantics.quantities).
+SUPPLY_PER_DAY = {"hours": 24, "days": 1}
+
+
+def used_up(a: Said, b: Said, unit: str) -> bool:
+    """Two figures for a supply in time that agree once the days between them are taken off the
+    earlier one: 70-96 hours on Monday and "not much more than 24" on Wednesday."""
+    per_day = SUPPLY_PER_DAY.get(unit.split("/")[0])
+    days = days_apart(a, b)
+    if per_day is None or days == 0:
+        return False
+    first, second = (a, b) if (a.position.date or "") <= (b.position.date or "") else (b, a)
+    (l1, h1), (l2, h2) = first.units[unit], second.units[unit]
+    spent = per_day * days
+    l1, h1 = max(l1 - spent, 0), max(h1 - spent, 0)
+    return not (h1 < l2 or h2 < l1)
 
 
 def days_apart(a: Said, b: Said) -> int:

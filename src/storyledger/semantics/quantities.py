@@ -30,9 +30,19 @@ states a number, None for a vague count such as "several thousand"):
   2000..9999); "a few" + S: [2S, 5S] ("a few dozen" -> 24..60). "a couple of" + S: value 2S, range [2S, 3S].
 - ranges "between A and B", "A to B", "A-B", "A or B": low A, high B, value None.
 
-Not counts, and skipped: dates and years, clock times, ordinals ("11th"), identifiers ("Article 5",
-"Route 66", "No. 3"), and durations ("three days": those are timexes). Percentages are kept with
-unit "percent"; money is kept with the ISO 4217 code of its currency as unit.
+Not counts, and skipped: dates and years, ordinals ("11th"), identifiers ("Article 5", "Route
+66", "No. 3"), and durations ("three days": those are timexes). Percentages are kept with unit
+"percent"; money is kept with the ISO 4217 code of its currency as unit.
+
+Measures of time that a claim states as its figure are read as quantities (`_read_time`):
+
+- a time of day, in minutes after midnight, so that "at 02:54", "at 2:30 a.m." and "shortly
+  before 3 a.m." can be compared as one disputed number: 174, 150 and at most 180. "before" and
+  "after" a time are bounds; "between 2:15 and 3 a.m." a range (the first time takes the
+  second's a.m.). A bare "10:30" is a time only where the parser or a preposition says so.
+- an elapsed time into an event, or a duration stated in two units, in its smaller unit: "about
+  an hour and 45 minutes into the dive" is 105 minutes. Any other duration stays a timex.
+- a multiple: "twice the size of Connecticut" is 2, "three times as many" is 3 (unit "times").
 """
 from __future__ import annotations
 
@@ -364,6 +374,8 @@ def read_number(words: list[str], i: int = 0) -> Reading | None:
         j += 1  # "much lower than the 471 announced"
     if approx_kind in ("over", "under") and j + 1 < n and words[j] == "another":
         j += 1  # "at least another eight": the bound holds of the added figure
+    if approx_kind in ("over", "under") and _negated(words, i):
+        approx_kind = "under" if approx_kind == "over" else "over"  # "is unlikely to be more than 24"
     if approx_text in THRESHOLD_WORDS and i > 0 and words[i - 1] in CROSSING_VERBS:
         approx_kind = None  # "falls below 12.7 metres": the level crossed, a point, not a bound
     between = False
@@ -401,6 +413,8 @@ def read_number(words: list[str], i: int = 0) -> Reading | None:
         if k < n and words[k] in CURRENCY_SYMBOLS:
             k += 1
         second = _read_precise(words, k)
+        if second is None and k < n and words[k].startswith("to-") and _digits(words[k][3:]) is not None:
+            second = k + 1, _digits(words[k][3:]), False  # "100-to-300", tokenised "100 - to-300"
         if second is not None:
             end2, num2, scaled2 = second
             if scaled2 and not scaled:
@@ -432,6 +446,19 @@ def read_number(words: list[str], i: int = 0) -> Reading | None:
     low, high = _apply(approx_kind, num)
     return Reading(k, _plain(num), low, high, approx_text, currency=currency, percent=percent,
                    core=(core_start, end), scaled=scaled)
+
+
+# "is not more than", "unlikely to be much more than", "hardly more than": the bound turns over.
+# Only over a copula: in "did not confirm more than 100 deaths" the negation is the verb's.
+NEGATORS = frozenset("not n't never unlikely hardly scarcely".split())
+NEGATION_BRIDGE = frozenset("be been is was are were 's ’s to much any likely".split())
+
+
+def _negated(words: list[str], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and i - k <= 4 and words[k] in NEGATION_BRIDGE:
+        k -= 1
+    return k >= 0 and words[k] in NEGATORS
 
 
 def _scale_of(words: list[str]) -> int | None:
@@ -468,6 +495,12 @@ def find_quantities(span: Doc | Span) -> list[Quantity]:
     i = 0
     n = len(tokens)
     while i < n:
+        if words[i] in _TIME_FIRST or words[i][:1].isdigit():
+            timed = _read_time(tokens, words, i)
+            if timed is not None:
+                out.append(timed[1])
+                i = timed[0]
+                continue
         if not _may_start(words[i]):
             i += 1
             continue
@@ -480,6 +513,173 @@ def find_quantities(span: Doc | Span) -> list[Quantity]:
             out.append(q)
         i = r.end
     return out
+
+
+# --- times of day, elapsed times and multiples -------------------------------------------------
+
+CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?\.?(?:m\.?)?$")
+MERIDIEM = {"a.m.": "a", "a.m": "a", "am": "a", "p.m.": "p", "p.m": "p", "pm": "p"}
+# Bounds and points of a time of day: "shortly before 3 a.m." is at most 180 minutes.
+TIME_BOUNDS: dict[tuple[str, ...], str] = {
+    **{tuple(p.split()): "under" for p in ("before", "shortly before", "just before", "no later than", "until")},
+    **{tuple(p.split()): "over" for p in ("after", "shortly after", "just after", "soon after", "no earlier than")},
+    **{tuple(p.split()): "about" for p in ("about", "around", "approximately", "roughly", "some", "circa")},
+}
+# Prepositions that make a bare "10:30" a time of day when the parser did not tag it one.
+TIME_PREPOSITIONS = frozenset("at by before after until till from around about between since to and".split())
+MINUTES = {"second": 1 / 60, "seconds": 1 / 60, "minute": 1, "minutes": 1, "hour": 60, "hours": 60,
+           "day": 1440, "days": 1440, "week": 10080, "weeks": 10080}
+UNIT_NAMES = {1 / 60: "seconds", 1: "minutes", 60: "hours", 1440: "days", 10080: "weeks"}
+MULTIPLES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "treble": 3, "quadruple": 4}
+# What a multiple compares: "twice the size", "three times as many", "five times larger".
+COMPARED = frozenset("the as that more larger bigger greater higher smaller less fewer longer".split())
+_TIME_FIRST = ({k[0] for k in TIME_BOUNDS} | {k[0] for k in APPROXIMATORS} | set(MULTIPLES)
+               | {"a", "an", "between"} | set(SMALL) | set(TENS))
+
+
+def _clock(tokens: list[Token], words: list[str], i: int, meridiem: str | None = None) -> tuple[int, int] | None:
+    """A time of day at words[i]: (end, minutes after midnight), or None. `meridiem` is the
+    a.m./p.m. a range's second time lends its first ("between 2:15 and 3 a.m.")."""
+    m = CLOCK.match(words[i])
+    if m is None:
+        return None
+    hour, minute, half = int(m.group(1)), int(m.group(2) or 0), m.group(3)
+    end = i + 1
+    if half is None and end < len(words) and words[end] in MERIDIEM:
+        half, end = MERIDIEM[words[end]], end + 1
+    if half is None and m.group(2) is None:
+        return None  # a bare "3" is a count
+    if m.group(2) is not None and "." in words[i] and half is None:
+        return None  # "16.40" is a decimal unless a.m./p.m. follows
+    if half is None and meridiem is None and m.group(2) is not None:
+        before = words[i - 1] if i > 0 else ""
+        if tokens[i].ent_type_ != "TIME" and before not in TIME_PREPOSITIONS:
+            return None  # "a 3:1 ratio", "John 3:16"
+    half = half or meridiem
+    if minute > 59 or hour > (12 if half else 23) or (half and hour == 0):
+        return None
+    if half == "a" and hour == 12:
+        hour = 0
+    elif half == "p" and hour < 12:
+        hour += 12
+    return end, hour * 60 + minute
+
+
+def _meridiem_after(words: list[str], k: int) -> str | None:
+    """The a.m./p.m. of the time at words[k] (over an approximator), for a range's first time."""
+    while k < len(words) and words[k] in ("about", "around", "approximately", "roughly"):
+        k += 1
+    if k < len(words):
+        m = CLOCK.match(words[k])
+        if m is not None and m.group(3):
+            return m.group(3)
+        if m is not None and k + 1 < len(words) and words[k + 1] in MERIDIEM:
+            return MERIDIEM[words[k + 1]]
+    return None
+
+
+def _elapsed(tokens: list[Token], words: list[str], i: int) -> tuple[int, Number, str] | None:
+    """"an hour and 45 minutes", "1 hour 45 minutes", "90 minutes into the dive": (end, value,
+    unit) in the smaller unit, for a duration stated in two units or followed by "into"."""
+    parts: list[tuple[Decimal, float]] = []
+    j = i
+    n = len(words)
+    while j < n:
+        if words[j] in ("a", "an", "one") and j + 1 < n and words[j + 1] in MINUTES:
+            num, k = Decimal(1), j + 1
+        else:
+            precise = _read_precise(words, j)
+            if precise is None or precise[0] >= n or words[precise[0]] not in MINUTES:
+                break
+            num, k = precise[1], precise[0]
+        parts.append((num, MINUTES[words[k]]))
+        j = k + 1
+        if j + 1 < n and words[j] in ("and", ",") and words[j + 1] != "a" or (j < n and words[j][:1].isdigit()):
+            j += 1 if words[j] in ("and", ",") else 0
+            continue
+        break
+    if not parts:
+        return None
+    while j > i and words[j - 1] in ("and", ","):
+        j -= 1
+    into = j < n and words[j] == "into"
+    if len(parts) < 2 and not into:
+        return None
+    if len({size for _, size in parts}) != len(parts):
+        return None
+    smallest = min(size for _, size in parts)
+    total = sum(num * Decimal(str(size / smallest)) for num, size in parts)
+    return j, _plain(total.quantize(Decimal("0.01")).normalize()), UNIT_NAMES[smallest]
+
+
+def _multiple(tokens: list[Token], words: list[str], i: int) -> tuple[int, Number, str] | None:
+    """"twice the size of X", "three times as many": (end, factor, unit)."""
+    n = len(words)
+    if words[i] in MULTIPLES:
+        end, factor = i + 1, Decimal(MULTIPLES[words[i]])
+    else:
+        precise = _read_precise(words, i)
+        if precise is None or precise[0] >= n or words[precise[0]] != "times":
+            return None
+        end, factor = precise[0] + 1, precise[1]
+    if end >= n or words[end] not in COMPARED:
+        return None
+    unit = "times"
+    if words[end] == "the" and end + 1 < n and tokens[end + 1].pos_ == "NOUN":
+        unit = f"times the {words[end + 1]}"
+    return end, _plain(factor), unit
+
+
+def _read_time(tokens: list[Token], words: list[str], i: int) -> tuple[int, Quantity] | None:
+    """A time of day, an elapsed time or a multiple from words[i], with its approximator."""
+    n = len(words)
+    kind, approx, j = None, None, i
+    for table in (TIME_BOUNDS, APPROXIMATORS):
+        for size in range(min(3, n - i), 0, -1):
+            key = tuple(words[i:i + size])
+            if key in table:
+                kind, approx, j = table[key], " ".join(key), i + size
+                break
+        if approx:
+            break
+    if j >= n:
+        return None
+    low: Number | None
+    high: Number | None
+    value: Number | None
+    if words[j] == "between" and approx is None:
+        k = j + 1 + (words[j + 1] in ("about", "around") if j + 1 < n else 0)
+        if k >= n:
+            return None
+        and_at = next((x for x in range(k + 1, min(k + 4, n)) if words[x] in ("and", "to", "-", "–")), None)
+        first = _clock(tokens, words, k, _meridiem_after(words, and_at + 1) if and_at else None)
+        if first is None or and_at is None or first[0] != and_at:
+            return None
+        k2 = and_at + 1 + (words[and_at + 1] in ("about", "around") if and_at + 1 < n else 0)
+        second = _clock(tokens, words, k2) if k2 < n else None
+        if second is None or second[1] <= first[1]:
+            return None
+        end, value, low, high, unit, approx = second[0], None, first[1], second[1], "minutes after midnight", "between"
+    elif (clock := _clock(tokens, words, j)) is not None:
+        end, value, unit = clock[0], clock[1], "minutes after midnight"
+        low, high = _apply(kind, Decimal(value)) if kind != "below" else (None, value)
+    elif (elapsed := _elapsed(tokens, words, j)) is not None:
+        end, value, unit = elapsed
+        if kind in TIME_BOUNDS.values() and approx and tuple(approx.split()) in TIME_BOUNDS and kind != "about":
+            return None  # "after two hours and ten minutes": a timex of the event, not a figure
+        low, high = _apply(kind, Decimal(str(value)))
+    elif (multiple := _multiple(tokens, words, j)) is not None:
+        end, value, unit = multiple
+        if approx and tuple(approx.split()) in TIME_BOUNDS and tuple(approx.split()) not in APPROXIMATORS:
+            return None
+        low, high = _apply(kind, Decimal(str(value)))
+    else:
+        return None
+    if end > n:
+        return None
+    first_tok, last_tok = tokens[i], tokens[end - 1]
+    start, stop = first_tok.idx, last_tok.idx + len(last_tok.text)
+    return end, Quantity(start, stop, text_of(first_tok.doc)[start:stop], value, low, high, unit, approx)
 
 
 def _may_start(w: str) -> bool:
