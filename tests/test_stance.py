@@ -22,6 +22,10 @@ def one(claims, needle):
     ("Inspector Mara Voss believes the fire was set deliberately.", "set deliberately", "possible", "positive"),
     ("Inspector Mara Voss said the most likely cause was a cigarette.", "cigarette", "possible", "positive"),
     ("Inspector Mara Voss said there does not appear to be any link between the fires.", "link between", "possible", "negative"),
+    # "unlikely" is a hedged no, unless what is unlikely is a figure's bound (the quantity turns)
+    ("Inspector Mara Voss said it is highly unlikely that the heater was to blame.", "heater", "possible", "negative"),
+    ("Inspector Mara Voss said the blaze is improbable to have started outside.", "started outside", "possible", "negative"),
+    ("Inspector Mara Voss said there is unlikely to be much more than two days of water left.", "water left", "possible", "positive"),
     # not confirming: unconfirmed, polarity that of the report
     ("Inspector Mara Voss said it was unclear what caused the fire.", "caused the fire", "unconfirmed", "positive"),
     ('"We don\'t know what started it," Inspector Mara Voss said.', "started it", "unconfirmed", "positive"),

@@ -17,8 +17,9 @@ invented sentences in tests/test_stance.py):
   "believes", "suspects" on the content's main clause (or the clause a "says"/"suggests" in it
   governs); a believing cue ("believe", "suspect", "imply"); a forecasting cue whose content is
   a present state ("anticipates that there are 70 hours left"); "what officials suspect
-  was ...". Evidence "consistent with" an account is a finding stated: asserted. "unlikely"
-  leaves the polarity as written.
+  was ...". Evidence "consistent with" an account is a finding stated: asserted. "unlikely" and
+  "improbable" are a hedged no (possible, negative), except over a figure's bound ("unlikely to
+  be much more than 24 hours": the quantity's bound turns instead).
 - predicted: will/would/shall/"going to", "is set / due / expected to", a forecasting cue with a
   future content ("expects the storm to reach"); not the consequence of an "if" clause ("if the
   level drops, the plant will stop pumping" says how things work: asserted).
@@ -254,9 +255,8 @@ def clauses(root: Token, content: Span, depth: int = 2) -> list[Token]:
 
 
 def hedge_of(content: Span, root: Token) -> bool | None:
-    """None when the main clause is not hedged, else False. ("unlikely" leaves the polarity: whether
-    "unlikely to be more than 24 hours" is for or against depends on the proposition's framing;
-    reading it as negative cost more on the story sets than it gave, bench/RESULTS.md.)"""
+    """None when the main clause is not hedged; else whether the hedge is a no ("unlikely",
+    "improbable"), which it is not when what is unlikely is a figure's bound."""
     for v in clauses(root, content):
         kids = list(v.children)
         if v.lemma_.lower() in HEDGE_VERBS and v.pos_ in ("VERB", "AUX"):
@@ -267,11 +267,28 @@ def hedge_of(content: Span, root: Token) -> bool | None:
                 return False
             if c.dep_ in ("acomp", "oprd") and w in HEDGE_ADJECTIVES and (
                     w not in FEASIBLE_ADJECTIVES or any(x.dep_ == "nsubj" and x.lower_ == "it" for x in kids)):
-                return False  # "is likely to", "it is possible that"; not "is possible only with"
+                # "is likely to", "it is possible that"; not "is possible only with"
+                return w in UNLIKELY_ADJECTIVES and not turned_bound(c, v)
             if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and any(
                     a.dep_ == "amod" and a.lower_ in ("likely", "probable") for a in c.children):
                 return False
     return None
+
+
+# "it is highly unlikely that it was Israelis", "the strike is unlikely to have come from the air":
+# a hedged no. But where what is unlikely is a figure's bound ("unlikely to be much more than 24
+# hours"), the quantity turns its bound (semantics.quantities) and the claim stays positive.
+UNLIKELY_ADJECTIVES = frozenset({"unlikely", "improbable"})
+BOUND_WORDS = frozenset("more less fewer over under".split())
+
+
+def turned_bound(adjective: Token, verb: Token) -> bool:
+    """The unlikely thing is a figure's bound: "more than 24 hours", "over 100"."""
+    for c in list(adjective.children) + list(verb.children):
+        if c.dep_ in ("ccomp", "xcomp") and c.i > adjective.i:
+            if any(t.lower_ in BOUND_WORDS and t.nbor(1).lower_ == "than" for t in c.subtree if t.i + 1 < len(t.doc)):
+                return True
+    return False
 
 
 def none_subject(root: Token) -> bool:
