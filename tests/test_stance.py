@@ -22,6 +22,12 @@ def one(claims, needle):
     ("Inspector Mara Voss believes the fire was set deliberately.", "set deliberately", "possible", "positive"),
     ("Inspector Mara Voss said the most likely cause was a cigarette.", "cigarette", "possible", "positive"),
     ("Inspector Mara Voss said there does not appear to be any link between the fires.", "link between", "possible", "negative"),
+    # the polarity is that of what a finding or a framing relative clause states
+    ("The spokesperson said our current assessment is that the crew was not responsible.", "crew", "asserted", "negative"),
+    ("The mayor said the police showed him evidence that suggests the fire likely was not set on purpose.", "on purpose", "possible", "negative"),
+    ("The mayor said the police showed him evidence of a break-in.", "break-in", "asserted", "positive"),
+    # evidence "inconsistent with" an account says it is not so
+    ("The inspector said the scorch marks were inconsistent with an electrical fire.", "electrical fire", "asserted", "negative"),
     # "unlikely" is a hedged no, unless what is unlikely is a figure's bound (the quantity turns)
     ("Inspector Mara Voss said it is highly unlikely that the heater was to blame.", "heater", "possible", "negative"),
     ("Inspector Mara Voss said the blaze is improbable to have started outside.", "started outside", "possible", "negative"),

@@ -162,9 +162,13 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
     root = main_verb(content)
     low = content.text.lower()
     negated = is_negated(root)
-    if not negated and root.lemma_.lower() in FRAME_VERBS:
-        # "she believes [the owner was not at home]": the polarity is the complement's
-        negated = any(c.dep_ == "ccomp" and c.i > root.i and is_negated(c) for c in root.children)
+    chain = stated_chain(root, content)
+    if not negated and len(chain) > 1:
+        # "she believes [the owner was not at home]", "our assessment is [that X is not]",
+        # "showed him intelligence that suggests [X was not]": the polarity is the complement's
+        negated = is_negated(chain[-1])
+    if not negated and inconsistent(chain[-1]):
+        negated = True  # "the damage is inconsistent with an airstrike": not an airstrike
     modals = modals_of(root)
     stance = "asserted"
     polarity_taken = False
@@ -209,7 +213,7 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
     elif cue_lemma in BELIEF_CUES:
         stance = "possible"
     else:
-        hedged = hedge_of(content, root)
+        hedged = next((h for h in (hedge_of(content, v) for v in chain) if h is not None), None)
         if hedged is not None:
             stance, negative = "possible", hedged
         elif SUSPECTED_WHAT.search(low):
@@ -219,6 +223,48 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
     polarity = "negative" if (negated and not polarity_taken) != negative else "positive"
     hedge = find_hedge(content)
     return Stance(stance, polarity, hedge, evaluative(content, low))
+
+
+# "our assessment is that X", "the conclusion was that X": X is what is stated.
+FINDING_NOUNS = frozenset("assessment conclusion finding findings view belief judgement judgment understanding "
+                          "verdict determination position impression".split())
+# "showed intelligence that suggests X", "evidence which indicates X".
+EVIDENCE_NOUNS = frozenset("intelligence evidence information data analysis footage images imagery video videos "
+                           "photos pictures assessment report reports findings signs indications material".split())
+
+
+def stated_chain(root: Token, content: Span) -> list[Token]:
+    """The clauses from the content's main verb down to the one that says what is stated: a
+    framing verb's complement ("the evidence suggests [X]"), a finding's ("our assessment is
+    [that X]"), or an evidence noun's framing relative clause ("showed him intelligence that
+    suggests [X]"). Three steps at most; [root] when nothing frames it."""
+    chain = [root]
+    v = root
+    for _ in range(3):
+        nxt = None
+        lemma = v.lemma_.lower()
+        kids = [c for c in v.children if content.start <= c.i < content.end]
+        if lemma in FRAME_VERBS and v.pos_ in ("VERB", "AUX"):
+            nxt = next((c for c in kids if c.dep_ == "ccomp" and c.i > v.i), None)
+            if nxt is None:
+                for obj in kids:
+                    if obj.dep_ in ("dobj", "nsubj") and obj.lemma_.lower() in EVIDENCE_NOUNS:
+                        nxt = next((r for r in obj.children if r.dep_ == "relcl" and r.lemma_.lower() in FRAME_VERBS
+                                    and content.start <= r.i < content.end), None)
+                        if nxt is not None:
+                            break
+        elif lemma == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS for c in kids):
+            nxt = next((c for c in kids if c.dep_ in ("ccomp", "attr") and c.i > v.i and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None or nxt in chain:
+            break
+        chain.append(nxt)
+        v = nxt
+    return chain
+
+
+def inconsistent(verb: Token) -> bool:
+    """"was inconsistent with X", "does not match X" said of the evidence: not X."""
+    return any(c.dep_ in ("acomp", "amod", "attr") and c.lower_ in ("inconsistent", "incompatible") for c in verb.children)
 
 
 def is_negated(verb: Token) -> bool:
