@@ -905,3 +905,15 @@ def test_no_sentence_starts_after_a_comma_or_inside_brackets(claims_of):
     claims = claims_of(text)
     assert [c["source"]["name"] for c in claims] == ["Rafael Grossi"], claims
     assert claims[0]["content"].startswith("The water level")
+
+
+def test_coordinated_counts_are_two_claims(claims_of):
+    # two clauses whose subjects are counts: a toll and a count of the missing, two claims
+    claims = claims_of("At least 14 people are confirmed dead and 27 are missing after the storm, according to the "
+                       "regional council.")
+    assert sorted(c["content"] for c in claims) == ["27 are missing after the storm", "At least 14 people are confirmed dead"]
+    assert {c["source"]["name"] for c in claims} == {"regional council"}
+    assert [q["low"] for c in claims for q in c["quantities"]] in ([14, 27], [27, 14])
+    # clauses without counted subjects stay one claim
+    claims = claims_of("The council said the bridge was closed and the ferry would run all night.")
+    assert [c["content"] for c in claims] == ["the bridge was closed and the ferry would run all night"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -85,6 +86,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = citing_relays(doc, found)
     found = according_to_the_saying(found)
     found = unnest(found)
+    found = split_figures(doc, found)
     found = rebuttals(doc, found)
     found = unanswered(doc, found)
     found = resolve_demonstratives(doc, document, found)
@@ -687,6 +689,57 @@ def unnest(found: list[Found]) -> list[Found]:
                 # 26 such inner cues annotated); an outlet there became `via` in outlet_chains
                 drop.add(j)
     return [f for k, f in enumerate(found) if k not in drop]
+
+
+def split_figures(doc: Doc, found: list[Found]) -> list[Found]:
+    """"At least 16 people are dead and 31 are missing, according to the ministry": two clauses,
+    each with a subject that is a count, are two claims (a toll and a count of
+    the missing are different propositions). Clauses without figures stay one claim: PolNeAR
+    annotates "X said A and B" as one content."""
+    out: list[Found] = []
+    for f in found:
+        parts = figure_clauses(doc, f) if f.mode != "direct" else None
+        if not parts:
+            out.append(f)
+            continue
+        for a, b in parts:
+            g = copy_found(f)
+            g.content = trim(doc, a, b)
+            out.append(g)
+    return out
+
+
+def figure_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
+    """The character spans of a content's two coordinated clauses when each one's subject is a
+    count, else None."""
+    span = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if span is None or len(span) > 80:
+        return None
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    conj = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and span.start <= c.i < span.end]
+    if len(conj) != 1:
+        return None
+    second = conj[0]
+    first_end = min(second.left_edge.i, *(c.i for c in root.children if c.dep_ == "cc" and c.i < second.left_edge.i)) \
+        if any(c.dep_ == "cc" and c.i < second.left_edge.i for c in root.children) else second.left_edge.i
+    first = doc[span.start:first_end]
+    rest = doc[second.left_edge.i:span.end]
+    if not (counted_subject(root) and counted_subject(second)):
+        return None
+    return [(first.start_char, first.end_char), (rest.start_char, span.end_char)]
+
+
+def counted_subject(verb: Token) -> bool:
+    """The clause's subject is a count: "31 are missing", "at least 16 people died" (also a
+    subject the parser hung on the clause's auxiliary)."""
+    heads = [verb] + [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return any(x.dep_ in ("nsubj", "nsubjpass") and any(t.like_num for t in x.subtree) for h in heads for x in h.children)
+
+
+def copy_found(f: Found) -> Found:
+    return replace(f, cue=list(f.cue), via=list(f.via))
 
 
 def nested_report(inner: Found) -> bool:
