@@ -917,3 +917,12 @@ def test_coordinated_counts_are_two_claims(claims_of):
     # clauses without counted subjects stay one claim
     claims = claims_of("The council said the bridge was closed and the ferry would run all night.")
     assert [c["content"] for c in claims] == ["the bridge was closed and the ferry would run all night"]
+
+
+def test_speaker_set_off_before_an_adjunct(claims_of):
+    # the parser hangs the name on the opening clause and the adjunct's noun ("by name") sits
+    # right before the verb: the speaker is the name set off by the comma
+    claims = claims_of("When the fire first broke out, Governor Ellen Marsh, while not mentioning the utility by name, "
+                       "suggested that the company was to blame.")
+    found = [c for c in claims if "to blame" in c["content"]]
+    assert [c["source"]["name"] for c in found] == ["Ellen Marsh"]

@@ -773,10 +773,27 @@ def stray_subject(verb: Token, cue: list[Token]) -> Span | None:
     # "a military spokesman in Baghdad said": the noun the place or group modifies
     while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "Trudeau, while not mentioning Israel by name, implied ...": the noun ends an adjunct;
+        # the speaker is the name set off before it
+        named = set_off_name(verb.doc, tok.head.head.left_edge.i)
+        if named is not None:
+            return named
     # "Col. Anna Reyes, a spokeswoman in Lisbon, said": the person the description is set beside
     if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON" and tok.head.i < tok.i:
         tok = tok.head
     return noun_span(tok)
+
+
+def set_off_name(doc: Doc, before: int) -> Span | None:
+    """A person's or body's name set off by a comma right before token `before` ("Trudeau, while
+    ..."), the parser having hung it on some other clause."""
+    i = before - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].ent_type_ not in ("PERSON", "ORG", "NORP") or doc[i].dep_ in ("pobj", "dobj", "compound"):
+        return None
+    return noun_span(doc[i])
 
 
 def controller(verb: Token) -> tuple[Token, Token] | None:
