@@ -926,3 +926,11 @@ def test_speaker_set_off_before_an_adjunct(claims_of):
                        "suggested that the company was to blame.")
     found = [c for c in claims if "to blame" in c["content"]]
     assert [c["source"]["name"] for c in found] == ["Ellen Marsh"]
+
+
+def test_told_at_a_briefing_that(claims_of):
+    # the parser hangs the "that" clause on the briefing; for a recipient verb the object is the
+    # one told, and the clause is what was said
+    claims = claims_of("The harbour master told reporters at a briefing on Monday that the ferry had sunk.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [("harbour master", "that the ferry had sunk")]
+    assert claims[0]["said_on"] == "2024-10-28"

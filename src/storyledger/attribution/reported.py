@@ -280,8 +280,10 @@ def stolen_subject(verb: Token, clause: Token) -> Token | None:
 
 def stranded_clause(verb: Token) -> Token | None:
     """"said earlier on Friday during a news conference that he may wait": the small model hangs
-    the "that" clause on the noun of a frame modifier (relcl, acl); it is what was said."""
-    if subject_of(verb) is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+    the "that" clause on the noun of a frame modifier (relcl, acl); it is what was said. A
+    recipient verb's object is the one told ("told reporters at a briefing on Monday that ...")."""
+    told = lemma_of(verb) in RECIPIENT_VERBS
+    if subject_of(verb) is None or any(c.dep_ == "xcomp" or (c.dep_ == "dobj" and not told) for c in verb.children):
         return None
     for tok in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + MAX_STRANDED_GAP)]:
         if tok.text in QUOTE_MARKS or tok.text == ":":
