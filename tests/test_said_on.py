@@ -75,3 +75,11 @@ def test_a_time_hung_on_the_cue_inside_its_object_dates_the_saying(claims_of):
     # but a time of the content's own event is not the saying's
     text = "Mayor Ines Dias said the contractor hid the cracks on Tuesday."
     assert one(claims_of(text, published="2024-10-31"), "contractor")["said_on"] is None
+
+
+def test_an_amount_of_time_does_not_hide_the_day(claims_of):
+    # "72 hours of power" is a duration: it dates nothing, and the day later in the sentence does
+    text = ("The grid holds 72 hours of reserve power, with engineer Tomas Ruiz estimating the town had "
+            '"between 30 and 40 hours left" at a council meeting on Tuesday.')
+    c = one(claims_of(text, published="2024-10-31"), "hours left")
+    assert c["said_on"] == "2024-10-29"

@@ -273,8 +273,8 @@ def said_timex(doc: Doc, claim: Claim, timexes: list[Timex]) -> Timex | None:
         cue = None
     other = None
     for t in timexes:
-        if not (sent.start_char <= t.start and t.end <= sent.end_char):
-            continue
+        if not (sent.start_char <= t.start and t.end <= sent.end_char) or t.type in ("DURATION", "SET"):
+            continue  # "96 hours of oxygen", "every day": an amount of time dates nothing
         if s <= t.start < e:
             if cue is not None and on_cue(doc, t, cue):
                 return t  # "accused the troops on Tuesday of ...": the content is the cue's object
