@@ -41,6 +41,9 @@ def one(claims, needle):
     ("Inspector Mara Voss said it was too early to say what caused the blaze.", "blaze", "unconfirmed", "positive"),
     ("Inspector Mara Voss said her team was working with the police to determine what happened.", "determine", "unconfirmed", "positive"),
     ("Inspector Mara Voss said investigators were still examining the wreckage.", "wreckage", "unconfirmed", "positive"),
+    ("The premier said the province was taking all necessary steps to determine what caused the flood.", "flood", "unconfirmed", "positive"),
+    ("The premier said her cabinet was taking steps to form its own understanding of what happened.", "what happened", "unconfirmed", "positive"),
+    ("The premier said the province took steps to protect the dikes.", "dikes", "asserted", "positive"),
     ("The fire service declined to say whether anyone was hurt.", "anyone was hurt", "unconfirmed", "positive"),
     ("The fire service would not say whether anyone was hurt.", "anyone was hurt", "unconfirmed", "positive"),
     # denial by evaluation, outside "be + adjective"

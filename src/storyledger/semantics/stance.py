@@ -378,8 +378,30 @@ def not_known(content: Span, root: Token) -> bool:
             return True
         if lemma in INQUIRY_VERBS and any(c.lower_ == "still" for c in kids):
             return True  # "are still investigating"
-        if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in INQUIRY_VERBS and wh_complement(c) for c in kids):
-            return True  # "working with allies to determine what happened"
+        purposes = [c for c in kids if c.dep_ in ("xcomp", "advcl")] + [
+            r for o in kids if o.dep_ == "dobj" for r in o.children if r.dep_ in ("relcl", "acl") and r.i > o.i]
+        if any(inquiry(c) for c in purposes):
+            return True  # "working with allies to determine what happened", "taking steps to determine what"
+    return False
+
+
+# "to form its own understanding of what happened", "to get a clear picture of who fired".
+UNDERSTANDING_NOUNS = frozenset("understanding picture view assessment idea".split())
+
+
+def inquiry(verb: Token) -> bool:
+    """An infinitive that sets out to learn what happened: "to determine what happened", "to form
+    its own understanding of what happened"."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.lemma_.lower() in INQUIRY_VERBS and wh_complement(verb):
+        return True
+    for o in verb.children:
+        if o.dep_ == "dobj" and o.lemma_.lower() in UNDERSTANDING_NOUNS:
+            for p in o.children:
+                if p.dep_ == "prep" and p.lower_ == "of" and any(
+                        t.lower_ in WH_WORDS for t in sorted(p.subtree, key=lambda t: t.i)[1:3]):
+                    return True
     return False
 
 
