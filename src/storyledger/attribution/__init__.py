@@ -722,8 +722,11 @@ def figure_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
     if len(conj) != 1:
         return None
     second = conj[0]
-    first_end = min(second.left_edge.i, *(c.i for c in root.children if c.dep_ == "cc" and c.i < second.left_edge.i)) \
-        if any(c.dep_ == "cc" and c.i < second.left_edge.i for c in root.children) else second.left_edge.i
+    first_end = second.left_edge.i
+    while first_end > span.start and (doc[first_end - 1].dep_ == "cc" or doc[first_end - 1].is_punct):
+        first_end -= 1  # ", and", "and": the joint belongs to neither clause
+    if first_end == second.left_edge.i:
+        return None  # no "and" or comma between them: not two clauses side by side
     first = doc[span.start:first_end]
     rest = doc[second.left_edge.i:span.end]
     if not (counted_subject(root) and counted_subject(second)):
@@ -733,9 +736,16 @@ def figure_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
 
 def counted_subject(verb: Token) -> bool:
     """The clause's subject is a count: "31 are missing", "at least 16 people died" (also a
-    subject the parser hung on the clause's auxiliary)."""
+    subject the parser hung on the clause's auxiliary); not a share ("45 percent backed X and 42
+    percent Y" is one poll's finding)."""
     heads = [verb] + [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
-    return any(x.dep_ in ("nsubj", "nsubjpass") and any(t.like_num for t in x.subtree) for h in heads for x in h.children)
+    for h in heads:
+        for x in h.children:
+            if x.dep_ in ("nsubj", "nsubjpass"):
+                words = list(x.subtree)
+                if any(t.tag_ == "CD" for t in words) and not any(t.lower_ in ("percent", "%", "per") for t in words):
+                    return True
+    return False
 
 
 def copy_found(f: Found) -> Found:
