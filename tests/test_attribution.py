@@ -934,3 +934,14 @@ def test_told_at_a_briefing_that(claims_of):
     claims = claims_of("The harbour master told reporters at a briefing on Monday that the ferry had sunk.")
     assert [(c["source"]["name"], c["content"]) for c in claims] == [("harbour master", "that the ferry had sunk")]
     assert claims[0]["said_on"] == "2024-10-28"
+
+
+def test_a_figure_given_by_a_source_is_its_claim(claims_of):
+    # "the 310 announced by the ministry": the figure is the ministry's claim, even inside another's
+    claims = claims_of("The inspectors said the real toll is likely far lower than the 310 announced by the ministry.")
+    given = [c for c in claims if c["cue"] == "announce"]
+    assert [(c["source"]["name"], c["content"]) for c in given] == [("ministry", "the 310 announced by the ministry")]
+    assert [q["low"] for q in given[0]["quantities"]] == [310]
+    # an act done by someone is no claim, nor a report described by its length
+    assert not [c for c in claims_of("The bridge built by the army in 2019 collapsed.") if c["cue"] == "build"]
+    assert not [c for c in claims_of("A 2019 report cited by the agency drew criticism.") if c["cue"] == "cite"]

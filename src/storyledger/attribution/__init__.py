@@ -27,6 +27,7 @@ from .reported import (
     cue_tokens,
     lemma_of,
     find_reported,
+    is_figure_by,
     noun_span,
     subject_of,
     trim,
@@ -763,6 +764,8 @@ def nested_report(inner: Found) -> bool:
     if inner.mode == "indirect" and inner.head.pos_ == "NOUN" and inner.source.root.head.lower_ in ("by", "from") \
             and inner.source.root.head.head.i == inner.head.i:
         return True  # "dismissed claims by the rebels that ...": the rebels' claim stands too
+    if is_figure_by(inner):
+        return True  # "much lower than the 471 announced by Hamas": Hamas's figure stands too
     return inner.mode == "indirect" and inner.cue_lemma in NESTED_CUES
 
 

@@ -579,6 +579,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(agent), content=content, mode="indirect")
     if is_passive(verb) and (lemma in OBJECT_VERBS or lemma in PREP_CUES) and clause_content(verb) is None:
         return judged(verb, lemma)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
+        f = figure_by(verb, lemma)
+        if f is not None:
+            return f
     split = split_subject(verb, lemma)
     if split is not None:
         subject, clause = split
@@ -785,6 +789,37 @@ def stray_subject(verb: Token, cue: list[Token]) -> Span | None:
     if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ == "PERSON" and tok.head.i < tok.i:
         tok = tok.head
     return noun_span(tok)
+
+
+# "the 471 announced by Hamas", "figures initially cited by the ministry of more than 500 deaths",
+# "the claims reported by X": a figure or claim given by X is X's claim, the noun phrase its content.
+CITING_VERBS = frozenset("cite announce report claim give state put estimate".split())
+CLAIM_HEADS = frozenset("claim claims figure figures toll number numbers count tally estimate estimates account "
+                        "accounts allegation allegations version assertion assertions".split())
+
+
+YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def is_figure_by(f: Found) -> bool:
+    """The find is `figure_by`'s: a giving participle on its noun, with its giver."""
+    return f.mode == "indirect" and f.head.dep_ == "acl" and f.head.tag_ == "VBN" and f.cue_lemma in CITING_VERBS \
+        and agent_of(f.head) is not None
+
+
+def figure_by(verb: Token, lemma: str) -> Found | None:
+    """A participle on a figure or a claim with its giver: "the 471 announced by Hamas"."""
+    if lemma not in CITING_VERBS:
+        return None
+    agent = agent_of(verb)
+    noun = verb.head
+    if agent is None or agent.ent_type_ in ("DATE", "TIME") or noun.pos_ not in ("NOUN", "NUM", "PROPN"):
+        return None
+    # the noun is the figure ("the 471") or counts ("500 deaths"); not "a 46-page analysis"
+    counted = noun.tag_ == "CD" or any(c.tag_ == "CD" and c.dep_ == "nummod" and not YEAR_LIKE.match(c.text) for c in noun.children)
+    if not counted and noun.lemma_.lower() not in CLAIM_HEADS and noun.lower_ not in CLAIM_HEADS:
+        return None  # "a law signed by the president", "a book published by X": acts, not claims
+    return Found(cue=[verb], cue_lemma=lemma, source=noun_span(agent), content=trim(verb.doc, *subtree_span(noun)), mode="indirect")
 
 
 def set_off_name(doc: Doc, before: int) -> Span | None:
