@@ -663,19 +663,12 @@ def _read_time(tokens: list[Token], words: list[str], i: int) -> tuple[int, Quan
     elif (clock := _clock(tokens, words, j)) is not None:
         end, value, unit = clock[0], clock[1], "minutes after midnight"
         low, high = _apply(kind, Decimal(value)) if kind != "below" else (None, value)
-    elif (elapsed := _elapsed(tokens, words, j)) is not None:
-        end, value, unit = elapsed
-        if kind in TIME_BOUNDS.values() and approx and tuple(approx.split()) in TIME_BOUNDS and kind != "about":
+    elif (measured := _elapsed(tokens, words, j) or _multiple(tokens, words, j)) is not None:
+        if approx is not None and TIME_BOUNDS.get(tuple(approx.split())) in ("under", "over"):
             return None  # "after two hours and ten minutes": a timex of the event, not a figure
-        low, high = _apply(kind, Decimal(str(value)))
-    elif (multiple := _multiple(tokens, words, j)) is not None:
-        end, value, unit = multiple
-        if approx and tuple(approx.split()) in TIME_BOUNDS and tuple(approx.split()) not in APPROXIMATORS:
-            return None
+        end, value, unit = measured
         low, high = _apply(kind, Decimal(str(value)))
     else:
-        return None
-    if end > n:
         return None
     first_tok, last_tok = tokens[i], tokens[end - 1]
     start, stop = first_tok.idx, last_tok.idx + len(last_tok.text)
