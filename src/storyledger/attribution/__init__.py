@@ -27,7 +27,6 @@ from .reported import (
     cue_tokens,
     lemma_of,
     find_reported,
-    is_figure_by,
     noun_span,
     subject_of,
     trim,
@@ -694,8 +693,8 @@ def unnest(found: list[Found]) -> list[Found]:
 
 def split_figures(doc: Doc, found: list[Found]) -> list[Found]:
     """"At least 16 people are dead and 31 are missing, according to the ministry": two clauses,
-    each with a subject that is a count, are two claims (a toll and a count of
-    the missing are different propositions). Clauses without figures stay one claim: PolNeAR
+    each with a subject that is a count, are two claims (a toll and a count of the missing are
+    different propositions). Clauses without figures stay one claim: PolNeAR
     annotates "X said A and B" as one content."""
     out: list[Found] = []
     for f in found:
@@ -703,10 +702,7 @@ def split_figures(doc: Doc, found: list[Found]) -> list[Found]:
         if not parts:
             out.append(f)
             continue
-        for a, b in parts:
-            g = copy_found(f)
-            g.content = trim(doc, a, b)
-            out.append(g)
+        out.extend(replace(f, cue=list(f.cue), via=list(f.via), content=trim(doc, a, b)) for a, b in parts)
     return out
 
 
@@ -723,16 +719,15 @@ def figure_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
     if len(conj) != 1:
         return None
     second = conj[0]
+    if not (counted_subject(root) and counted_subject(second)):
+        return None
     first_end = second.left_edge.i
     while first_end > span.start and (doc[first_end - 1].dep_ == "cc" or doc[first_end - 1].is_punct):
         first_end -= 1  # ", and", "and": the joint belongs to neither clause
     if first_end == second.left_edge.i:
         return None  # no "and" or comma between them: not two clauses side by side
     first = doc[span.start:first_end]
-    rest = doc[second.left_edge.i:span.end]
-    if not (counted_subject(root) and counted_subject(second)):
-        return None
-    return [(first.start_char, first.end_char), (rest.start_char, span.end_char)]
+    return [(first.start_char, first.end_char), (doc[second.left_edge.i].idx, span.end_char)]
 
 
 def counted_subject(verb: Token) -> bool:
@@ -749,10 +744,6 @@ def counted_subject(verb: Token) -> bool:
     return False
 
 
-def copy_found(f: Found) -> Found:
-    return replace(f, cue=list(f.cue), via=list(f.via))
-
-
 def nested_report(inner: Found) -> bool:
     """A report inside another's content that stands as an attribution of its own (PolNeAR
     annotates "Merrill says Machado promised ... and said ..." as three)."""
@@ -764,7 +755,7 @@ def nested_report(inner: Found) -> bool:
     if inner.mode == "indirect" and inner.head.pos_ == "NOUN" and inner.source.root.head.lower_ in ("by", "from") \
             and inner.source.root.head.head.i == inner.head.i:
         return True  # "dismissed claims by the rebels that ...": the rebels' claim stands too
-    if is_figure_by(inner):
+    if inner.given_by:
         return True  # "much lower than the 471 announced by Hamas": Hamas's figure stands too
     return inner.mode == "indirect" and inner.cue_lemma in NESTED_CUES
 

@@ -85,6 +85,7 @@ class Found:
     absorbs: Token | None = None  # a governing verb folded into this cue ("issued a statement saying")
     shares_cue: Found | None = None  # the quote's find whose cue this clause before the quote shares
     rebuts: bool = False  # "..., a claim X denied": X's rebuttal of the content before it
+    given_by: bool = False  # "the 471 announced by Hamas": stands even inside another's content
 
     @property
     def cue_span(self) -> tuple[int, int]:
@@ -801,12 +802,6 @@ CLAIM_HEADS = frozenset("claim claims figure figures toll number numbers count t
 YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
-def is_figure_by(f: Found) -> bool:
-    """The find is `figure_by`'s: a giving participle on its noun, with its giver."""
-    return f.mode == "indirect" and f.head.dep_ == "acl" and f.head.tag_ == "VBN" and f.cue_lemma in CITING_VERBS \
-        and agent_of(f.head) is not None
-
-
 def figure_by(verb: Token, lemma: str) -> Found | None:
     """A participle on a figure or a claim with its giver: "the 471 announced by Hamas"."""
     if lemma not in CITING_VERBS:
@@ -819,7 +814,8 @@ def figure_by(verb: Token, lemma: str) -> Found | None:
     counted = noun.tag_ == "CD" or any(c.tag_ == "CD" and c.dep_ == "nummod" and not YEAR_LIKE.match(c.text) for c in noun.children)
     if not counted and noun.lemma_.lower() not in CLAIM_HEADS and noun.lower_ not in CLAIM_HEADS:
         return None  # "a law signed by the president", "a book published by X": acts, not claims
-    return Found(cue=[verb], cue_lemma=lemma, source=noun_span(agent), content=trim(verb.doc, *subtree_span(noun)), mode="indirect")
+    return Found(cue=[verb], cue_lemma=lemma, source=noun_span(agent), content=trim(verb.doc, *subtree_span(noun)),
+                 mode="indirect", given_by=True)
 
 
 def set_off_name(doc: Doc, before: int) -> Span | None:

@@ -578,7 +578,7 @@ def _meridiem_after(words: list[str], k: int) -> str | None:
     return None
 
 
-def _elapsed(tokens: list[Token], words: list[str], i: int) -> tuple[int, Number, str] | None:
+def _elapsed(words: list[str], i: int) -> tuple[int, Number, str] | None:
     """"an hour and 45 minutes", "1 hour 45 minutes", "90 minutes into the dive": (end, value,
     unit) in the smaller unit, for a duration stated in two units or followed by "into"."""
     parts: list[tuple[Decimal, float]] = []
@@ -663,7 +663,7 @@ def _read_time(tokens: list[Token], words: list[str], i: int) -> tuple[int, Quan
     elif (clock := _clock(tokens, words, j)) is not None:
         end, value, unit = clock[0], clock[1], "minutes after midnight"
         low, high = _apply(kind, Decimal(value)) if kind != "below" else (None, value)
-    elif (measured := _elapsed(tokens, words, j) or _multiple(tokens, words, j)) is not None:
+    elif (measured := _elapsed(words, j) or _multiple(tokens, words, j)) is not None:
         if approx is not None and TIME_BOUNDS.get(tuple(approx.split())) in ("under", "over"):
             return None  # "after two hours and ten minutes": a timex of the event, not a figure
         end, value, unit = measured

@@ -263,7 +263,7 @@ def stated_chain(root: Token, content: Span) -> list[Token]:
 
 
 def inconsistent(verb: Token) -> bool:
-    """"was inconsistent with X", "does not match X" said of the evidence: not X."""
+    """"was inconsistent with X", "is incompatible with X" said of the evidence: not X."""
     return any(c.dep_ in ("acomp", "amod", "attr") and c.lower_ in ("inconsistent", "incompatible") for c in verb.children)
 
 
