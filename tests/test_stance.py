@@ -45,6 +45,9 @@ def one(claims, needle):
     ("The premier said her cabinet was taking steps to form its own understanding of what happened.", "what happened", "unconfirmed", "positive"),
     ("The premier said the province took steps to protect the dikes.", "dikes", "asserted", "positive"),
     ("The fire service declined to say whether anyone was hurt.", "anyone was hurt", "unconfirmed", "positive"),
+    ("The ministry stopped short of confirming that the convoy had crossed the border.", "convoy had crossed", "unconfirmed", "positive"),
+    ("The mayor stopped short of blaming the army for the flood.", "the army", "unconfirmed", "positive"),
+    ("The minister went as far as saying that the dam was mined.", "dam was mined", "asserted", "positive"),
     ("The fire service would not say whether anyone was hurt.", "anyone was hurt", "unconfirmed", "positive"),
     # denial by evaluation, outside "be + adjective"
     ("The mayor dismissed the reports as a provocation.", "provocation", "denied", "positive"),

@@ -7,9 +7,10 @@ invented sentences in tests/test_stance.py):
   "is fake", "called it a provocation", "dismissed as lies"). A negated deny cue ("did not deny")
   is possible, not denied.
 - unconfirmed: cannot or will not confirm, or deflects: "has not yet confirmed", "could not
-  verify", "declined to say", "would not say whether", "it is unclear / not yet known", "we don't
-  know what", "no confirmation", "too early to say", "impossible to predict", "still
-  investigating", "before reaching any conclusion"; polarity that of the report (positive).
+  verify", "declined to say", "would not say whether", "stopped short of confirming / blaming",
+  "it is unclear / not yet known", "we don't know what", "no confirmation", "too early to say",
+  "impossible to predict", "still investigating", "before reaching any conclusion"; polarity
+  that of the report (positive).
 - denied also: "it is impossible for X to have happened", and a relayed denial ("[the agency
   said] the government rejected accusations that ..."). "We can reject this" is a denial and "We
   can state that ..." an assertion: a speaker's "can" on a verb of saying is the act itself.
@@ -188,7 +189,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance, polarity_taken = "possible", True  # "did not deny": leaves it open
     elif cue_lemma in DENY_CUES:
         stance = "denied"
-    elif (cue_negated and head_lemma in SAY_LIKE) or (head_lemma in REFUSE_VERBS and refused_saying(content)):
+    elif (cue_negated and head_lemma in SAY_LIKE) or (head_lemma in REFUSE_VERBS and refused_saying(content)) \
+            or " short of " in cue_lemma:  # "stopped short of confirming / blaming": not said
         stance, polarity_taken = "unconfirmed", True
     elif any(denial(t) for t in tops(content)) or calls_false(content, root):
         stance, polarity_taken = "denied", True
