@@ -119,6 +119,19 @@ def test_putting_a_figure_at_a_number_is_an_estimate(claims_of):
     assert claims_of("She put the vase at the end of the table.") == []
 
 
+def test_estimating_or_pegging_a_figure_at_a_number(claims_of):
+    # the parser hangs "at" on the object here ("estimated [the repair bill at ...]")
+    c = one(claims_of("The insurers estimated the repair bill at 2 billion dollars."), "2 billion")
+    assert (c["source"]["name"], c["cue"]) == ("insurers", "estimate")
+    assert c["content"].startswith("the repair bill at 2 billion dollars")
+    c = one(claims_of("Local officials pegged the number of missing hikers at 40."), "40")
+    assert (c["source"]["name"], c["cue"], c["content"]) == ("Local officials", "peg", "the number of missing hikers at 40")
+    c = one(claims_of("The governor placed the death toll at 12 on Tuesday."), "12")
+    assert c["cue"] == "place" and c["content"].startswith("the death toll at 12")
+    # "placed" gives a figure only for a figure: troops at a border are an act
+    assert claims_of("The general placed 200 troops at the border.") == []
+
+
 def test_nested_report_keeps_the_named_inner_source(claims_of):
     c = one(claims_of("Earlier it was reported that Defence Secretary John Price confirmed the withdrawal of the troops."), "withdrawal")
     assert c["source"]["name"] == "John Price"

@@ -551,8 +551,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             return f
     if lemma == "see":
         return seen_as(verb)
-    if lemma == "put":
-        f = put_at(verb)
+    if lemma in AT_VERBS:
+        f = put_at(verb, lemma)
         if f is not None:
             return f
     if lemma == "put" and verb.dep_ == "advcl":
@@ -994,15 +994,25 @@ def document_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
 
 
 BARE_FIGURES = frozenset("figure number total estimate tally count it they this that".split())  # lemmas
+# Verbs that give a figure as "VERB the thing at N": "put / estimated / pegged the death toll at
+# 16"; "placed" only with a figure for its object ("placed the toll at 50", not "placed troops at
+# the border").
+AT_VERBS = frozenset("put estimate peg place".split())
+FIGURE_NOUNS = BARE_FIGURES | frozenset("toll cost damage loss losses value casualty casualties death deaths".split())
 
 
-def put_at(verb: Token) -> Found | None:
-    """"The ministry put the death toll at 16", "an official put it even lower, at or below 50":
-    an estimate by the subject; the content is what is counted and the figure."""
+def put_at(verb: Token, lemma: str = "put") -> Found | None:
+    """"The ministry put the death toll at 16", "an official put it even lower, at or below 50",
+    "the agency estimated the damage at $2 billion": an estimate by the subject; the content is
+    what is counted and the figure."""
     subj = subject_of(verb)
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and obj is not None and c.i > obj.i), None)
+    # "at" hangs on the verb or, as the parser often has it, on the object ("estimated [the damage at N]")
+    at = next((c for c in [*verb.children, *(obj.children if obj is not None else ())]
+               if c.dep_ == "prep" and c.lower_ == "at" and obj is not None and c.i > obj.i), None)
     if subj is None or at is None or is_passive(verb) or not any(t.like_num for t in at.subtree):
+        return None
+    if lemma == "place" and obj.lemma_.lower() not in FIGURE_NOUNS:
         return None
     # The cue is "put ... at" (PolNeAR's "puts the figure at"); the content runs to the end of the
     # clause. What is counted is kept ("the death toll even lower, at or below 50"); a bare "the
@@ -1012,7 +1022,7 @@ def put_at(verb: Token) -> Found | None:
     bare = obj.lemma_.lower() in BARE_FIGURES and not any(c.dep_ == "prep" for c in obj.children)
     start = verb.doc[at.i + 1].idx if bare and at.i + 1 < len(verb.doc) else obj.left_edge.idx
     content = trim(verb.doc, start, last.idx + len(last.text))
-    return Found(cue=[verb, at], cue_lemma="put", source=noun_span(subj), content=content, mode="indirect")
+    return Found(cue=[verb, at], cue_lemma=lemma, source=noun_span(subj), content=content, mode="indirect")
 
 
 def first_conjunct(verb: Token) -> Token:
