@@ -50,13 +50,17 @@ def load(work: Path, story: Path | None):
     gold = gold_of(story, claims) if story is not None else None
     db = sqlite3.connect(work / "ledger.db")
     db.row_factory = sqlite3.Row
-    rows = db.execute("SELECT c.id, c.document, c.seq, c.source, c.content, c.record FROM claims c ORDER BY c.document, c.seq").fetchall()
+    rows = db.execute("SELECT c.id, c.document, c.seq, c.source, c.content, c.record, c.independent_of FROM claims c "
+                      "ORDER BY c.document, c.seq").fetchall()
     items = []
+    copies = {r["id"]: r["independent_of"] for r in rows if r["independent_of"]}
     for r in rows:
+        if r["independent_of"]:
+            continue  # a copy's claim takes its original's proposition, as the ledger has it (`follow_originals`)
         c = json.loads(r["record"])
         it = props.Item(r["id"], r["document"], r["seq"], r["source"], r["content"], c.get("mode", ""), frozenset(link_.units(c)))
         items.append(it)
-    return db, items, gold
+    return db, (items, copies), gold
 
 
 def bcubed(of_claim: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
@@ -77,12 +81,15 @@ def seed_bcubed(of_claim: dict[str, str], work: Path) -> tuple[float, float, flo
     return r.get("proposition_bcubed_p", 0.0), r.get("proposition_bcubed_r", 0.0), r["proposition_bcubed_f1"]
 
 
-def run(db, items, gold, work: Path):
+def run(db, items_copies, gold, work: Path):
+    items, copies = items_copies
     for it in items:
         it.core = props.core(it.content)
         it.keys = frozenset(props.keys(it.core))
     vectors = lambda texts: link_.cached_vectors(db, texts, props.embed)  # noqa: E731
     g = props.link_items(items, vectors)
+    for copy, original in copies.items():
+        g.of_claim[copy] = g.of_claim.get(original)
     scores = seed_bcubed(g.of_claim, work) if gold is None else bcubed(g.of_claim, gold)
     return scores, len(g.members), sum(len(m) == 1 for m in g.members.values())
 
