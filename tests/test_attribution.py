@@ -139,6 +139,21 @@ def test_nested_report_keeps_the_named_inner_source(claims_of):
     assert c["reported_by"] == "unnamed reports"
 
 
+def test_a_speaker_relayed_by_an_outlet_is_the_originator(claims_of):
+    # whatever the inner cue: the outlet relays, the named speaker denies or blames
+    cs = claims_of("The rebels denied the accusation, the Daily Courier reported.")
+    inner = one([c for c in cs if c["cue"] == "deny"], "accusation")
+    assert inner["source"]["name"] == "rebels" and inner["stance"] == "denied"
+    assert inner["via"] == ["Daily Courier"]
+    cs = claims_of("Mayor Lena Ortiz blamed the utility for the blackout, the outlet noted.")
+    inner = one([c for c in cs if c["cue"] == "blame"], "utility")
+    assert inner["source"]["name"] == "Lena Ortiz" and inner["via"] == ["outlet"]
+    # not when the outer speaker is no outlet, nor for a pronoun, nor for what a sensor perceived
+    assert [c["cue"] for c in claims_of("The minister denied the report, a government spokesman said.")] == ["say"]
+    assert [c["cue"] for c in claims_of("He denied it, the paper said.")] == ["say"]
+    assert [c["cue"] for c in claims_of("The sonar system heard a loud bang, the newspaper reported.")] == ["report"]
+
+
 def test_continuation_sentence_carries_the_source(claims_of):
     text = "Colonel Ivan Petrenko said that the new unit had finished training. They will move to the coast next week."
     claims = claims_of(text)

@@ -683,6 +683,9 @@ def unnest(found: list[Found]) -> list[Found]:
             if outer.mode == "unattributed" and inner.source is not None and inner.cue_lemma != "according to":
                 inner.reported_by = outer.unnamed or "unnamed reports"
                 drop.add(i)
+            elif relayed_by_outlet(outer, inner):
+                # "PIJ denies Israel's accusation, the outlet noted": PIJ's denial, via the outlet
+                inner.via = [strip_the(outer.source.text), *inner.via]
             elif (outer.mode == "according_to" and outer.cue_span[0] < inner.cue_span[0]) or not nested_report(inner) \
                     or outer.cue_lemma in FINDING_CUES:
                 # "According to the complaint, Smith said ...": one attribution (PolNeAR train: 3 of
@@ -742,6 +745,21 @@ def counted_subject(verb: Token) -> bool:
                 if any(t.tag_ == "CD" for t in words) and not any(t.lower_ in ("percent", "%", "per") for t in words):
                     return True
     return False
+
+
+def relayed_by_outlet(outer: Found, inner: Found) -> bool:
+    """A named speaker's report inside a news outlet's ("Hamas denied the claim, the paper
+    reported"): the speaker is the originator and the outlet a relay, whatever the inner cue. Not
+    "the agency said": a government agency as often as a news agency."""
+    return outer.mode == "indirect" and outer.source is not None and is_media(outer.source.text) \
+        and outer.source.root.lemma_.lower() != "agency" \
+        and inner.mode == "indirect" and inner.source is not None and inner.source.root.pos_ in ("PROPN", "NOUN") \
+        and inner.source.root.lemma_.lower() not in EVIDENCE_HEADS and inner.cue_lemma not in PERCEPTION_CUES \
+        and not is_media(inner.source.text)
+
+
+# What one perceives or what shows is not a statement: "the sensors heard X, the paper reported"
+PERCEPTION_CUES = frozenset("hear see show find learn know feel realize realise notice detect demonstrate prove read".split())
 
 
 def nested_report(inner: Found) -> bool:

@@ -52,7 +52,7 @@ MEDIA_WORDS = {
     "mirror", "sun", "observer", "economist", "newsweek", "forbes", "agency", "tv", "radio",
     "magazine", "newspaper", "daily", "press", "breitbart", "huffington", "yonhap", "kyodo",
     "xinhua", "al", "jazeera", "dw", "euronews", "pravda", "kommersant", "vedomosti", "izvestia",
-    "courier", "chronicle", "dispatch", "bulletin", "insider", "monitor", "kyiv", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel",
+    "courier", "chronicle", "dispatch", "bulletin", "insider", "monitor", "kyiv", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel", "outlet",
 }
 MEDIA_NOUNS = {"newspaper", "outlet", "broadcaster", "channel", "agency", "magazine", "website", "paper", "tabloid", "daily"}
 
