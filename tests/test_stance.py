@@ -90,6 +90,9 @@ def one(claims, needle):
     ("The navy said its sensors detected a sound consistent with an explosion.", "explosion", "asserted", "positive"),
     ("The inspector said the scorch marks are consistent with an electrical fire.", "electrical fire", "asserted", "positive"),
     ("The navy said the sensors picked up what officials suspect was an explosion.", "explosion", "possible", "positive"),
+    # "suggest" as the cue is a hedged reading, whoever suggests it
+    ("Two officials suggested that the army was responsible for the fire.", "army", "possible", "positive"),
+    ("The survey suggests the lake is shrinking.", "lake", "possible", "positive"),
     # judgement deferred
     ("The premier said her government would study the evidence before reaching any firm conclusion.", "evidence", "unconfirmed", "positive"),
     ("The army said the soldiers are not at the border yet.", "soldiers", "asserted", "negative"),

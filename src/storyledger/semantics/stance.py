@@ -16,7 +16,7 @@ invented sentences in tests/test_stance.py):
   can state that ..." an assertion: a speaker's "can" on a verb of saying is the act itself.
 - possible: hedged. Modals could/may/might; "likely", "probably", "appears to", "suggests",
   "believes", "suspects" on the content's main clause (or the clause a "says"/"suggests" in it
-  governs); a believing cue ("believe", "suspect", "imply"); a forecasting cue whose content is
+  governs); a believing cue ("believe", "suspect", "imply", "suggest"); a forecasting cue whose content is
   a present state ("anticipates that there are 70 hours left"); "what officials suspect
   was ...". Evidence "consistent with" an account is a finding stated: asserted. "unlikely" and
   "improbable" are a hedged no (possible, negative), except over a figure's bound ("unlikely to
@@ -52,7 +52,7 @@ DENIAL_WORDS = (FALSE_WORDS - {"true", "misleading"}) | {
     "fiction", "fakes", "hoaxes", "fantasy", "invention", "absurd"}
 # Cues that hold a belief rather than state a fact (story-gold: "possible (hedged: ... believe)").
 BELIEF_CUES = {"believe", "suspect", "assume", "presume", "imply", "speculate", "guess", "surmise",
-               "theorize", "theorise", "reckon", "suppose", "hint", "think", "wonder", "lean"}
+               "theorize", "theorise", "reckon", "suppose", "hint", "think", "wonder", "lean", "suggest"}
 # Forecasting cues: predicted when the content is a future event ("expects the storm to reach
 # the coast"), possible when it is an estimate of the present ("anticipates there are 70 hours
 # left").
