@@ -154,6 +154,20 @@ def test_a_speaker_relayed_by_an_outlet_is_the_originator(claims_of):
     assert [c["cue"] for c in claims_of("The sonar system heard a loud bang, the newspaper reported.")] == ["report"]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    # a place or people only describes who spoke: the description is the source, not the place
+    ("The Norwegian foreign ministry said the ferry had sunk.", "Norwegian foreign ministry"),
+    ("Officials in Bergen said the ferry had sunk.", "Officials in Bergen"),
+    ("A spokesman for the Danish embassy said the ferry had sunk.", "spokesman for the Danish embassy"),
+    ("Residents of the Vik village said the ferry had sunk.", "Residents of the Vik village"),
+    ("Two Danish officials and one Swedish official said the ferry had sunk.", "Two Danish officials and one Swedish official"),
+    # a body in the phrase is whom they speak for
+    ("Officials from the Norwegian Coastal Administration said the ferry had sunk.", "Norwegian Coastal Administration"),
+])
+def test_a_description_with_a_place_is_the_source(claims_of, sentence, name):
+    assert one(claims_of(sentence), "ferry")["source"]["name"] == name
+
+
 def test_continuation_sentence_carries_the_source(claims_of):
     text = "Colonel Ivan Petrenko said that the new unit had finished training. They will move to the coast next week."
     claims = claims_of(text)

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.cache import ents_in, ents_of, sent_of, sents_of
 from ..nlp.names import same_person
@@ -341,12 +341,42 @@ def owned_by(mention: Span) -> Span | None:
 
 
 def described(mention: Span, ent: Span) -> bool:
-    """The entity is a modifier of the mention's head, a common noun outside it ("U.S. officials")."""
+    """The entity is a modifier of the mention's head, a common noun outside it ("U.S. officials",
+    "the French foreign ministry", which the tagger may call a proper noun in lower case), or a
+    place or people in a phrase after it ("officials in Kyiv", "residents of the village of
+    Zabaryne", "a spokesman for the Russian embassy"); not a body there ("officials from the
+    U.S. Navy" speak for the Navy)."""
     root = mention.root
     if root.lemma_.lower() in OWNED_NOUNS:
         return False  # "the AP's reporting", "a United Nations estimate": its owner is the source
-    return root.pos_ == "NOUN" and not (ent.start <= root.i < ent.end) and ent.end <= root.i and ent.root.head.i != ent.root.i \
-        and all(t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "advmod", "punct") or t.i == root.i or t.head.i != root.i for t in mention)
+    if not (root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.is_lower)) or ent.start <= root.i < ent.end:
+        return False
+    if ent.end <= root.i:
+        return ent.root.head.i != ent.root.i and all(
+            t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "advmod", "punct", "cc", "conj")
+            or t.i == root.i or t.head.i != root.i for t in mention)
+    # a place, or a name that only modifies a noun there ("the Zabaryne village", which the
+    # tagger may take for a body)
+    return (ent.label_ in ("GPE", "NORP", "LOC") or ent.root.dep_ in ("compound", "amod")) and after_head(ent.root, root)
+
+
+def after_head(tok: Token, head: Token) -> bool:
+    """`tok` hangs on `head` through "in", "of", "for", "at", "from" or "across" phrases and the
+    nouns they hold ("officials in [Kyiv]", "residents of the village of [X]", "health workers
+    and others who were in [X]"), nothing else."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "prep":
+            if t.lower_ not in ("in", "of", "for", "at", "from", "across"):
+                return False
+        elif t.dep_ not in ("pobj", "compound", "amod", "poss", "appos", "relcl", "conj", "acl", "dobj"):
+            return False
+        t = t.head
+        if t.i == head.i:
+            return tok.dep_ != "prep"
+    return False
 
 
 def description(mention: Span) -> str:
