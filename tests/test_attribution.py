@@ -168,6 +168,15 @@ def test_a_description_with_a_place_is_the_source(claims_of, sentence, name):
     assert one(claims_of(sentence), "ferry")["source"]["name"] == name
 
 
+def test_a_picture_that_shows_is_a_caption(claims_of):
+    assert claims_of("An undated photo shows the ferry leaving port.") == []
+    assert claims_of("Photos from the wharf show what appeared to be pieces of the ferry.") == []
+    # under "according to X" what the images show is X's reading; a video is evidence
+    c = one(claims_of("According to the navy, satellite images show the dam was breached."), "breached")
+    assert c["source"]["name"] == "navy"
+    assert one(claims_of("A video posted online shows the ferry sinking."), "sinking")["cue"] == "show"
+
+
 def test_continuation_sentence_carries_the_source(claims_of):
     text = "Colonel Ivan Petrenko said that the new unit had finished training. They will move to the coast next week."
     claims = claims_of(text)

@@ -86,6 +86,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = citing_relays(doc, found)
     found = according_to_the_saying(found)
     found = unnest(found)
+    found = [f for f in found if not caption(f)]  # after unnest: what is nested in a caption goes with it
     found = split_figures(doc, found)
     found = rebuttals(doc, found)
     found = unanswered(doc, found)
@@ -745,6 +746,16 @@ def counted_subject(verb: Token) -> bool:
                 if any(t.tag_ == "CD" for t in words) and not any(t.lower_ in ("percent", "%", "per") for t in words):
                     return True
     return False
+
+
+# A picture that shows something is a caption ("An undated photo shows the vessel"), not a
+# statement: story gold leaves captions out. Under "according to X" the reading is X's
+# (`outlet_chains` gave it X as source before this is asked).
+PICTURE_NOUNS = frozenset("photo photograph picture image snapshot screenshot screengrab".split())
+
+
+def caption(f: Found) -> bool:
+    return f.cue_lemma in ("show", "depict") and f.source is not None and f.source.root.lemma_.lower() in PICTURE_NOUNS
 
 
 def relayed_by_outlet(outer: Found, inner: Found) -> bool:
