@@ -152,6 +152,8 @@ def test_a_speaker_relayed_by_an_outlet_is_the_originator(claims_of):
     assert [c["cue"] for c in claims_of("The minister denied the report, a government spokesman said.")] == ["say"]
     assert [c["cue"] for c in claims_of("He denied it, the paper said.")] == ["say"]
     assert [c["cue"] for c in claims_of("The sonar system heard a loud bang, the newspaper reported.")] == ["report"]
+    # an act the outlet reports stays the outlet's report
+    assert [c["cue"] for c in claims_of("Mayor Lena Ortiz proposed a ban on fireworks, the Daily Courier reported.")] == ["report"]
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -175,6 +177,19 @@ def test_a_picture_that_shows_is_a_caption(claims_of):
     c = one(claims_of("According to the navy, satellite images show the dam was breached."), "breached")
     assert c["source"]["name"] == "navy"
     assert one(claims_of("A video posted online shows the ferry sinking."), "sinking")["cue"] == "show"
+
+
+def test_a_while_clause_before_the_frame_is_said_too(claims_of):
+    # counts on both sides: a claim each, as coordinated counts are
+    cs = claims_of("More than 2,000 people have been moved to shelters, while 12 people were still missing "
+                   "and some 900 homes remained under water, the regional ministry said on Sunday.")
+    assert sorted(c["content"] for c in cs) == ["12 people were still missing",
+                                               "More than 2,000 people have been moved to shelters",
+                                               "some 900 homes remained under water"]
+    assert {c["source"]["name"] for c in cs} == {"regional ministry"}
+    # otherwise the clause joins the content
+    c = one(claims_of("The bridge is safe, while the tunnel must stay closed, the mayor said."), "bridge")
+    assert c["content"] == "The bridge is safe, while the tunnel must stay closed"
 
 
 def test_continuation_sentence_carries_the_source(claims_of):

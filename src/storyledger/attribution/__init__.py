@@ -87,6 +87,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = according_to_the_saying(found)
     found = unnest(found)
     found = [f for f in found if not caption(f)]  # after unnest: what is nested in a caption goes with it
+    found = while_clauses(doc, found)
     found = split_figures(doc, found)
     found = rebuttals(doc, found)
     found = unanswered(doc, found)
@@ -695,6 +696,30 @@ def unnest(found: list[Found]) -> list[Found]:
     return [f for k, f in enumerate(found) if k not in drop]
 
 
+def while_clauses(doc: Doc, found: list[Found]) -> list[Found]:
+    """"A, while B, the ministry said": the parser hangs the "while" clause on "said", and the
+    content stopped at A; what stands between the content and the frame is said too. It joins
+    the content, or, when both clauses are counts ("3,600 were evacuated, while 31 are missing"),
+    stands as a claim of its own, as coordinated counts do (`split_figures`)."""
+    out = list(found)
+    for f in found:
+        if f.mode != "indirect" or f.source is None or f.content[1] > f.cue_span[0]:
+            continue
+        frame = min(f.cue_span[0], f.source.start_char)
+        for c in f.head.children:
+            mark = doc[c.left_edge.i]
+            if c.dep_ != "advcl" or mark.lower_ not in ("while", "whereas") or mark.dep_ != "mark" \
+                    or mark.idx < f.content[1] or c.right_edge.idx >= frame:
+                continue
+            end = c.right_edge.idx + len(c.right_edge.text)
+            content = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+            if content is not None and counted_subject(content.root) and counted_subject(c):
+                out.append(replace(f, cue=list(f.cue), via=list(f.via), content=trim(doc, doc[mark.i + 1].idx, end)))
+            else:
+                f.content = trim(doc, f.content[0], end)
+    return out
+
+
 def split_figures(doc: Doc, found: list[Found]) -> list[Found]:
     """"At least 16 people are dead and 31 are missing, according to the ministry": two clauses,
     each with a subject that is a count, are two claims (a toll and a count of the missing are
@@ -711,27 +736,36 @@ def split_figures(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 def figure_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
-    """The character spans of a content's two coordinated clauses when each one's subject is a
-    count, else None."""
+    """The character spans of a content's clauses side by side ("A and B", "A, while B and C")
+    when each one's subject is a count, else None."""
     span = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
     if span is None or len(span) > 80:
         return None
     root = span.root
     if root.pos_ not in ("VERB", "AUX"):
         return None
-    conj = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and span.start <= c.i < span.end]
-    if len(conj) != 1:
+    heads, todo = [root], [root]
+    while todo:
+        h = todo.pop()
+        for c in h.children:
+            if span.start <= c.i < span.end and c.pos_ in ("VERB", "AUX") and (
+                    c.dep_ == "conj" or (h is root and c.dep_ == "advcl" and doc[c.left_edge.i].lower_ in ("while", "whereas"))):
+                heads.append(c)
+                todo.append(c)
+    if len(heads) < 2 or not all(counted_subject(h) for h in heads):
         return None
-    second = conj[0]
-    if not (counted_subject(root) and counted_subject(second)):
-        return None
-    first_end = second.left_edge.i
-    while first_end > span.start and (doc[first_end - 1].dep_ == "cc" or doc[first_end - 1].is_punct):
-        first_end -= 1  # ", and", "and": the joint belongs to neither clause
-    if first_end == second.left_edge.i:
-        return None  # no "and" or comma between them: not two clauses side by side
-    first = doc[span.start:first_end]
-    return [(first.start_char, first.end_char), (doc[second.left_edge.i].idx, span.end_char)]
+    heads.sort(key=lambda h: h.left_edge.i if h is not root else span.start)
+    starts = [span.start] + [h.left_edge.i + (doc[h.left_edge.i].lower_ in ("while", "whereas")) for h in heads[1:]]
+    parts = []
+    for k, start in enumerate(starts):
+        end = (heads[k + 1].left_edge.i if k + 1 < len(heads) else span.end)
+        stop = end
+        while stop > start and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
+            stop -= 1  # ", and", "and": the joint belongs to neither clause
+        if k + 1 < len(heads) and stop == end and doc[end].lower_ not in ("while", "whereas"):
+            return None  # no "and", comma or "while" between them: not clauses side by side
+        parts.append((doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1].text)))
+    return parts
 
 
 def counted_subject(verb: Token) -> bool:
@@ -760,17 +794,25 @@ def caption(f: Found) -> bool:
 
 def relayed_by_outlet(outer: Found, inner: Found) -> bool:
     """A named speaker's report inside a news outlet's ("Hamas denied the claim, the paper
-    reported"): the speaker is the originator and the outlet a relay, whatever the inner cue. Not
-    "the agency said": a government agency as often as a news agency."""
+    reported"): the speaker is the originator and the outlet a relay, for a cue of saying,
+    claiming, denying or blaming (not an act: "X proposed a ban, the paper reported" stays the
+    paper's). Not "the agency said": a government agency as often as a news agency; not a
+    poll's finding."""
     return outer.mode == "indirect" and outer.source is not None and is_media(outer.source.text) \
-        and outer.source.root.lemma_.lower() != "agency" \
+        and outer.source.root.lemma_.lower() != "agency" and outer.source.root.ent_type_ != "PERSON" \
+        and outer.cue_lemma not in FINDING_CUES \
         and inner.mode == "indirect" and inner.source is not None and inner.source.root.pos_ in ("PROPN", "NOUN") \
-        and inner.source.root.lemma_.lower() not in EVIDENCE_HEADS and inner.cue_lemma not in PERCEPTION_CUES \
+        and inner.source.root.lemma_.lower() not in EVIDENCE_HEADS \
+        and inner.cue_lemma in RELAYED_CUES \
         and not is_media(inner.source.text)
 
 
-# What one perceives or what shows is not a statement: "the sensors heard X, the paper reported"
-PERCEPTION_CUES = frozenset("hear see show find learn know feel realize realise notice detect demonstrate prove read".split())
+# Cues of a statement an outlet relays: saying, claiming, denying, blaming; not acts ("proposed",
+# "urged", "agreed") nor what one perceives or what shows ("the sensors heard X").
+RELAYED_CUES = (SPEECH_VERBS - frozenset("""
+propose recommend urge demand promise vow pledge ask continue agree wonder hope fear learn hear show read remind
+notify inform share decide determine rule find know feel realize realise understand demonstrate prove sing type
+""".split())) | frozenset("blame accuse dismiss reject deny condemn".split())
 
 
 def nested_report(inner: Found) -> bool:

@@ -96,11 +96,18 @@ class Found:
         return self.cue[-1]
 
 
+HEADER_DATE = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\s+")
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces, commas and quote marks from the edges of a character span."""
+    """Strip spaces, commas and quote marks from the edges of a character span, and a page's
+    header date before the text (" date 2023-06-07 US intelligence is ...")."""
     text = text_of(doc)
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
+    header = HEADER_DATE.match(text, start, end)
+    if header and header.end() < end:
+        start = header.end()
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1
     return start, end

@@ -57,6 +57,9 @@ MEDIA_WORDS = {
 MEDIA_NOUNS = {"newspaper", "outlet", "broadcaster", "channel", "agency", "magazine", "website", "paper", "tabloid", "daily"}
 
 
+HEADER_DATE = re.compile(r"\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s+")
+
+
 @dataclass(slots=True)
 class Known:
     name: str
@@ -108,6 +111,11 @@ class SourceResolver:
     def resolve(self, mention: Span | None, unnamed: str | None = None) -> Source:
         if mention is None:
             return Source(name=unnamed or "unnamed", mention=None, span=None, kind="unnamed", role=None)
+        header = HEADER_DATE.match(mention.text)
+        if header and header.end() < len(mention.text):
+            # a page's header line (" date 2023-06-07 US intelligence is ...") is no part of a name
+            cut = mention.start_char + header.end()
+            mention = mention.doc[next(t.i for t in mention if t.idx >= cut):mention.end]
         raw = mention.text
         text = raw.strip()
         # the span is that of the stripped mention: a mention may end in a whitespace token
