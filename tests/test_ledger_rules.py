@@ -273,6 +273,21 @@ def test_a_supply_in_hours_runs_down_between_days():
     assert [(r.a, r.b) for r in dead if r.kind == "disputes_number"] == [("a", "b")]
 
 
+def test_people_of_whom_nothing_is_said_are_no_measure_to_dispute():
+    from storyledger.ledger.link import units
+
+    q = lambda n, unit: {"low": n, "high": n, "unit": unit}  # noqa: E731
+    homes = units({"content": "at least 16,000 people had lost their homes", "quantities": [q(16000, "people")]})
+    left = units({"content": "almost 2,000 people had left the valley", "quantities": [q(2000, "people")]})
+    rel = relate("p", [Said(pos("a", 1), "S1", homes, ("da", 0)), Said(pos("b", 2), "S2", left, ("db", 0))])
+    assert not [r for r in rel if r.kind == "disputes_number"]
+    # said of them what happened, they are a measure: evacuated
+    moved = units({"content": "1,400 people have been evacuated", "quantities": [q(1400, "people")]})
+    also = units({"content": "some 3,000 people were evacuated", "quantities": [q(3000, "people")]})
+    rel = relate("p", [Said(pos("a", 1), "S1", moved, ("da", 0)), Said(pos("b", 2), "S2", also, ("db", 0))])
+    assert [(r.a, r.b) for r in rel if r.kind == "disputes_number"] == [("a", "b")]
+
+
 def test_a_figure_added_to_another_is_no_total():
     from storyledger.ledger.link import units
     from storyledger.ledger.measures import measure

@@ -9,7 +9,8 @@ the same party: the same source, or a body and a person whose role names it ("th
 a party that gives a new figure for the same measure later also `updates` its earlier one.
 Figures of different parties for the same measure (`measures`: troops, dead, casualties ...,
 and the window they count) that cannot both hold `disputes_number`, when given within
-`DISPUTE_DAYS` of each other.
+`DISPUTE_DAYS` of each other; sums, shares and people of whom nothing is said (no measure of
+their own) are never compared.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from .measures import GENERIC_PEOPLE
 from .propositions import GENERIC_UNITS
 from .status import Position
 
@@ -101,8 +103,11 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
         n = 0
         for b in live[i + 1 :]:
             for unit in sorted(a.units.keys() & b.units.keys()):  # a set's order changes with the hash seed
-                if unit.split("/")[0] in GENERIC_UNITS:
-                    continue  # sums and shares: a quarter's loss and a year's, a market share and a forecast
+                if unit.split("/")[0] in GENERIC_UNITS | GENERIC_PEOPLE:
+                    # sums and shares: a quarter's loss and a year's, a market share and a forecast;
+                    # people with nothing said of what happened to them: "16,000 people lost their
+                    # homes" and "2,000 people left the area" count different things
+                    continue
                 (la, ha), (lb, hb) = a.units[unit], b.units[unit]
                 if not (ha < lb or hb < la) or (not same_party(a, b) and used_up(a, b, unit)):
                     continue
