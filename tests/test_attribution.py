@@ -192,6 +192,18 @@ def test_a_while_clause_before_the_frame_is_said_too(claims_of):
     assert c["content"] == "The bridge is safe, while the tunnel must stay closed"
 
 
+def test_a_lead_that_holds_the_name_back_gives_it_next(claims_of):
+    text = ("A senior lawmaker said on Monday the budget would fail. "
+            "Senator Maria Kovacs made the comments at a town hall in Dover.")
+    cs = claims_of(text)
+    # the speaker is the senator; "made the comments at a town hall" reports nothing new
+    assert [(c["source"]["name"], c["content"]) for c in cs] == [("Maria Kovacs", "the budget would fail")]
+    assert cs[0]["source"]["role"] == "senior lawmaker"
+    # a next sentence about something else names no one
+    cs = claims_of("A senior lawmaker said on Monday the budget would fail. Senator Maria Kovacs left for Dover.")
+    assert cs[0]["source"]["name"] == "A senior lawmaker"
+
+
 def test_continuation_sentence_carries_the_source(claims_of):
     text = "Colonel Ivan Petrenko said that the new unit had finished training. They will move to the coast next week."
     claims = claims_of(text)

@@ -926,6 +926,9 @@ def light_verb(verb: Token, lemma: str) -> Found | None:
     noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in CUE_NOUNS), None)
     if noun is None or noun.i - verb.i > 4:
         return None
+    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "his", "her", "their") for c in noun.children) \
+            and noun.lemma_.lower() in ("remark", "comment", "statement", "remarks", "comments"):
+        return None  # "X made the remarks at a lecture": the remarks reported before, said again by no one
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if clause is None:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i), None)

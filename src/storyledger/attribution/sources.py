@@ -160,6 +160,14 @@ class SourceResolver:
             if desc.kind == "person":
                 self.last_person = desc
             return Source(name=desc.name, mention=text, span=span, kind=desc.kind, role=desc.role)
+        named = named_next(mention)
+        if named is not None:
+            # "A British surgeon has denounced ... . Professor Jane Roe made the remarks during ...":
+            # a lead that holds the name back gives it in the next sentence
+            full = self.full_name(strip_possessive(named.text))
+            k = Known(full, "person", description(mention))
+            self.remember(k)
+            return Source(name=full, mention=text, span=span, kind="person", role=k.role)
         org = last_ent(mention, ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"))
         if org is not None and len(org) == 1 and strip_possessive(org.text) in self.surnames and org.root.pos_ == "PROPN":
             # "Cameron told CNN" after "James Cameron": a surname the model took for an organisation
@@ -346,6 +354,28 @@ def owned_by(mention: Span) -> Span | None:
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return noun_span(obj)
     return None
+
+
+def named_next(mention: Span) -> Span | None:
+    """The person a lead's indefinite description ("A senior lawmaker said ...") turns out to be:
+    the subject of the next sentence when that sentence is about the words just reported
+    ("Senator Jane Roe made the remarks / comments at ..."), else None."""
+    if mention[0].lower_ not in ("a", "an") or mention.root.pos_ != "NOUN":
+        return None
+    doc = mention.doc
+    sent = sent_of(mention)
+    if sent.end >= len(doc):
+        return None
+    nxt = sent_of(doc[sent.end])
+    root = nxt.root
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if root.lemma_.lower() != "make" or obj is None or obj.lemma_.lower() not in ("remark", "comment", "statement", "remarks", "comments") \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in obj.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    return next((e for e in ents_in(nxt) if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
 
 
 def described(mention: Span, ent: Span) -> bool:
