@@ -204,6 +204,13 @@ def test_a_lead_that_holds_the_name_back_gives_it_next(claims_of):
     assert cs[0]["source"]["name"] == "A senior lawmaker"
 
 
+def test_a_bare_surname_the_tagger_missed_is_the_person_named_before(claims_of):
+    cs = claims_of("Professor Ghassan Abu Sitta said the report was unfounded. "
+                   "Sitta highlighted that the authors never called the director.")
+    assert [c["source"]["name"] for c in cs] == ["Ghassan Abu Sitta", "Ghassan Abu Sitta"]
+    assert cs[1]["source"]["kind"] == "person"
+
+
 def test_continuation_sentence_carries_the_source(claims_of):
     text = "Colonel Ivan Petrenko said that the new unit had finished training. They will move to the coast next week."
     claims = claims_of(text)

@@ -205,6 +205,13 @@ class SourceResolver:
             return Source(name=name, mention=text, span=span, kind="unnamed", role=None)
         if head.pos_ == "PROPN":
             name = strip_the(strip_possessive(text))
+            if name in self.surnames:
+                # "Sitta highlighted" after "Ghassan Abu Sitta": a surname the model tagged as nothing
+                full = self.full_name(self.surnames[name])
+                k = Known(full, "person", None)
+                self.remember(k)
+                k = next(x for x in self.known if x.name == full)
+                return Source(name=full, mention=text, span=span, kind="person", role=k.role)
             kind = "media" if is_media(name) else "organization"
             k = Known(name, kind, None)
             self.remember(k)
