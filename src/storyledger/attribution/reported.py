@@ -96,7 +96,8 @@ class Found:
         return self.cue[-1]
 
 
-HEADER_DATE = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\s+")
+# A page's header date (" date 2023-06-07 US intelligence is ..."): no part of a name or a content.
+PAGE_DATE = re.compile(r"\s*(date\s+)?\d{4}-\d{2}-\d{2}\s+")
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -105,8 +106,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     text = text_of(doc)
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
-    header = HEADER_DATE.match(text, start, end)
-    if header and header.end() < end:
+    header = PAGE_DATE.match(text, start, end)
+    if header and header.group(1) and header.end() < end:
         start = header.end()
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1

@@ -15,7 +15,7 @@ from ..nlp.cache import ents_in, ents_of, sent_of, sents_of
 from ..nlp.names import same_person
 from .cues import UNNAMED_HEADS
 from .records import Source
-from .reported import noun_span
+from .reported import PAGE_DATE, noun_span
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_ANY = {"they", "them", "we", "i", "you"}
@@ -55,9 +55,6 @@ MEDIA_WORDS = {
     "courier", "chronicle", "dispatch", "bulletin", "insider", "monitor", "kyiv", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel", "outlet",
 }
 MEDIA_NOUNS = {"newspaper", "outlet", "broadcaster", "channel", "agency", "magazine", "website", "paper", "tabloid", "daily"}
-
-
-HEADER_DATE = re.compile(r"\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s+")
 
 
 @dataclass(slots=True)
@@ -111,7 +108,7 @@ class SourceResolver:
     def resolve(self, mention: Span | None, unnamed: str | None = None) -> Source:
         if mention is None:
             return Source(name=unnamed or "unnamed", mention=None, span=None, kind="unnamed", role=None)
-        header = HEADER_DATE.match(mention.text)
+        header = PAGE_DATE.match(mention.text)
         if header and header.end() < len(mention.text):
             # a page's header line (" date 2023-06-07 US intelligence is ...") is no part of a name
             cut = mention.start_char + header.end()
@@ -147,13 +144,8 @@ class SourceResolver:
             return Source(name=src.name, mention=text, span=span, kind=src.kind, role=src.role)
         person = last_ent(mention, ("PERSON",))
         if person is not None:
-            name = strip_possessive(person.text)
-            full = self.full_name(name)
-            role = role_words(mention, person)
-            k = Known(full, "person", role)
-            self.remember(k)
-            k = next(x for x in self.known if x.name == full)
-            return Source(name=full, mention=text, span=span, kind="person", role=role or k.role)
+            full = self.full_name(strip_possessive(person.text))
+            return self.person(full, role_words(mention, person), text, span)
         desc = self.by_description(mention)
         if desc is not None:
             self.last_any = desc
@@ -164,18 +156,11 @@ class SourceResolver:
         if named is not None:
             # "A British surgeon has denounced ... . Professor Jane Roe made the remarks during ...":
             # a lead that holds the name back gives it in the next sentence
-            full = self.full_name(strip_possessive(named.text))
-            k = Known(full, "person", description(mention))
-            self.remember(k)
-            return Source(name=full, mention=text, span=span, kind="person", role=k.role)
+            return self.person(self.full_name(strip_possessive(named.text)), description(mention), text, span)
         org = last_ent(mention, ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"))
         if org is not None and len(org) == 1 and strip_possessive(org.text) in self.surnames and org.root.pos_ == "PROPN":
             # "Cameron told CNN" after "James Cameron": a surname the model took for an organisation
-            full = self.full_name(self.surnames[strip_possessive(org.text)])
-            k = Known(full, "person", None)
-            self.remember(k)
-            k = next(x for x in self.known if x.name == full)
-            return Source(name=full, mention=text, span=span, kind="person", role=k.role)
+            return self.person(self.full_name(self.surnames[strip_possessive(org.text)]), None, text, span)
         if org is not None and described(mention, org):
             # "U.S. officials", "French military intelligence", "a Jordanian official": the place
             # or group only modifies the noun that says who spoke; the description is the source
@@ -207,11 +192,7 @@ class SourceResolver:
             name = strip_the(strip_possessive(text))
             if name in self.surnames:
                 # "Sitta highlighted" after "Ghassan Abu Sitta": a surname the model tagged as nothing
-                full = self.full_name(self.surnames[name])
-                k = Known(full, "person", None)
-                self.remember(k)
-                k = next(x for x in self.known if x.name == full)
-                return Source(name=full, mention=text, span=span, kind="person", role=k.role)
+                return self.person(self.full_name(self.surnames[name]), None, text, span)
             kind = "media" if is_media(name) else "organization"
             k = Known(name, kind, None)
             self.remember(k)
@@ -224,6 +205,12 @@ class SourceResolver:
         name = strip_the(text)
         kind = "media" if head.lemma_.lower() in MEDIA_NOUNS else "unnamed"
         return Source(name=name, mention=text, span=span, kind=kind, role=None)
+
+    def person(self, full: str, role: str | None, text: str, span: tuple[int, int]) -> Source:
+        """A person speaker, remembered: the role given here, else the one known for them."""
+        self.remember(Known(full, "person", role))
+        k = next(x for x in self.known if x.name == full)
+        return Source(name=full, mention=text, span=span, kind="person", role=role or k.role)
 
     def person_before(self, mention: Span) -> Known | None:
         """The person a "he" or "she" speaker is: the last person who spoke; before anyone has,
