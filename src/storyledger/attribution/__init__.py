@@ -696,6 +696,9 @@ def unnest(found: list[Found]) -> list[Found]:
     return [f for k, f in enumerate(found) if k not in drop]
 
 
+WHILE_MARKS = ("while", "whereas")  # a clause beside another, not under it
+
+
 def while_clauses(doc: Doc, found: list[Found]) -> list[Found]:
     """"A, while B, the ministry said": the parser hangs the "while" clause on "said", and the
     content stopped at A; what stands between the content and the frame is said too. It joins
@@ -708,7 +711,7 @@ def while_clauses(doc: Doc, found: list[Found]) -> list[Found]:
         frame = min(f.cue_span[0], f.source.start_char)
         for c in f.head.children:
             mark = doc[c.left_edge.i]
-            if c.dep_ != "advcl" or mark.lower_ not in ("while", "whereas") or mark.dep_ != "mark" \
+            if c.dep_ != "advcl" or mark.lower_ not in WHILE_MARKS or mark.dep_ != "mark" \
                     or mark.idx < f.content[1] or c.right_edge.idx >= frame:
                 continue
             end = c.right_edge.idx + len(c.right_edge.text)
@@ -749,20 +752,20 @@ def figure_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
         h = todo.pop()
         for c in h.children:
             if span.start <= c.i < span.end and c.pos_ in ("VERB", "AUX") and (
-                    c.dep_ == "conj" or (h is root and c.dep_ == "advcl" and doc[c.left_edge.i].lower_ in ("while", "whereas"))):
+                    c.dep_ == "conj" or (h is root and c.dep_ == "advcl" and doc[c.left_edge.i].lower_ in WHILE_MARKS)):
                 heads.append(c)
                 todo.append(c)
     if len(heads) < 2 or not all(counted_subject(h) for h in heads):
         return None
     heads.sort(key=lambda h: h.left_edge.i if h is not root else span.start)
-    starts = [span.start] + [h.left_edge.i + (doc[h.left_edge.i].lower_ in ("while", "whereas")) for h in heads[1:]]
+    starts = [span.start] + [h.left_edge.i + (doc[h.left_edge.i].lower_ in WHILE_MARKS) for h in heads[1:]]
     parts = []
     for k, start in enumerate(starts):
         end = (heads[k + 1].left_edge.i if k + 1 < len(heads) else span.end)
         stop = end
         while stop > start and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
             stop -= 1  # ", and", "and": the joint belongs to neither clause
-        if k + 1 < len(heads) and stop == end and doc[end].lower_ not in ("while", "whereas"):
+        if k + 1 < len(heads) and stop == end and doc[end].lower_ not in WHILE_MARKS:
             return None  # no "and", comma or "while" between them: not clauses side by side
         parts.append((doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1].text)))
     return parts

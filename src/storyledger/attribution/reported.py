@@ -908,6 +908,14 @@ def second_report(verb: Token) -> bool:
             and any(c.dep_ in ("ccomp", "dobj") for c in verb.children))
 
 
+def the_remarks(noun: Token, owned: bool = True) -> bool:
+    """"the remarks", "these comments" (with `owned`, "his statement" too): words reported before,
+    named again."""
+    dets = ("the", "these", "those", "his", "her", "their") if owned else ("the", "these", "those")
+    return noun.lemma_.lower() in ("remark", "comment", "statement", "remarks", "comments") \
+        and any(c.dep_ == "det" and c.lower_ in dets for c in noun.children)
+
+
 def light_verb(verb: Token, lemma: str) -> Found | None:
     """"made it clear that ...", "made the case that ...", "expressed confidence that ...",
     "made several statements about ...": a light verb and a noun of saying or holding are one
@@ -927,8 +935,7 @@ def light_verb(verb: Token, lemma: str) -> Found | None:
     noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in CUE_NOUNS), None)
     if noun is None or noun.i - verb.i > 4:
         return None
-    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "his", "her", "their") for c in noun.children) \
-            and noun.lemma_.lower() in ("remark", "comment", "statement", "remarks", "comments"):
+    if the_remarks(noun):
         return None  # "X made the remarks at a lecture": the remarks reported before, said again by no one
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if clause is None:

@@ -15,7 +15,7 @@ from ..nlp.cache import ents_in, ents_of, sent_of, sents_of
 from ..nlp.names import same_person
 from .cues import UNNAMED_HEADS
 from .records import Source
-from .reported import PAGE_DATE, noun_span
+from .reported import PAGE_DATE, noun_span, the_remarks
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_ANY = {"they", "them", "we", "i", "you"}
@@ -363,8 +363,7 @@ def named_next(mention: Span) -> Span | None:
     nxt = sent_of(doc[sent.end])
     root = nxt.root
     obj = next((c for c in root.children if c.dep_ == "dobj"), None)
-    if root.lemma_.lower() != "make" or obj is None or obj.lemma_.lower() not in ("remark", "comment", "statement", "remarks", "comments") \
-            or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in obj.children):
+    if root.lemma_.lower() != "make" or obj is None or not the_remarks(obj, owned=False):
         return None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None:

@@ -27,6 +27,8 @@ MAX_PER_CLAIM = 20
 # Two figures for one measure are a dispute when given within this many days of each other: a
 # running total weeks later (a death toll that grows) is the story moving on, not a dispute.
 DISPUTE_DAYS = 3
+# Units that are no measure to compare: sums and shares, and people of whom nothing is said.
+NO_MEASURE = GENERIC_UNITS | GENERIC_PEOPLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
         n = 0
         for b in live[i + 1 :]:
             for unit in sorted(a.units.keys() & b.units.keys()):  # a set's order changes with the hash seed
-                if unit.split("/")[0] in GENERIC_UNITS | GENERIC_PEOPLE:
+                if unit.split("/")[0] in NO_MEASURE:
                     # sums and shares: a quarter's loss and a year's, a market share and a forecast;
                     # people with nothing said of what happened to them: "16,000 people lost their
                     # homes" and "2,000 people left the area" count different things
