@@ -254,6 +254,23 @@ def test_teaser_lines_are_skipped(claims_of):
     assert claims_of('Watch more: Minister says "the war is over". VIDEO') == []
 
 
+def test_headings_above_the_body_give_no_claims(claims_of):
+    # a headline, a section label and a dateline close no sentence: the body repeats what they say
+    text = ("WORLD NEWS\n\nMinister Lena Holm says the ferry sank after a fire\n\nMar 3, 2025, 9:12 AM\n\n"
+            "Minister Lena Holm said on Monday that the ferry sank after a fire broke out in its engine room.")
+    claims = claims_of(text)
+    assert len(claims) == 1 and claims[0]["content"].endswith("engine room")
+    # "Name: ..." at the top is a heading too when it closes no sentence
+    assert len(claims_of("Navy: the ferry was overloaded\nThe navy said on Monday that the ferry was overloaded.")) == 1
+    # a line that closes its sentence is body text, and so is a line that runs on with ";"
+    assert len(claims_of("Navy: the ferry was overloaded.\nThe navy said on Monday that it had sent divers.")) == 2
+    assert len(claims_of("Navy says the ferry was overloaded;\nThe navy said on Monday that it had sent divers.")) == 2
+    # a text of one unfinished line is read whole
+    assert len(claims_of("The navy said the ferry had been overloaded with cars")) == 1
+    # a statement whose quote runs on past the line is body text
+    assert len(claims_of('Mayor Ida Berg said: "the ferry will stay in port until the inquiry ends\nThe port was closed.')) == 1
+
+
 def test_claim_ids_are_stable_and_offsets_exact(claims_of):
     text = "Analyst Mira Stone said that prices would rise."
     a, b = claims_of(text), claims_of(text)

@@ -73,10 +73,10 @@ CUT_MIN_WORDS = 5
 
 def attribute(doc: Doc, document: Document) -> list[Claim]:
     """All attributed claims of one article, in text order (semantic fields left empty)."""
-    teasers = teaser_ranges(text_of(doc))
+    teasers = teaser_ranges(text_of(doc)) + heading_ranges(text_of(doc))
     quotes = [q for q in find_quotes(text_of(doc)) if not inside_any(q.start, teasers)]
     found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers) and not asked_of_you(doc, f)]
-    heads = headline_speakers(doc, found)
+    heads = [h for h in headline_speakers(doc, found) if not inside_any(h.cue_span[0], teasers)]
     # a transcript line opened by a quote mark ("WALLACE: ...) is the speaker's, not a quote's
     labels = [(h.source.start_char - 1, h.cue_span[1]) for h in heads if h.source is not None]
     quotes = [q for q in quotes if not any(a <= q.open_mark < b for a, b in labels)]
@@ -1002,6 +1002,36 @@ def teaser_ranges(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+# The top of a web page: a line this short that closes no sentence is a heading (the headline,
+# a section label, a dateline), not body text; the body begins at the first line that does.
+HEADING_WORDS = 25
+# A line ending so runs on into the next ("Candidates vie for vets' support;"): not a heading.
+RUNS_ON = (";", ",", ":")
+
+
+def heading_ranges(text: str) -> list[tuple[int, int]]:
+    """The lines above the body that close no sentence: "Minister says X caused the blast",
+    "NATIONAL NEWS", "Jun 28, 2023, 4:42 PM". What a headline says the body says again, and its
+    claim would be counted twice (story-gold.md: headlines are not annotated)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        body = line.strip()
+        if body:
+            if FINISHED.search(body) or body.endswith(RUNS_ON) or len(body.split()) > HEADING_WORDS or open_quote(body):
+                break
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if pos >= len(text):
+        return []  # a text of headings only (a one-line document): read it all
+    return out
+
+
+def open_quote(line: str) -> bool:
+    """A quote opened and not closed on the line: a statement running on, not a heading."""
+    return (line.count('"') % 2 == 1) or line.count("\u201c") > line.count("\u201d")
 
 
 def inside_any(i: int, ranges: list[tuple[int, int]]) -> bool:
