@@ -594,8 +594,21 @@ def test_a_report_running_into_a_long_quote_keeps_its_clause_before_the_quote(cl
     text = ('The senator said she admired the nurses for their patience through what she called '
             '"the hardest winter this hospital has ever had to face."')
     claims = claims_of(text)
-    assert any(c["content"] == "she admired the nurses for their patience through what she called" for c in claims), claims
-    assert len({tuple(c["cue_span"]) for c in claims}) == 1  # the clause and the quote share the cue
+    # the clause and the quote it runs into are one claim (issue 14: a statement not split in pieces)
+    assert [c["content"] for c in claims] == [
+        'she admired the nurses for their patience through what she called "the hardest winter this hospital has ever had to face.'], claims
+
+
+def test_a_quote_closing_a_reported_clause_is_one_claim_with_it(claims_of):
+    for text, content in [
+            ('The minister said the harbour was "badly damaged."', 'the harbour was "badly damaged.'),
+            ("Professor Ana Lind said the survey was \u201cdeeply flawed.\u201d", "the survey was \u201cdeeply flawed."),
+            ('The mayor spoke on Friday, adding that many families in the town are "deeply shaken by what happened on the river."',
+             'that many families in the town are "deeply shaken by what happened on the river.')]:
+        assert [c["content"] for c in claims_of(text)] == [content], text
+    # a quote framed on its own stays a claim of its own beside the report before it
+    claims = claims_of('The mayor said the bridge would reopen. "We will rebuild the pier as well," she said.')
+    assert len(claims) == 2
 
 
 def test_a_phrase_before_a_long_quote_is_no_clause_of_its_own(claims_of):

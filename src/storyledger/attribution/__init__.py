@@ -95,6 +95,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found.sort(key=lambda f: f.content[0])
     found = add_continuations(doc, found, quotes, teasers)
     found = [f for f in found if f.shares_cue is None or shares_cue_still(f, found)]
+    found = closing_quotes(doc, found)
     return to_claims(doc, document, found)
 
 
@@ -160,6 +161,29 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
             continue  # "He said he plans to ... to build "the strongest ..."": "plans" is inside what was said
         kept.append(f)
     return kept + direct
+
+
+def closing_quotes(doc: Doc, found: list[Found]) -> list[Found]:
+    """'said the harbour was "badly damaged."', 'adding that families are "deeply shaken by it"':
+    a reported clause and the quote that closes it, framed by one cue, are one claim; the quote
+    alone ("badly damaged") says nothing a reader could check."""
+    text = text_of(doc)
+    quotes = {f.head.i: f for f in found if f.mode == "direct" and isinstance(f.quote, Quote)}
+    merged: set[int] = set()
+    for f in found:
+        d = quotes.get(f.head.i)
+        if d is None or f.mode != "indirect" or d.cue_span != f.cue_span or id(d) in merged:
+            continue
+        q = d.quote
+        s, e = f.content
+        if not (s < q.open_mark and (q.open_mark < e or not text[e:q.open_mark].strip())):
+            continue  # the quote neither sits in the clause's end nor follows it straight on
+        if sent_of(doc.char_span(s, e, alignment_mode="expand")) != sent_of(d.head) and not (s <= q.open_mark < e):
+            continue
+        f.content = (s, max(e, d.content[1]))
+        f.shares_cue = None
+        merged.add(id(d))
+    return [f for f in found if id(f) not in merged]
 
 
 def clause_before_quote(doc: Doc, f: Found, over: list[Quote]) -> tuple[int, int] | None:
