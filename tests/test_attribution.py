@@ -1060,3 +1060,19 @@ def test_a_figure_given_by_a_source_is_its_claim(claims_of):
     # an act done by someone is no claim, nor a report described by its length
     assert not [c for c in claims_of("The bridge built by the army in 2019 collapsed.") if c["cue"] == "build"]
     assert not [c for c in claims_of("A 2019 report cited by the agency drew criticism.") if c["cue"] == "cite"]
+
+
+def test_a_second_that_clause_hung_on_the_cue_is_a_claim_of_its_own(claims_of):
+    # the parser hangs ", and that B" on "said": B was lost; it is a claim of the same cue, and the
+    # two contents together are the whole of what was said
+    text = "The ministry said the bridge was badly damaged by the flood, and that repairs would take at least two months."
+    claims = claims_of(text)
+    assert [c["content"] for c in claims] == ["the bridge was badly damaged by the flood",
+                                              "and that repairs would take at least two months"]
+    assert len({tuple(c["cue_span"]) for c in claims}) == 1
+    # a clause whose subject is a pronoun says more of the first one's subject: one claim
+    text = "He alleged the two directors were arrogant in thinking they could do it all in-house and that they were very impatient."
+    assert [c["content"] for c in claims_of(text)] == [
+        "the two directors were arrogant in thinking they could do it all in-house and that they were very impatient"]
+    # "but that" is the pronoun, not a second clause of what was said
+    assert len(claims_of("Rescuers said the submarine had been found, but that was not the case.")) == 1

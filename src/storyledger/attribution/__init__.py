@@ -88,6 +88,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = unnest(found)
     found = [f for f in found if not caption(f)]  # after unnest: what is nested in a caption goes with it
     found = while_clauses(doc, found)
+    found = that_conjuncts(doc, found)
     found = split_figures(doc, found)
     found = rebuttals(doc, found)
     found = unanswered(doc, found)
@@ -745,6 +746,45 @@ def while_clauses(doc: Doc, found: list[Found]) -> list[Found]:
             else:
                 f.content = trim(doc, f.content[0], end)
     return out
+
+
+def that_conjuncts(doc: Doc, found: list[Found]) -> list[Found]:
+    """"The ministry said the bridge was damaged, and that repairs would take months": the parser
+    hangs the second "that" clause on "said" as a conjunct, outside the content. It is a second
+    claim of the same cue; its content keeps the "and" ("and that repairs would take months"), so
+    that the two together are the whole of what was said. A clause whose subject is a pronoun
+    ("... were arrogant, and that they were impatient") says more of the first one's subject:
+    it joins that content."""
+    out = list(found)
+    for f in found:
+        if f.mode != "indirect" or f.content[0] < f.cue_span[1]:
+            continue  # the content follows its cue
+        for c in f.head.children:
+            if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.i <= f.head.i:
+                continue
+            cc = next((t for t in f.head.children if t.dep_ == "cc" and t.i < c.left_edge.i), None)
+            if cc is None or cc.lower_ != "and" or cc.idx < f.content[1] or not complementizer(doc, cc.i + 1):
+                continue
+            if any(t.idx < f.content[1] for t in c.subtree):
+                continue
+            last = c.right_edge
+            while last.i > c.i and last.is_punct:
+                last = doc[last.i - 1]
+            end = last.idx + len(last.text)
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "PRP" for t in c.children):
+                f.content = trim(doc, f.content[0], end)  # "A were arrogant and that they were impatient": one statement of them
+            else:
+                out.append(replace(f, cue=list(f.cue), via=list(f.via), content=trim(doc, cc.idx, end)))
+    return out
+
+
+def complementizer(doc: Doc, i: int) -> bool:
+    """"that" at i opens a clause: the parser's mark, or a "determiner" of a noun it cannot
+    determine ("that repairs", "that Kyiv"); not the pronoun ("but that was not the case")."""
+    if i >= len(doc) or doc[i].lower_ != "that":
+        return False
+    t = doc[i]
+    return t.dep_ == "mark" or (t.dep_ == "det" and t.head.tag_ in ("NNS", "NNPS", "NNP"))
 
 
 def split_figures(doc: Doc, found: list[Found]) -> list[Found]:
