@@ -606,9 +606,24 @@ def test_a_quote_closing_a_reported_clause_is_one_claim_with_it(claims_of):
             ('The mayor spoke on Friday, adding that many families in the town are "deeply shaken by what happened on the river."',
              'that many families in the town are "deeply shaken by what happened on the river.')]:
         assert [c["content"] for c in claims_of(text)] == [content], text
+    # a quote that goes on after a comma closes the clause too
+    text = "The army said in a statement that 40 shells had landed in the village, \u201cdestroying the school and the clinic.\u201d"
+    assert [c["content"] for c in claims_of(text)] == [
+        "that 40 shells had landed in the village, \u201cdestroying the school and the clinic."]
     # a quote framed on its own stays a claim of its own beside the report before it
     claims = claims_of('The mayor said the bridge would reopen. "We will rebuild the pier as well," she said.')
     assert len(claims) == 2
+
+
+def test_said_in_a_statement_is_one_content_the_speakers(claims_of):
+    # the parser gives "that 300 missiles fired at Poland by rebel groups" to "statement" and the
+    # rest to "said": one content, the army's
+    for text, speaker, content in [
+            ("Since the war began, the army said in a statement that roughly 300 missiles fired at Poland by rebel groups "
+             "had landed in Belarus.", "army", "that roughly 300 missiles fired at Poland by rebel groups had landed in Belarus"),
+            ("Since the fighting began, the navy said in a statement that about 200 drones launched at Odesa by militia "
+             "groups had crashed in Moldova.", "navy", "that about 200 drones launched at Odesa by militia groups had crashed in Moldova")]:
+        assert [(c["source"]["name"].lower(), c["content"]) for c in claims_of(text)] == [(speaker, content)]
 
 
 def test_a_phrase_before_a_long_quote_is_no_clause_of_its_own(claims_of):
@@ -1076,3 +1091,4 @@ def test_a_second_that_clause_hung_on_the_cue_is_a_claim_of_its_own(claims_of):
         "the two directors were arrogant in thinking they could do it all in-house and that they were very impatient"]
     # "but that" is the pronoun, not a second clause of what was said
     assert len(claims_of("Rescuers said the submarine had been found, but that was not the case.")) == 1
+

@@ -96,6 +96,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found.sort(key=lambda f: f.content[0])
     found = add_continuations(doc, found, quotes, teasers)
     found = [f for f in found if f.shares_cue is None or shares_cue_still(f, found)]
+    found = said_in_a_statement(doc, found)
     found = closing_quotes(doc, found)
     return to_claims(doc, document, found)
 
@@ -164,26 +165,52 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
     return kept + direct
 
 
+def said_in_a_statement(doc: Doc, found: list[Found]) -> list[Found]:
+    """"The military said in a statement that 450 rockets fired at Israel had landed in Gaza": the
+    parser may give the "that" clause's first words to "statement" (as a clause of the noun) and
+    the rest to "said". The statement is the vehicle of the saying: its words and the verb's
+    are one content, the speaker's."""
+    text = text_of(doc)
+    by_head = {f.head.i: f for f in found if f.mode == "indirect" and f.source is not None}
+    gone: set[int] = set()
+    for g in found:
+        noun = g.head
+        if g.source is not None or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            continue
+        f = by_head.get(noun.head.head.i)
+        if f is None or f is g or g.content[1] > f.content[0]:
+            continue
+        if text[g.content[1]:f.content[0]].strip() or f.cue_span[1] > g.content[0]:
+            continue  # not one run of words after the cue
+        f.content = (g.content[0], f.content[1])
+        gone.add(id(g))
+    return [f for f in found if id(f) not in gone]
+
+
 def closing_quotes(doc: Doc, found: list[Found]) -> list[Found]:
     """'said the harbour was "badly damaged."', 'adding that families are "deeply shaken by it"':
     a reported clause and the quote that closes it, framed by one cue, are one claim; the quote
-    alone ("badly damaged") says nothing a reader could check."""
+    alone ("badly damaged") says nothing a reader could check. Another find of the clause alone
+    ("said in a statement that ...": the statement's) goes with it, as finds of one span do."""
     text = text_of(doc)
     quotes = {f.head.i: f for f in found if f.mode == "direct" and isinstance(f.quote, Quote)}
     merged: set[int] = set()
+    grown: dict[tuple[int, int], Found] = {}
     for f in found:
         d = quotes.get(f.head.i)
         if d is None or f.mode != "indirect" or d.cue_span != f.cue_span or id(d) in merged:
             continue
         q = d.quote
         s, e = f.content
-        if not (s < q.open_mark and (q.open_mark < e or not text[e:q.open_mark].strip())):
+        if not (s < q.open_mark and (q.open_mark < e or not text[e:q.open_mark].strip(" ,\u2013\u2014-"))):
             continue  # the quote neither sits in the clause's end nor follows it straight on
         if sent_of(doc.char_span(s, e, alignment_mode="expand")) != sent_of(d.head) and not (s <= q.open_mark < e):
             continue
+        grown[(s, e)] = f
         f.content = (s, max(e, d.content[1]))
         f.shares_cue = None
         merged.add(id(d))
+    merged |= {id(g) for g in found if g.content in grown and grown[g.content] is not g and not g.rebuts}
     return [f for f in found if id(f) not in merged]
 
 
