@@ -1092,3 +1092,13 @@ def test_a_second_that_clause_hung_on_the_cue_is_a_claim_of_its_own(claims_of):
     # "but that" is the pronoun, not a second clause of what was said
     assert len(claims_of("Rescuers said the submarine had been found, but that was not the case.")) == 1
 
+
+def test_an_as_complement_of_a_prepositional_cue_is_part_of_what_was_said(claims_of):
+    # "pointed to X as Y": the parser hangs "as Y" on the verb; what was said is "X as Y"
+    claims = claims_of("The ministry has pointed to the rebel group as the likely cause of the blast.")
+    assert [c["content"] for c in claims] == ["the rebel group as the likely cause of the blast"]
+    assert claims[0]["stance"] == "possible"  # "as the likely cause" hedges it
+    claims = claims_of("Investigators pointed to the old pump as the cause of the fire.")
+    assert [(c["content"], c["stance"]) for c in claims] == [("the old pump as the cause of the fire", "asserted")]
+    # an "as" clause of time is not part of it
+    assert [c["content"] for c in claims_of("The mayor spoke about the storm as it hit the coast.")] == ["the storm"]

@@ -628,6 +628,9 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return None  # "released a statement", "published an editors' note": the act, not what it says
     if first.dep_ in ("pobj", "pcomp"):
         content = trim(verb.doc, *subtree_span(first))
+        after = first.right_edge.i + 1
+        if after < len(verb.doc) and verb.doc[after].lower_ == "as" and verb.doc[after].head.i == verb.i:
+            content = (content[0], trim(verb.doc, *subtree_span(verb.doc[after]))[1])  # "pointed to X as the likely cause"
     elif marked_for is not None:
         content = trim(verb.doc, verb.doc[first.left_edge.i + 1].idx, subtree_span(first)[1])
     else:

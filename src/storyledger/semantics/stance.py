@@ -320,6 +320,12 @@ def hedge_of(content: Span, root: Token) -> bool | None:
             if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and any(
                     a.dep_ == "amod" and a.lower_ in ("likely", "probable") for a in c.children):
                 return False
+    for t in content:
+        # "pointed to the group as the likely cause": the cue's "as" complement holds the hedge
+        if t.lower_ == "as" and t.dep_ == "prep" and not (content.start <= t.head.i < content.end) and any(
+                o.dep_ == "pobj" and any(a.dep_ == "amod" and a.lower_ in ("likely", "probable", "possible") for a in o.children)
+                for o in t.children):
+            return False
     return None
 
 
