@@ -204,7 +204,8 @@ def closing_quotes(doc: Doc, found: list[Found]) -> list[Found]:
         s, e = f.content
         if not (s < q.open_mark and (q.open_mark < e or not text[e:q.open_mark].strip(" ,\u2013\u2014-"))):
             continue  # the quote neither sits in the clause's end nor follows it straight on
-        if sent_of(doc.char_span(s, e, alignment_mode="expand")) != sent_of(d.head) and not (s <= q.open_mark < e):
+        clause = doc.char_span(s, e, alignment_mode="expand")
+        if clause is None or (sent_of(clause) != sent_of(d.head) and not (s <= q.open_mark < e)):
             continue
         grown[(s, e)] = f
         f.content = (s, max(e, d.content[1]))
