@@ -1123,7 +1123,7 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
 
 def open_quote(line: str) -> bool:
     """A quote opened and not closed on the line: a statement running on, not a heading."""
-    return (line.count('"') % 2 == 1) or line.count("\u201c") > line.count("\u201d")
+    return any(q.close_mark is None for q in find_quotes(line))
 
 
 def inside_any(i: int, ranges: list[tuple[int, int]]) -> bool:
