@@ -1102,3 +1102,40 @@ def test_an_as_complement_of_a_prepositional_cue_is_part_of_what_was_said(claims
     assert [(c["content"], c["stance"]) for c in claims] == [("the old pump as the cause of the fire", "asserted")]
     # an "as" clause of time is not part of it
     assert [c["content"] for c in claims_of("The mayor spoke about the storm as it hit the coast.")] == ["the storm"]
+
+
+def test_a_report_inside_a_relative_clause_says_what_follows_its_verb(claims_of):
+    # "N, which X said VP": what X said is VP about N; the relative pronoun, the speaker and the
+    # cue are not part of it
+    claims = claims_of("Rescuers reached a village that the governor said had been cut off for days.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [("governor", "had been cut off for days")]
+    claims = claims_of("The company sold the plant, which analysts said was losing money.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [("analysts", "was losing money")]
+    # the parser hangs the reported clause on the verb as an xcomp: it was lost
+    text = "Officials said the bridge was not damaged by the storm, which the Transport Ministry said killed dozens of people."
+    inner = [c for c in claims_of(text) if c["source"]["name"] == "Transport Ministry"]
+    assert [c["content"] for c in inner] == ["killed dozens of people"]
+    # a frame set inside a sentence keeps the sentence around it
+    assert [c["content"] for c in claims_of("The plan, the minister said, will fail.")] == ["The plan, the minister said, will fail."]
+    # an infinitive after the verb is no reported clause
+    assert not [c for c in claims_of("They visited the dam, which he said to be safe.") if c["content"].startswith("which")]
+
+
+def test_a_contrasting_clause_after_a_set_in_frame_is_not_what_was_said(claims_of):
+    # "A, the police said, while B": B is the writer setting another's report beside A
+    claims = claims_of("The storm killed 12 people, the police said, while the Red Cross has said that another 30 are missing.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [
+        ("police", "The storm killed 12 people"), ("Red Cross", "that another 30 are missing")]
+    # a "while" clause inside what was said stays in it
+    text = "But to prevent problems, he said, local officials should be vigilant while the storm passes."
+    assert [c["content"] for c in claims_of(text)] == [text]
+
+
+def test_a_place_phrase_after_the_speaker_noun_keeps_the_description(claims_of):
+    # "the pro-Russian authorities in the part of Kherson": not "pro-Russian"
+    claims = claims_of("Russian officials in Mariupol said the water was rising.")
+    assert [c["source"]["name"] for c in claims] == ["Russian officials in Mariupol"]
+    claims = claims_of("The pro-Russian authorities in the part of Kherson occupied by Moscow troops report seven missing.")
+    assert [c["source"]["name"] for c in claims] == ["pro-Russian authorities in the part of Kherson occupied by Moscow troops"]
+    # a time is no place, and an official of a body speaks for it
+    assert [c["source"]["name"] for c in claims_of("A U.S. Navy official at the time said the noise came from the ocean.")] == ["U.S. Navy"]

@@ -391,6 +391,37 @@ def xcomp_content(verb: Token) -> Token | None:
     return None
 
 
+RELATIVE_PRONOUNS = frozenset("that which who whom".split())
+
+
+def relative_of(verb: Token) -> Token | None:
+    """The relative pronoun of a reporting verb inside a relative clause ("the blast, which the
+    ministry said killed hundreds", "an explosion that Israel says caused ..."): the parser hangs
+    it on the verb or on the reported clause, before the verb."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((t for t in verb.doc[verb.head.i + 1:verb.i] if t.lower_ in RELATIVE_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+
+
+def relative_report(verb: Token) -> Token | None:
+    """"the blast, which the Gaza Health Ministry said killed hundreds of people": the small model
+    takes the reported clause (finite, its subject the relative pronoun) for the verb's xcomp."""
+    if relative_of(verb) is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD")
+                 and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
+def after_relative(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """What a reporting verb in a relative clause reports starts after the verb: the relative
+    pronoun that opens the clause's subtree (its subject) and the speaker are not what was said
+    ("an explosion that Israel says caused the rocket to fall": "caused the rocket to fall")."""
+    rel = relative_of(verb)
+    if rel is None or not content[0] <= rel.idx < verb.idx or verb.i + 1 >= len(verb.doc):
+        return content
+    return trim(verb.doc, verb.doc[verb.i + 1].idx, content[1])
+
+
 def gerund_content(verb: Token) -> Token | None:
     """"proposed barring ...", "reported holding ...", "said legalizing it could ...": a gerund
     the parser hangs on a speech or object verb as xcomp is what was said (PolNeAR train: 42 of
@@ -598,7 +629,7 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=subject, content=content_after(verb, clause, sent), mode="indirect")
     first = clause_content(verb)
     if first is None and lemma in SPEECH_VERBS:
-        first = misparsed_clause(verb)
+        first = misparsed_clause(verb) or relative_report(verb)
     if first is None and lemma in OBJECT_VERBS:
         first = object_content(verb)
     if first is None and lemma in XCOMP_VERBS:
@@ -617,7 +648,7 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
     if first is None and is_parenthetical(verb, lemma):
         # "But to prevent problems, he said, local officials should be vigilant": the frame sits
         # inside what was said, so the content is the whole sentence around it
-        return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subject_of(verb)), content=trim(verb.doc, sent.start_char, sent.end_char), mode="indirect")
+        return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subject_of(verb)), content=parenthetical_content(verb, sent), mode="indirect")
     if first is None:
         return None
     if lemma in WEAK_VERBS and first.dep_ not in ("ccomp", "pobj") and not (first.dep_ == "dobj" and lemma in OBJECT_VERBS and verb.dep_ == "ROOT") and not (first.dep_ == "xcomp" and lemma in XCOMP_VERBS):
@@ -635,6 +666,7 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         content = trim(verb.doc, verb.doc[first.left_edge.i + 1].idx, subtree_span(first)[1])
     else:
         content = content_after(verb, first, sent) if first.i > verb.i else trim(verb.doc, *subtree_span(first))
+        content = after_relative(verb, content)
         subject = stolen_subject(verb, first)
         if subject is not None:
             content = (subject.left_edge.idx, content[1])
@@ -1129,6 +1161,23 @@ def attitude(verb: Token) -> Found | None:
     first = cue_tokens(verb)[0]
     cue = list(verb.doc[first.i:last.i + 1]) if 0 <= last.i - first.i <= 5 else [adj]
     return Found(cue=cue, cue_lemma=adj.lower_, source=noun_span(subj), content=trim(verb.doc, *subtree_span(comp)), mode="indirect")
+
+
+# Marks of a clause set beside another, not under it: after a frame, the writer's, not the speaker's.
+CONTRAST_MARKS = frozenset("while whereas".split())
+
+
+def parenthetical_content(verb: Token, sent: Span) -> tuple[int, int]:
+    """The sentence around a frame set inside it, but for a contrasting clause after the frame
+    ("Flooding killed 10 people, the ministry said, while the UN has said that ..."): that is the
+    writer setting another's report beside the ministry's, not what the ministry said."""
+    doc = verb.doc
+    for c in verb.head.children:
+        if c.dep_ == "advcl" and c.i > verb.i and doc[c.left_edge.i].lower_ in CONTRAST_MARKS \
+                and all(t.is_punct for t in doc[verb.right_edge.i + 1:c.left_edge.i]):
+            frame = min(t.idx for t in [verb, *subject_of(verb).subtree])
+            return trim(doc, sent.start_char, frame)
+    return trim(doc, sent.start_char, sent.end_char)
 
 
 def is_parenthetical(verb: Token, lemma: str) -> bool:

@@ -385,10 +385,21 @@ def described(mention: Span, ent: Span) -> bool:
     if ent.end <= root.i:
         return ent.root.head.i != ent.root.i and all(
             t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "advmod", "punct", "cc", "conj")
-            or t.i == root.i or t.head.i != root.i for t in mention)
+            or t.i == root.i or t.head.i != root.i or placed_by(t, root) for t in mention)
     # a place, or a name that only modifies a noun there ("the Zabaryne village", which the
     # tagger may take for a body)
     return (ent.label_ in ("GPE", "NORP", "LOC") or ent.root.dep_ in ("compound", "amod")) and after_head(ent.root, root)
+
+
+def placed_by(prep: Token, head: Token) -> bool:
+    """A phrase after the speaker's noun that only places it ("the pro-Russian authorities in the
+    part of Kherson occupied by Moscow troops"): "in", "of" or "across", a place in it and no
+    body or person ("officials from the U.S. Navy" speak for the Navy; "an official at the time"
+    is no place)."""
+    if prep.dep_ != "prep" or prep.i < head.i or prep.lower_ not in ("in", "of", "across"):
+        return False
+    kinds = {t.ent_type_ for t in prep.subtree}
+    return not kinds & {"ORG", "PERSON"} and bool(kinds & {"GPE", "LOC", "FAC"})
 
 
 def after_head(tok: Token, head: Token) -> bool:
