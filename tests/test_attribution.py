@@ -1139,3 +1139,19 @@ def test_a_place_phrase_after_the_speaker_noun_keeps_the_description(claims_of):
     assert [c["source"]["name"] for c in claims] == ["pro-Russian authorities in the part of Kherson occupied by Moscow troops"]
     # a time is no place, and an official of a body speaks for it
     assert [c["source"]["name"] for c in claims_of("A U.S. Navy official at the time said the noise came from the ocean.")] == ["U.S. Navy"]
+
+
+def test_clauses_side_by_side_are_claims_of_one_cue(claims_of):
+    # "X said A, and B": each clause with a subject of its own is a claim; the joint word goes
+    # with the clause it opens, so that the two together are all that was said
+    claims = claims_of("According to the county, there are 12 roads under water, and residents of two towns are being moved to shelters.")
+    assert [c["content"] for c in claims] == ["there are 12 roads under water",
+                                              "and residents of two towns are being moved to shelters"]
+    assert len({tuple(c["cue_span"]) for c in claims}) == 1
+    claims = claims_of("The governor said six bridges were closed and that schools would stay shut on Friday.")
+    assert [c["content"] for c in claims] == ["six bridges were closed", "and that schools would stay shut on Friday"]
+    # a clause that points back at the first goes on about it, and "but" sets one against the other
+    for text in ("The firm said the two directors were careless and that they were very impatient.",
+                 "The agency said the dam had burst on Monday and its reservoir drained within hours.",
+                 "The report said the pump had failed, but the alarm had worked."):
+        assert len([c for c in claims_of(text) if c["mode"] != "continuation"]) == 1, text

@@ -83,3 +83,11 @@ def test_an_amount_of_time_does_not_hide_the_day(claims_of):
             '"between 30 and 40 hours left" at a council meeting on Tuesday.')
     c = one(claims_of(text, published="2024-10-31"), "hours left")
     assert c["said_on"] == "2024-10-29"
+
+
+def test_a_time_in_one_part_of_a_statement_does_not_date_the_other(claims_of):
+    # "said A and that B on Friday": the two parts are one statement; Friday is when B happens
+    claims = claims_of("The governor said six bridges were closed and that schools would stay shut on Friday.",
+                       published="2024-10-28")
+    assert len(claims) == 2 and [c["said_on"] for c in claims] == [None, None]
+    assert claims[1]["event_time"] == "2024-11-01"

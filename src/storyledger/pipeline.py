@@ -232,12 +232,13 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
     timexes = find_timexes(doc, document.published)
     places = find_places(doc, document.outlet)
     names = document_names(doc)
+    statements = statement_spans(claims)
     for claim in claims:
         s, e = claim.span
         content = doc.char_span(s, e, alignment_mode="expand")
         if content is None:
             continue
-        claim.said_on = said_on(doc, claim, timexes)
+        claim.said_on = said_on(doc, claim, timexes, statements.get(tuple(claim.cue_span or ())))
         inside = [t for t in timexes if s <= t.start and t.end <= e]
         claim.event_time = next((v for v in map(timex_interval, inside) if v is not None), None)
         # `content` may reach past the claim to a token's end (a span ending inside "V(1“”It")
@@ -248,25 +249,38 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
     carry_said_on(doc, claims, timexes)
 
 
-def said_on(doc: Doc, claim: Claim, timexes: list[Timex]) -> str | list[str] | None:
+def statement_spans(claims: list[Claim]) -> dict[tuple, tuple[int, int]]:
+    """The whole of what was said at each cue: the claims of one cue ("A" and "and that B") are
+    one statement, and a time in one part is no day of saying for the other."""
+    spans: dict[tuple, tuple[int, int]] = {}
+    for c in claims:
+        if c.cue_span:
+            k = tuple(c.cue_span)
+            s, e = spans.get(k, c.span)
+            spans[k] = (min(s, c.span[0]), max(e, c.span[1]))
+    return spans
+
+
+def said_on(doc: Doc, claim: Claim, timexes: list[Timex], statement: tuple[int, int] | None = None) -> str | list[str] | None:
     """The date the claim's own sentence gives for the act of saying ("On October 25, X said",
     "X said Thursday", "Speaking at a Thursday briefing, X said"), outside the content; null where
     the text does not say (an "earlier" is no day). A time in a clause of its own ("Although the
     noise was heard on Tuesday, X said", "X, who visited on Monday, said") or in a dateline
     ("KYIV, Oct 28 (Reuters) -") is not the day of saying."""
-    found = said_timex(doc, claim, timexes)
+    found = said_timex(doc, claim, timexes, statement)
     return None if found is None else timex_interval(found)
 
 
-def said_timex(doc: Doc, claim: Claim, timexes: list[Timex]) -> Timex | None:
-    """The time expression of the claim's sentence that dates its saying, or None."""
+def said_timex(doc: Doc, claim: Claim, timexes: list[Timex], statement: tuple[int, int] | None = None) -> Timex | None:
+    """The time expression of the claim's sentence that dates its saying, or None; `statement`
+    the span of all its cue's claims, when the claim is one part of them."""
     anchor = claim.cue_span or claim.span
     sent = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
     if sent is None:
         return None
     cue = sent.root if claim.cue_span else None
     sent = sent_of(sent)
-    s, e = claim.span
+    s, e = statement or claim.span
     if claim.mode == "continuation":
         prev = sent_of(doc[sent.start - 1]) if sent.start > 0 else None
         sent = prev if prev is not None else sent

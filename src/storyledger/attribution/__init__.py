@@ -90,6 +90,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = while_clauses(doc, found)
     found = that_conjuncts(doc, found)
     found = split_figures(doc, found)
+    found = split_clauses(doc, found)
     found = rebuttals(doc, found)
     found = unanswered(doc, found)
     found = resolve_demonstratives(doc, document, found)
@@ -861,6 +862,87 @@ def figure_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
             return None  # no "and", comma or "while" between them: not clauses side by side
         parts.append((doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1].text)))
     return parts
+
+
+JOINTS = frozenset(["and"])
+CONTRASTS = frozenset("but yet although though".split())
+
+
+def split_clauses(doc: Doc, found: list[Found]) -> list[Found]:
+    """"X said A, and B": clauses side by side, each with a subject of its own, are claims of
+    their own (the story gold holds "35 communities are flooded" and "villages are being
+    evacuated" apart): one cue, and the joint word goes with the clause it opens ("and B"), so
+    that the contents together are all that was said (PolNeAR, which reads the claims of one
+    cue as one attribution, sees the same content). A clause whose subject points back ("and
+    they were impatient", "and its support vessel lost contact") goes on about the first one
+    and stays with it, as does one set against it ("A, but B")."""
+    out: list[Found] = []
+    for f in found:
+        parts = side_clauses(doc, f) if f.mode in ("indirect", "according_to") else None
+        if not parts:
+            out.append(f)
+            continue
+        out.extend(replace(f, cue=list(f.cue), via=list(f.via), content=trim(doc, a, b)) for a, b in parts)
+    return out
+
+
+def side_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
+    """The character spans of a content's clauses joined by "and" or a comma, when each has a
+    subject of its own, else None."""
+    span = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if span is None or len(span) > 80:
+        return None
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or own_subject(root) is None:
+        return None
+    heads, todo = [root], [root]
+    while todo:
+        h = todo.pop()
+        for c in h.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and span.start <= c.left_edge.i and c.right_edge.i < span.end:
+                subject = own_subject(c)
+                if subject is not None and not refers_back(subject):
+                    heads.append(c)
+                todo.append(c)
+    if len(heads) < 2:
+        return None
+    heads.sort(key=lambda h: h.i)
+    if any(heads[k].i > heads[k + 1].left_edge.i for k in range(len(heads) - 1)):
+        return None
+    starts = [span.start]
+    for h in heads[1:]:
+        start = h.left_edge.i
+        if doc[start - 1].lower_ in CONTRASTS:
+            return None  # "A but B": the speaker weighs one against the other, one statement
+        while start > span.start and doc[start - 1].lower_ in JOINTS:
+            start -= 1  # the joint word opens the clause
+        if start == h.left_edge.i and doc[start - 1].text not in (",", ";"):
+            return None  # nothing between them: no clauses side by side
+        starts.append(start)
+    parts = []
+    for k, start in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else span.end
+        while stop > start + 1 and doc[stop - 1].is_punct:
+            stop -= 1
+        if stop - start < 3:
+            return None
+        parts.append((doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1].text)))
+    return parts
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The clause's subject (also one the parser hung on its auxiliary)."""
+    for h in [verb] + [a for a in verb.children if a.dep_ in ("aux", "auxpass")]:
+        for x in h.children:
+            if x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
+                return x
+    return None
+
+
+def refers_back(subject: Token) -> bool:
+    """A subject that points back at what was just said: a pronoun ("they", "that") or a noun
+    it owns ("its support vessel lost contact"): the clause goes on about the same thing."""
+    return subject.tag_ in ("PRP", "DT", "WDT") or any(t.tag_ == "PRP$" for t in subject.subtree)
 
 
 def counted_subject(verb: Token) -> bool:
