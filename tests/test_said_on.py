@@ -91,3 +91,15 @@ def test_a_time_in_one_part_of_a_statement_does_not_date_the_other(claims_of):
                        published="2024-10-28")
     assert len(claims) == 2 and [c["said_on"] for c in claims] == [None, None]
     assert claims[1]["event_time"] == "2024-11-01"
+
+
+def test_a_body_named_two_ways_keeps_its_day(claims_of):
+    # "the Department of Fisheries" and then "the Fisheries Department": one speaker
+    text = ("A statement from the Department of Fisheries on Saturday said that the catch had fallen by half. "
+            "Warmer water explains the fall, the Fisheries Department added.")
+    claims = claims_of(text, published="2024-10-28")  # a Monday
+    assert [c["said_on"] for c in claims] == ["2024-10-26", "2024-10-26"]
+    # two bodies that share a word are not one
+    text = ("The Department of Fisheries said on Saturday that the catch had fallen. "
+            "Prices will rise, the Department of Trade added.")
+    assert one(claims_of(text, published="2024-10-28"), "Prices")["said_on"] is None

@@ -388,16 +388,32 @@ def speaker_keys(claim: Claim) -> list[str]:
     return keys
 
 
+NAME_FILLERS = frozenset("the of and for on in at".split())
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a source's name, without its fillers ("of", "the")."""
+    return frozenset(w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in NAME_FILLERS)
+
+
 def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
-    """Give undated claims the day of the same speaker's last dated claim before them."""
+    """Give undated claims the day of the same speaker's last dated claim before them. A body
+    named two ways ("the Department of National Defence", then "the Defence Department") is one
+    speaker: the words of one name are all in the other's."""
     last: dict[str, str | list[str]] = {}
+    bodies: list[tuple[frozenset[str], str | list[str]]] = []
     for claim in sorted(claims, key=lambda c: c.span[0]):
         keys = speaker_keys(claim)
+        words = name_words(claim.source.name)
         if claim.said_on is not None:
             for k in keys:
                 last[k] = claim.said_on
+            if len(words) > 1:
+                bodies.append((words, claim.said_on))
             continue
         day = next((last[k] for k in keys if k in last), None)
+        if day is None and len(words) > 1:
+            day = next((d for w, d in reversed(bodies) if words <= w or w <= words), None)
         if day is None or claim.source.name.lower() in ("unnamed reports", "unnamed"):
             continue
         anchor = claim.cue_span or claim.span
