@@ -59,6 +59,7 @@ def load(work: Path, story: Path | None):
             continue  # a copy's claim takes its original's proposition, as the ledger has it (`follow_originals`)
         c = json.loads(r["record"])
         it = props.Item(r["id"], r["document"], r["seq"], r["source"], r["content"], c.get("mode", ""), frozenset(link_.units(c)))
+        CUES[it.id] = c.get("cue") or ""
         items.append(it)
     return db, (items, copies), gold
 
@@ -69,6 +70,7 @@ def bcubed(of_claim: dict[str, str], gold: dict[str, str]) -> tuple[float, float
 
 
 SEED = ROOT.parent / "shared" / "data" / "000_5a9cac7b8d2db75a"
+CUES: dict[str, str] = {}  # claim id -> cue lemma, for `props.core`
 
 
 def seed_bcubed(of_claim: dict[str, str], work: Path) -> tuple[float, float, float]:
@@ -84,7 +86,7 @@ def seed_bcubed(of_claim: dict[str, str], work: Path) -> tuple[float, float, flo
 def run(db, items_copies, gold, work: Path):
     items, copies = items_copies
     for it in items:
-        it.core = props.core(it.content)
+        it.core = props.core(it.content, CUES.get(it.id, ""))
         it.keys = frozenset(props.keys(it.core))
     vectors = lambda texts: link_.cached_vectors(db, texts, props.embed)  # noqa: E731
     g = props.link_items(items, vectors)

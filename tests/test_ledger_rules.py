@@ -148,6 +148,21 @@ def test_core_drops_the_stance_frame():
     assert props.core("As far as I know, they are not on the front line yet.").startswith("they are not on the front line")
 
 
+def test_an_accusation_core_states_what_the_accused_did():
+    # the cue's object is who did it: "accused the army of shelling the bridge" says the army shelled it
+    assert props.core("the army of shelling the bridge", "accuse") == "the army shelling the bridge"
+    assert props.core("the rebels for the blackout", "blame") == "the rebels responsible for the blackout"
+    assert props.core("a faulty valve", "blame") == "a faulty valve responsible"
+    # a clause that holds the cue itself, and other cues, stay as they are
+    assert props.core("the army was blamed for the blast", "blame") == "the army was blamed for the blast"
+    assert props.core("the army of shelling the bridge", "say") == "the army of shelling the bridge"
+    # linking keeps a core given with its cue (`link.story_items`)
+    items = [props.Item("a", "d", 0, 1, "the rebels for the blackout", "indirect")]
+    items[0].core = props.core(items[0].content, "blame")
+    props.link_items(items, fake_embedder)
+    assert items[0].core == "the rebels responsible for the blackout"
+
+
 def fake_embedder(texts):
     """Bag of words hashed into 64 dimensions: enough to tell unrelated sentences apart."""
     out = np.zeros((len(texts), 512), dtype=np.float32)

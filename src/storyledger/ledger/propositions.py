@@ -92,13 +92,31 @@ ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;:]*", re.I)
 PRONOUN_START = re.compile(r"^(?:it|they|this|that|these|those|he|she|we|i)\b", re.I)
 
 
-def core(content: str) -> str:
-    """The content without its stance frame, hedges and leading conjunction."""
+# Cues whose object is the one said to have done it ("accused Israel of hitting the hospital",
+# "blamed Israel for the explosion"): what they state is that the object did it, and the core
+# says so, so that it meets "Israel hit the hospital" and "Israel was responsible".
+ACCUSED_OF = re.compile(r"^(?P<who>.{1,80}?)\s+of\s+(?P<what>\S.*)$", re.I)
+BLAMED_FOR = re.compile(r"^(?P<who>.{1,80}?)\s+for\s+(?P<what>\S.*)$", re.I)
+ACCUSING_CUES = frozenset("accuse accusation".split())
+CUE_WORDS = re.compile(r"\b(?:accus|blam)\w*", re.I)  # "Israel was blamed for the strike": a whole clause
+BLAMING_CUES = frozenset("blame".split())
+
+
+def core(content: str, cue: str = "") -> str:
+    """The content without its stance frame, hedges and leading conjunction; an accusation's
+    object and charge as one statement ("Israel of hitting the hospital" -> "Israel hitting
+    the hospital"; blamed "Israel for the explosion" -> "Israel responsible for the explosion")."""
     t = " ".join(content.split())
     for pattern in (LEAD, HEDGE, FRAME, ABOUT, LEAD):
         t = pattern.sub("", t, count=1) if pattern is not HEDGE else pattern.sub("", t)
     t = FALSE_TAIL.sub("", t)
-    return t.strip(" .,;:\"'“”") or content
+    t = t.strip(" .,;:\"'“”") or content
+    if cue in ACCUSING_CUES and (m := ACCUSED_OF.match(t)) and not CUE_WORDS.search(t):
+        return f"{m['who']} {m['what']}"
+    if cue in BLAMING_CUES and not CUE_WORDS.search(t):
+        m = BLAMED_FOR.match(t)
+        return f"{m['who']} responsible for {m['what']}" if m else f"{t} responsible"
+    return t
 
 
 def stated_keys(content: str) -> frozenset[str]:
@@ -213,7 +231,7 @@ def link_items(items: list[Item], vectors_of: Callable[[list[str]], np.ndarray])
     story's claims are told apart by what differs between them, whatever else the ledger holds.
     """
     for it in items:
-        it.core = core(it.content)
+        it.core = it.core or core(it.content)  # a core given (with its cue: `story_items`) stands
         it.keys = frozenset(keys(it.core))
     out = Grouping()
     for story in stories(items):
