@@ -1155,3 +1155,14 @@ def test_clauses_side_by_side_are_claims_of_one_cue(claims_of):
                  "The agency said the dam had burst on Monday and its reservoir drained within hours.",
                  "The report said the pump had failed, but the alarm had worked."):
         assert len([c for c in claims_of(text) if c["mode"] != "continuation"]) == 1, text
+
+
+def test_a_person_named_again_by_what_they_are_is_the_last_who_spoke(claims_of):
+    # "the filmmaker", "the Ukrainian president": the writer names the last speaker again
+    text = "Anna Berg said the festival had been cancelled. The filmmaker added that she would show her film online."
+    assert [c["source"]["name"] for c in claims_of(text)] == ["Anna Berg", "Anna Berg"]
+    # before anyone has spoken it stays a description; a rank in a body is left to the body
+    text = "The mayor met Anna Berg on Monday. The minister said the plan would fail."
+    assert [c["source"]["name"] for c in claims_of(text)] == ["minister"]
+    text = "Anna Berg said the talks had failed. The official said they would resume."
+    assert [c["source"]["name"] for c in claims_of(text)][1] != "Anna Berg"

@@ -103,3 +103,10 @@ def test_a_body_named_two_ways_keeps_its_day(claims_of):
     text = ("The Department of Fisheries said on Saturday that the catch had fallen. "
             "Prices will rise, the Department of Trade added.")
     assert one(claims_of(text, published="2024-10-28"), "Prices")["said_on"] is None
+
+
+def test_a_year_in_the_speakers_name_is_not_the_day_of_saying(claims_of):
+    text = "The Titanic (1997) director said in an interview that he had feared the worst."
+    assert claims_of(text, published="2024-10-28")[0]["said_on"] is None
+    # a day in it is: "a Monday statement"
+    assert claims_of("A Monday statement from the ministry said the port was closed.", published="2024-10-30")[0]["said_on"] == "2024-10-28"

@@ -293,6 +293,8 @@ def said_timex(doc: Doc, claim: Claim, timexes: list[Timex], statement: tuple[in
             if cue is not None and on_cue(doc, t, cue):
                 return t  # "accused the troops on Tuesday of ...": the content is the cue's object
             continue
+        if claim.source.span and claim.source.span[0] <= t.start < claim.source.span[1] and not DAY_VALUE.match(t.value):
+            continue  # "the Titanic (1997) director", "a 2019 report": a name's year, not the saying's
         if dateline(doc, t, sent):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -305,6 +307,8 @@ def said_timex(doc: Doc, claim: Claim, timexes: list[Timex], statement: tuple[in
             other = t
     return other
 
+
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 # Clauses of their own: a time in one of them dates that clause's event, not the saying ("a pact
 # signed in June", "Although noises were heard on Tuesday, he said ...").

@@ -152,6 +152,12 @@ class SourceResolver:
             if desc.kind == "person":
                 self.last_person = desc
             return Source(name=desc.name, mention=text, span=span, kind=desc.kind, role=desc.role)
+        if epithet(mention):
+            k = self.last_person
+            if k is not None:
+                # "The Titanic (1997) director ... said" after "James Cameron" said: the last
+                # person who spoke, named again by what they are
+                return Source(name=k.name, mention=text, span=span, kind="person", role=k.role or description(mention))
         named = named_next(mention)
         if named is not None:
             # "A British surgeon has denounced ... . Professor Jane Roe made the remarks during ...":
@@ -310,6 +316,23 @@ class SourceResolver:
 
 # Heads of a description that name a rank in a body, not a post of its own.
 GENERIC_RANKS = frozenset("officer official spokesman spokeswoman spokesperson commander".split())
+
+# What a person is, as a writer names them again without their name ("the filmmaker", "the
+# Ukrainian president", "the 69-year-old surgeon"); a rank in a body (`GENERIC_RANKS`) is left
+# to `by_description`, as an unnamed official is often meant.
+EPITHET_HEADS = frozenset(
+    "director filmmaker explorer president premier chancellor minister surgeon doctor professor scientist "
+    "ceo founder chairman chairwoman ambassador governor mayor senator congressman congresswoman lawmaker "
+    "diplomat author writer actor actress singer billionaire businessman businesswoman entrepreneur pilot "
+    "journalist lawyer".split())
+
+
+def epithet(mention: Span) -> bool:
+    """A definite description of one person that names nobody: "the filmmaker", "the Titanic
+    (1997) director"."""
+    root = mention.root
+    return (mention[0].lower_ == "the" and root.pos_ == "NOUN" and root.tag_ == "NN" and root.lower_ in EPITHET_HEADS
+            and not any(t.ent_type_ == "PERSON" for t in mention))
 
 
 def antecedent(tok) -> Span | None:
