@@ -1044,9 +1044,11 @@ def test_coordinated_counts_are_two_claims(claims_of):
     assert sorted(c["content"] for c in claims) == ["27 are missing after the storm", "At least 14 people are confirmed dead"]
     assert {c["source"]["name"] for c in claims} == {"regional council"}
     assert [q["low"] for c in claims for q in c["quantities"]] in ([14, 27], [27, 14])
-    # clauses without counted subjects stay one claim
+    # clauses without counted subjects are claims of one cue too, the joint word kept
+    # (`test_clauses_side_by_side_are_claims_of_one_cue`)
     claims = claims_of("The council said the bridge was closed and the ferry would run all night.")
-    assert [c["content"] for c in claims] == ["the bridge was closed and the ferry would run all night"]
+    assert [c["content"] for c in claims] == ["the bridge was closed", "and the ferry would run all night"]
+    assert len({tuple(c["cue_span"]) for c in claims}) == 1
 
 
 def test_speaker_set_off_before_an_adjunct(claims_of):
