@@ -163,6 +163,23 @@ def test_an_accusation_core_states_what_the_accused_did():
     assert items[0].core == "the rebels responsible for the blackout"
 
 
+def test_a_vague_denial_with_an_adverb_joins_what_it_answers():
+    # "Israel denied this shortly afterwards", "disputes the claim, however": the words after the
+    # vague object say when or how, not what; the denial joins the claim before it
+    def item(i, text):
+        it = props.Item(f"c{i}", "d", i, i, text, "indirect")
+        it.core = props.core(text)
+        it.keys = frozenset(props.keys(it.core))
+        return it
+    for text in ("this shortly afterwards", "the claim, however", "the reports outright"):
+        assert props.vague(item(0, text)), text
+    assert not props.vague(item(0, "the port was closed, however"))
+    items = [item(0, "the storm destroyed the old pier"), item(1, "this shortly afterwards")]
+    cluster, members = [0, 1], {0: [0], 1: [1]}
+    props.attach_vague(items, cluster, members)
+    assert cluster == [0, 0]
+
+
 def fake_embedder(texts):
     """Bag of words hashed into 64 dimensions: enough to tell unrelated sentences apart."""
     out = np.zeros((len(texts), 512), dtype=np.float32)

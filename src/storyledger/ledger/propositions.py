@@ -614,9 +614,16 @@ VAGUE = re.compile(
     r"speculation|stories|story|accusations?|assertions?|matter|issue|question|it|this|that|so)$", re.I)
 
 
+# Words after a vague object that say when or how, not what ("denied this shortly afterwards",
+# "rejected the claim, however", "dismissed the reports outright").
+VAGUE_TAIL = re.compile(r"(?:[\s,]+(?:however|then|later|again|too|also|afterwards?|soon|shortly|immediately|"
+                        r"outright|flatly|strongly|firmly|categorically|\w+ly))+$", re.I)
+
+
 def vague(it: Item) -> bool:
     """Too little content to say what it is about on its own."""
-    return len(it.keys) < MIN_KEYS or bool(VAGUE.match(it.core.strip(" .,;:!?\"'“”")))
+    text = it.core.strip(" .,;:!?\"'“”")
+    return len(it.keys) < MIN_KEYS or bool(VAGUE.match(text) or VAGUE.match(VAGUE_TAIL.sub("", text)))
 
 
 def attach_vague(items: list[Item], cluster: list[int], members: dict[int, list[int]]) -> None:
