@@ -5,6 +5,7 @@ import random
 import zlib
 
 import numpy as np
+import pytest
 
 from storyledger.ledger import propositions as props
 from storyledger.ledger.copies import find_copies
@@ -215,6 +216,28 @@ def test_numbers_of_the_same_thing_share_a_proposition():
     items += [props.Item(f"f{i}", f"other{i}", 0, 10 + i, t, "indirect") for i, t in enumerate(filler)]
     p = props.link_items(items, fake_embedder).of_claim
     assert p["a"] == p["b"] != p["c"]
+
+
+def test_counts_of_different_people_repel(monkeypatch):
+    # a toll and a count of the evacuated are different propositions however alike their words
+    dead, evacuated = frozenset({"dead"}), frozenset({"evacuated"})
+    items = [props.Item("a", "d1", 0, 1, "hundreds of residents of the valley were killed by the flood", "indirect", dead),
+             props.Item("b", "d2", 0, 2, "hundreds of residents of the valley were evacuated after the flood", "indirect", evacuated)]
+    filler = ["the harvest was late this year", "a new bridge opened downtown", "the museum closed for repairs",
+              "the election was moved to spring", "the striker signed a new contract", "ferries were cancelled by storms"]
+    items += [props.Item(f"f{i}", f"other{i}", 0, 10 + i, t, "indirect") for i, t in enumerate(filler)]
+    assert props.unit_term(items[0], items[1]) == -props.UNIT_CLASH
+    for it in items:
+        it.core = it.content
+        it.keys = frozenset(props.keys(it.content))
+    X = fake_embedder([it.content for it in items])
+    idf = {k: 1.0 for it in items for k in it.keys}
+    with_clash = props.similarity_matrix(items, X, idf)[0, 1]
+    monkeypatch.setattr(props, "UNIT_CLASH", 0.0)
+    assert props.similarity_matrix(items, X, idf)[0, 1] - with_clash == pytest.approx(0.3)
+    # casualties hold the dead: no clash
+    a = props.Item("c", "d", 0, 1, "x", "indirect", frozenset({"casualties"}))
+    assert props.unit_term(a, items[0]) == 0.0
 
 
 def test_stories_keep_unrelated_articles_apart():

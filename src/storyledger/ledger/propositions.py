@@ -47,6 +47,12 @@ LEXICAL_WEIGHT = 1.0  # idf-weighted Jaccard of content words, 0..1
 # being trained" / "almost 11,000 soldiers trained"): numbers about the same thing. The shared
 # word keeps apart "eighteen soldiers escaped" from the troop count.
 UNIT_BONUS = 0.45
+# Both claims count people, never the same measure of them: a toll and a count of the evacuated
+# are different propositions however alike their sentences ("16 people are dead" / "3,614
+# people were evacuated"). Casualties hold the dead and the injured, so they clash with neither.
+UNIT_CLASH = 0.3
+PEOPLE_MEASURES = frozenset("troops dead injured casualties missing evacuated displaced hostages detained".split())
+OVERLAPPING_MEASURES = frozenset(["casualties"])
 # A word in more than this share of the ledger's claims is the story, not the proposition.
 # Below about 30 claims the shares are too coarse to tell, and nothing is masked.
 COMMON_SHARE = 0.2
@@ -333,7 +339,7 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
         """Of items i and j, whose centred vectors are xi and xj."""
         a, b = items[i], items[j]
         s = float(xi @ xj) + LEXICAL_WEIGHT * lexical(a, b)
-        return s + (UNIT_BONUS if (a.units & b.units) - GENERIC_UNITS and a.specific & b.specific else 0.0)
+        return s + unit_term(a, b)
 
     ok = np.array([len(it.keys) >= MIN_KEYS for it in items], dtype=bool)  # "her", "that, too": too little
     if n <= EXACT_LIMIT:  # every pair: as one matrix
@@ -599,11 +605,27 @@ def similarity_matrix(items: list[Item], X: np.ndarray, idf: dict[str, float]) -
     counted = [i for i, it in enumerate(items) if it.units - GENERIC_UNITS]
     for x, i in enumerate(counted):
         for j in counted[x + 1 :]:
-            a, b = items[i], items[j]
-            if (a.units & b.units) - GENERIC_UNITS and a.specific & b.specific:
-                S[i, j] += UNIT_BONUS
-                S[j, i] += UNIT_BONUS
+            term = unit_term(items[i], items[j])
+            if term:
+                S[i, j] += term
+                S[j, i] += term
     return S
+
+
+def people_measures(units: frozenset[str]) -> frozenset[str]:
+    """The measures of people among a claim's units ("dead", "evacuated"; a window dropped)."""
+    return frozenset(m for m in (u.split("/")[0] for u in units) if m in PEOPLE_MEASURES)
+
+
+def unit_term(a: Item, b: Item) -> float:
+    """`UNIT_BONUS` when both count the same measure of the same thing; `-UNIT_CLASH` when both
+    count people and never the same people ("16 are dead" / "3,614 were evacuated")."""
+    if (a.units & b.units) - GENERIC_UNITS and a.specific & b.specific:
+        return UNIT_BONUS
+    ma, mb = people_measures(a.units), people_measures(b.units)
+    if ma and mb and not (ma & mb) and not (ma | mb) & OVERLAPPING_MEASURES:
+        return -UNIT_CLASH
+    return 0.0
 
 
 # A content that names what it answers only by a word for it: "fake news", "the claims",
