@@ -67,6 +67,38 @@ def test_passive_stated_by(claims_of):
     assert c["source"]["name"] == "Ruth Adler" and c["cue"] == "state"
 
 
+def test_stated_by_after_a_paragraph_takes_the_paragraph(claims_of):
+    # "This was stated by X" opening its own paragraph: "this" is the paragraph before, a claim a sentence
+    text = ("Exports fell by a fifth this year. The decline may continue into spring.\n\n"
+            "This was stated by trade commissioner Ruth Adler at a briefing.")
+    claims = claims_of(text)
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [
+        ("Ruth Adler", "Exports fell by a fifth this year."), ("Ruth Adler", "The decline may continue into spring.")]
+    # a sentence that holds a claim of its own stops it; inside a paragraph "this" is the sentence before
+    text = ("Fighting raged all week. The ministry said the bridge was closed. The ferry will run all night.\n\n"
+            "This was stated by the mayor.")
+    assert [c["content"] for c in claims_of(text) if c["source"]["name"] == "mayor"] == ["The ferry will run all night."]
+    text = "Exports fell by a fifth. The decline may continue. This was stated by trade commissioner Ruth Adler."
+    assert [c["content"] for c in claims_of(text)] == ["The decline may continue."]
+
+
+def test_a_statement_named_after_it_is_the_speakers(claims_of):
+    # "X said this on Facebook", "The relevant statement was made by X", "This is stated in a
+    # report by X": the paragraph before is what X said
+    before = "Exports fell by a fifth this year. The decline may continue into spring.\n\n"
+    for after, speaker in (("Ruth Adler said this on Facebook on Monday.", "Ruth Adler"),
+                           ("The relevant statement was made by trade commissioner Ruth Adler in an interview.", "Ruth Adler"),
+                           ("This is stated in a report by the Institute for Trade Studies.", "Institute for Trade Studies")):
+        claims = claims_of(before + after)
+        assert [(c["source"]["name"], c["content"]) for c in claims] == [
+            (speaker, "Exports fell by a fifth this year."), (speaker, "The decline may continue into spring.")], after
+    # not the text itself, nor a "this" with nothing before it, nor another cue's object
+    assert not claims_of(before + "I write this because the figures matter.")
+    assert not claims_of("Ruth Adler said this on Facebook.")
+    assert [c["content"] for c in claims_of(before + "They cannot blame this on the weather.")] == ["The decline may continue into spring."]
+    assert [c["content"] for c in claims_of(before + "This was rejected by the council.")] == ["The decline may continue into spring."]
+
+
 def test_according_to(claims_of):
     c = one(claims_of("According to the port authority, three ships were damaged in the storm."), "three ships")
     assert c["mode"] == "according_to" and c["cue"] == "according to"

@@ -18,6 +18,7 @@ from .cues import SPEECH_VERBS, TEASER_PREFIXES, WEAK_VERBS
 from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
 from .reported import (
+    MADE_BY_VERBS,
     Found,
     agent_of,
     conjunct_subject_of,
@@ -1008,23 +1009,64 @@ def nested_report(inner: Found) -> bool:
     return inner.mode == "indirect" and inner.cue_lemma in NESTED_CUES
 
 
+# Cues of "X said this": a demonstrative object that is the whole of what was said.
+SAID_THIS_CUES = frozenset("say state write announce report tell claim note declare inform post".split())
+# "The relevant statement was made by X": the statement before it, named by a noun.
+THE_STATEMENT = re.compile(r"^(?:the|this|that)\s+(?:relevant\s+|corresponding\s+|above\s+|latest\s+)?"
+                           r"(?:statement|statements|remarks?|comments?|announcement)$")
+# The most sentences of a paragraph that a "This was stated by X" after it takes for X's.
+DEMONSTRATIVE_SENTENCES = 4
+
+
 def resolve_demonstratives(doc: Doc, document: Document, found: list[Found]) -> list[Found]:
-    """"This was stated by X": the content is the statement before it (the headline at the top)."""
+    """"This was stated by X": the content is the statement before it (the headline at the top).
+    Opening a paragraph of its own, "this" is the paragraph before: each of its sentences that
+    holds no claim of its own, up to `DEMONSTRATIVE_SENTENCES` (a claim each)."""
+    text = text_of(doc)
     for f in found:
-        text = text_of(doc)[f.content[0]:f.content[1]].lower()
-        if text not in DEMONSTRATIVE:
+        said = text[f.content[0]:f.content[1]].lower()
+        named = THE_STATEMENT.match(said) and f.cue_lemma.split()[0] in MADE_BY_VERBS
+        if said not in DEMONSTRATIVE and not named:
             continue
         sent = sent_of(doc.char_span(f.content[0], f.content[1], alignment_mode="expand"))
         prev = sent_of(doc[sent.start - 1]) if sent.start > 0 else None
         if prev is None:
             continue
         s, e = trim(doc, prev.start_char, prev.end_char)
-        if document.title:
-            t = text_of(doc).find(document.title, s, e)
-            if t >= 0:
-                s = t
+        t = text.find(document.title, s, e) if document.title else -1
+        if t >= 0:
+            s = t
+        elif "\n" in text[e:sent.start_char] and (named or stands_for_a_statement(doc, f)):
+            s = paragraph_start(doc, prev, [g for g in found if g is not f])
         f.content = (s, e)
     return found
+
+
+def stands_for_a_statement(doc: Doc, f: Found) -> bool:
+    """"This was stated by X", "X said this on Facebook": the demonstrative is what was said,
+    the whole of it, for a cue of saying; not for another cue ("can't blame this on X", "this
+    was rejected by Congress": the sentence before)."""
+    tok = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if tok is None or len(tok) != 1:
+        return False
+    t = tok[0]
+    return f.cue_lemma in SAID_THIS_CUES and (t.dep_ == "nsubjpass" or (t.dep_ == "dobj" and t.head.lemma_.lower() in SPEECH_VERBS))
+
+
+def paragraph_start(doc: Doc, last: Span, others: list[Found]) -> int:
+    """Where the run of sentences of `last`'s paragraph that ends with it and holds no other
+    claim starts (at most `DEMONSTRATIVE_SENTENCES` sentences)."""
+    text = text_of(doc)
+    taken = [(g.content[0], g.content[1]) for g in others] + [g.cue_span for g in others]
+    start, sent = last.start_char, last
+    for _ in range(DEMONSTRATIVE_SENTENCES - 1):
+        if sent.start == 0:
+            break
+        before = sent_of(doc[sent.start - 1])
+        if "\n" in text[trim(doc, before.start_char, before.end_char)[1]:sent.start_char] or any(a < before.end_char and before.start_char < b for a, b in taken):
+            break
+        start, sent = before.start_char, before
+    return trim(doc, start, last.end_char)[0]
 
 
 # ---------------------------------------------------------------- continuation

@@ -341,6 +341,56 @@ def answer_content(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.i > verb.i and c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in NOT_SAID_OBJECTS), None)
 
 
+def said_this(verb: Token) -> Token | None:
+    """"Anna Berg said this on Facebook": a bare "this" or "that" for what was said, ending the
+    clause (not "said this: ..."); `resolve_demonstratives` finds the statement before it."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ == "this" and not list(c.children)), None)
+    if obj is None or any(c.dep_ in ("ccomp", "xcomp", "advcl", "dative") for c in verb.children):
+        return None  # "I write this because ...": the text itself, not a statement before it
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ in ("i", "we", "you") or verb.sent.start == 0:
+        return None  # nothing before it to stand for
+    if any(t.i > obj.i and not (t.is_punct or t.dep_ in ("prep", "pobj", "det", "amod", "compound", "npadvmod", "advmod", "poss", "nummod"))
+           for t in verb.sent):
+        return None  # only where and when after it ("on Facebook", "in an interview on Monday")
+    return obj
+
+
+# "The relevant statement was made by X", "The remarks were delivered by X": the statement
+# before it is X's (`resolve_demonstratives`).
+MADE_BY_VERBS = frozenset("make issue deliver publish release".split())
+MADE_NOUNS = frozenset("statement statements remark remarks comment comments announcement".split())
+
+
+def made_by(verb: Token, lemma: str) -> Found | None:
+    if lemma not in MADE_BY_VERBS or not is_passive(verb):
+        return None
+    agent = agent_of(verb)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subj is None or subj.lower_ not in MADE_NOUNS or subj.i > verb.i:
+        return None
+    if any(c.dep_ in ("acl", "relcl", "prep") for c in subj.children) or not any(c.lower_ in ("the", "this", "that") for c in subj.children):
+        return None  # "a statement on the strike was made by X": a statement of its own, not the one before
+    return Found(cue=cue_tokens(verb), cue_lemma=f"{lemma} {subj.lemma_.lower()}", source=noun_span(agent),
+                 content=trim(verb.doc, *subtree_span(subj)), mode="indirect")
+
+
+def stated_in(verb: Token, lemma: str) -> Found | None:
+    """"This is stated in a report by the Institute for the Study of War": the document's
+    author says it (the content "this" is the statement before it)."""
+    if lemma not in SPEECH_VERBS or not is_passive(verb) or agent_of(verb) is not None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ not in ("this", "that", "it"):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    doc_noun = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if doc_noun is None or doc_noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(doc_noun),
+                 content=trim(verb.doc, *subtree_span(subj)), mode="indirect")
+
+
 def modifiers_only(verb: Token, start: int, end: int) -> bool:
     """The words from `start` to `end` are modifiers of how or when the verb was done, no object:
     PolNeAR's cue then runs on to the preposition that takes the content ("spoke Tuesday about")."""
@@ -584,6 +634,9 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return Found(cue=cue, cue_lemma="become known", source=None, content=content_after(verb, ccomp, sent), mode="unattributed", unnamed="unnamed reports")
     if lemma == "be":
         return attitude(verb)
+    f = made_by(verb, lemma) or stated_in(verb, lemma)
+    if f is not None:
+        return f
     if lemma in LIGHT_VERBS:
         f = light_verb(verb, lemma)
         if f is not None or lemma not in SPEECH_VERBS | OBJECT_VERBS:
@@ -638,6 +691,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         first = prep_content(verb, PREP_CUES[lemma])
     if first is None:
         first = answer_content(verb)
+    if first is None and lemma in SPEECH_VERBS:
+        first = said_this(verb)
     marked_for = None
     if first is None:
         marked_for = first = for_clause(verb)
