@@ -240,6 +240,22 @@ def test_counts_of_different_people_repel(monkeypatch):
     assert props.unit_term(a, items[0]) == 0.0
 
 
+def test_a_claim_of_only_the_storys_words_is_embedded_whole():
+    # masking the story's words ("troops", "border") leaves "are at the" of the story's main
+    # proposition said plainly: it is embedded unmasked; a claim with words of its own is masked
+    texts = ["troops are at the border", "troops at the border were shelled by artillery overnight",
+             "the border troops received new winter uniforms", "troops near the border are hungry",
+             "the harvest was late", "a new bridge opened downtown", "the museum closed", "the election moved",
+             "ferries were cancelled", "prices rose sharply in March", "the striker signed", "the minister resigned"]
+    items = [props.Item(f"c{i}", "d", i, i, t, "indirect") for i, t in enumerate(texts)]
+    for it in items:
+        it.core = props.core(it.content)
+        it.keys = frozenset(props.keys(it.core))
+    embedded, _ = props.prepare(items)
+    assert embedded[0] == "troops are at the border"
+    assert embedded[1] == "at the were shelled by artillery overnight"
+
+
 def test_stories_keep_unrelated_articles_apart():
     items = [props.Item(f"c{i}", doc, i, 1, text, "indirect") for i, (doc, text) in enumerate([
         ("d1", "the Odesa port blockade hurts grain exports"), ("d2", "grain exports through Odesa port resumed"),
