@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -820,11 +821,15 @@ def complementizer(doc: Doc, i: int) -> bool:
 def split_figures(doc: Doc, found: list[Found]) -> list[Found]:
     """"At least 16 people are dead and 31 are missing, according to the ministry": two clauses,
     each with a subject that is a count, are two claims (a toll and a count of the missing are
-    different propositions). Clauses without figures stay one claim: PolNeAR
-    annotates "X said A and B" as one content."""
+    different propositions), also around "while"; other clauses are `split_clauses`'s."""
+    return split_by(doc, found, lambda f: figure_clauses(doc, f) if f.mode != "direct" else None)
+
+
+def split_by(doc: Doc, found: list[Found], parts_of: Callable[[Found], list[tuple[int, int]] | None]) -> list[Found]:
+    """Each find whose content `parts_of` cuts into parts as one find a part, with its cue."""
     out: list[Found] = []
     for f in found:
-        parts = figure_clauses(doc, f) if f.mode != "direct" else None
+        parts = parts_of(f)
         if not parts:
             out.append(f)
             continue
@@ -877,14 +882,7 @@ def split_clauses(doc: Doc, found: list[Found]) -> list[Found]:
     cue as one attribution, sees the same content). A clause whose subject points back ("and
     they were impatient", "and its support vessel lost contact") goes on about the first one
     and stays with it, as does one set against it ("A, but B")."""
-    out: list[Found] = []
-    for f in found:
-        parts = side_clauses(doc, f) if f.mode in ("indirect", "according_to") else None
-        if not parts:
-            out.append(f)
-            continue
-        out.extend(replace(f, cue=list(f.cue), via=list(f.via), content=trim(doc, a, b)) for a, b in parts)
-    return out
+    return split_by(doc, found, lambda f: side_clauses(doc, f) if f.mode in ("indirect", "according_to") else None)
 
 
 def side_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
