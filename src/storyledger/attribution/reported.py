@@ -342,8 +342,9 @@ def answer_content(verb: Token) -> Token | None:
 
 
 def said_this(verb: Token) -> Token | None:
-    """"Anna Berg said this on Facebook": a bare "this" or "that" for what was said, ending the
-    clause (not "said this: ..."); `resolve_demonstratives` finds the statement before it."""
+    """"Anna Berg said this on Facebook": a bare "this" for what was said, with only where and
+    when after it (not "said this: ...", not "I write this because ..."; "said that" is too often
+    a complementizer cut off); `resolve_demonstratives` finds the statement before it."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ == "this" and not list(c.children)), None)
     if obj is None or any(c.dep_ in ("ccomp", "xcomp", "advcl", "dative") for c in verb.children):
         return None  # "I write this because ...": the text itself, not a statement before it
