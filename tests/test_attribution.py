@@ -1200,3 +1200,12 @@ def test_a_person_named_again_by_what_they_are_is_the_last_who_spoke(claims_of):
     assert [c["source"]["name"] for c in claims_of(text)] == ["minister"]
     text = "Anna Berg said the talks had failed. The official said they would resume."
     assert [c["source"]["name"] for c in claims_of(text)][1] != "Anna Berg"
+
+
+def test_a_body_keeps_the_country_that_owns_it(claims_of):
+    # "Russia's Defense Ministry" is not every country's Defense Ministry
+    assert [c["source"]["name"] for c in claims_of("Norway's Defense Ministry said the border was calm.")] == ["Norway's Defense Ministry"]
+    assert [c["source"]["name"] for c in claims_of("Chile's foreign ministry said the talks had ended.")] == ["Chile's foreign ministry"]
+    # a city's body keeps its own name; a name that holds the country stays as it is
+    assert [c["source"]["name"] for c in claims_of("Oslo's City Council said the border was calm.")] == ["City Council"]
+    assert [c["source"]["name"] for c in claims_of("The Norwegian Defense Ministry said the border was calm.")] == ["Norwegian Defense Ministry"]

@@ -178,6 +178,9 @@ class SourceResolver:
             return Source(name=name, mention=text, span=span, kind=kind, role=None)
         if org is not None:
             name = strip_the(strip_possessive(org.text))
+            owner = country_owner(mention, org)
+            if owner is not None:
+                name = f"{owner}'s {name}"  # "Russia's Defense Ministry": not every country's
             kind = "media" if is_media(name) else "organization"
             # "The Guardian": keep the article where it is part of an outlet's name
             if kind == "media" and mention.text.startswith("The ") and org.start == mention.start + 1:
@@ -333,6 +336,24 @@ def epithet(mention: Span) -> bool:
     root = mention.root
     return (mention[0].lower_ == "the" and root.pos_ == "NOUN" and root.tag_ == "NN" and root.lower_ in EPITHET_HEADS
             and not any(t.ent_type_ == "PERSON" for t in mention))
+
+
+def country_owner(mention: Span, org: Span) -> str | None:
+    """The country that owns a body named without it ("Russia's Defense Ministry", "Japan's
+    defense ministry": the model's organisation is "Defense Ministry"), else None. A city's
+    ("Seoul's National Intelligence Service") is left out: the body's own name is enough."""
+    doc = mention.doc
+    i = org.start
+    if i - 2 < mention.start or doc[i - 1].lower_ not in ("'s", "’s"):
+        return None
+    gpe = next((e for e in ents_in(mention) if e.label_ == "GPE" and e.end == i - 1), None)
+    if gpe is None:
+        return None
+    from ..semantics.gazetteer import Gazetteer  # noqa: PLC0415 (loaded once, as places are found)
+
+    gaz = Gazetteer.load()
+    rows = gaz.lookup(gpe.text) or gaz.lookup(gpe.text.replace(".", ""))
+    return gpe.text if any(gaz.entry(r).kind == "country" for r in rows or ()) else None
 
 
 def antecedent(tok) -> Span | None:
