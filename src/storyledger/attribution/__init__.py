@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -929,13 +929,15 @@ def side_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
     return parts
 
 
+def subjects(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass", "expl", "csubj")) -> Iterator[Token]:
+    """The clause's subjects, also those the parser hung on its auxiliary."""
+    for h in [verb] + [a for a in verb.children if a.dep_ in ("aux", "auxpass")]:
+        yield from (x for x in h.children if x.dep_ in deps)
+
+
 def own_subject(verb: Token) -> Token | None:
     """The clause's subject (also one the parser hung on its auxiliary)."""
-    for h in [verb] + [a for a in verb.children if a.dep_ in ("aux", "auxpass")]:
-        for x in h.children:
-            if x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
-                return x
-    return None
+    return next(subjects(verb), None)
 
 
 def refers_back(subject: Token) -> bool:
@@ -948,13 +950,10 @@ def counted_subject(verb: Token) -> bool:
     """The clause's subject is a count: "31 are missing", "at least 16 people died" (also a
     subject the parser hung on the clause's auxiliary); not a share ("45 percent backed X and 42
     percent Y" is one poll's finding)."""
-    heads = [verb] + [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
-    for h in heads:
-        for x in h.children:
-            if x.dep_ in ("nsubj", "nsubjpass"):
-                words = list(x.subtree)
-                if any(t.tag_ == "CD" for t in words) and not any(t.lower_ in ("percent", "%", "per") for t in words):
-                    return True
+    for x in subjects(verb, ("nsubj", "nsubjpass")):
+        words = list(x.subtree)
+        if any(t.tag_ == "CD" for t in words) and not any(t.lower_ in ("percent", "%", "per") for t in words):
+            return True
     return False
 
 
