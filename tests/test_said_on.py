@@ -110,3 +110,39 @@ def test_a_year_in_the_speakers_name_is_not_the_day_of_saying(claims_of):
     assert claims_of(text, published="2024-10-28")[0]["said_on"] is None
     # a day in it is: "a Monday statement"
     assert claims_of("A Monday statement from the ministry said the port was closed.", published="2024-10-30")[0]["said_on"] == "2024-10-28"
+
+
+def test_a_closing_occasion_of_speaking_is_no_content_and_dates_the_saying(claims_of):
+    text = ("Governor Ana Ruiz said the levee had been breached shortly before dawn on Tuesday, in a speech to "
+            "regional leaders on June 6. \"It was a deliberate act,\" Ruiz said.")
+    claims = claims_of(text, published="2023-06-09")
+    breach = one(claims, "levee")
+    assert "speech" not in breach["content"] and breach["content"].endswith("on Tuesday")
+    assert [c["said_on"] for c in claims] == ["2023-06-06", "2023-06-06"]
+
+
+def test_the_occasion_named_before_dates_a_claim_said_at_it(claims_of):
+    text = ("Captain Lars Holm of the Coast Guard said during a Wednesday press conference that a plane had heard the noises. "
+            "\"The noises may come from sea life,\" Mara Quist, an acoustics expert, told reporters at the press conference. "
+            "\"We are hopeful,\" Tomas Berg, a diver, told reporters at a conference.")
+    claims = claims_of(text, published="2023-06-23")  # a Friday
+    assert one(claims, "sea life")["said_on"] == "2023-06-21"
+    assert one(claims, "hopeful")["said_on"] is None  # "a conference": another one, of no known day
+
+
+def test_speakers_of_one_body_are_not_one_speaker(claims_of):
+    text = ("During the press conference on Monday, Rear Admiral Karl Voss of the Coast Guard said the vessel had 70 hours of air. "
+            "Captain Lars Holm of the Coast Guard, who spoke to the press at another conference, said that 40 hours were left.")
+    claims = claims_of(text, published="2023-06-23")
+    assert one(claims, "70 hours")["said_on"] == "2023-06-19"
+    assert one(claims, "40 hours")["said_on"] is None
+
+
+def test_a_figure_as_of_a_named_day_was_given_that_day(claims_of):
+    text = ("The flood has killed 10 people, with another 41 missing as of Monday, the ministry said. "
+            "The toll stood at 20 as of June 3, Mayor Ines Dias said. "
+            "As of this morning, 1,852 houses are flooded, Governor Ana Ruiz said.")
+    claims = claims_of(text, published="2023-06-14")  # a Wednesday
+    assert one(claims, "41 missing")["said_on"] == "2023-06-12"
+    assert one(claims, "stood at 20")["said_on"] is None  # a figure of then, given any day after
+    assert one(claims, "houses")["said_on"] is None  # a quote's "this morning" is of the quote's day

@@ -285,13 +285,16 @@ def said_timex(doc: Doc, claim: Claim, timexes: list[Timex], statement: tuple[in
         prev = sent_of(doc[sent.start - 1]) if sent.start > 0 else None
         sent = prev if prev is not None else sent
         cue = None
-    other = None
+    other = as_of = None
     for t in timexes:
         if not (sent.start_char <= t.start and t.end <= sent.end_char) or t.type in ("DURATION", "SET"):
             continue  # "96 hours of oxygen", "every day": an amount of time dates nothing
         if s <= t.start < e:
             if cue is not None and on_cue(doc, t, cue):
                 return t  # "accused the troops on Tuesday of ...": the content is the cue's object
+            if as_of is None and AS_OF.search(text_of(doc)[max(s, t.start - 12):t.start]) and DAY_VALUE.match(t.value) \
+                    and NAMED_DAY.search(t.text) and not past_statement(doc, s, e):
+                as_of = t  # "41 are missing as of Monday": a figure given as it stood that day, that day
             continue
         if claim.source.span and claim.source.span[0] <= t.start < claim.source.span[1] and not DAY_VALUE.match(t.value):
             continue  # "the Titanic (1997) director", "a 2019 report": a name's year, not the saying's
@@ -305,10 +308,22 @@ def said_timex(doc: Doc, claim: Claim, timexes: list[Timex], statement: tuple[in
             return t
         if other is None:
             other = t
-    return other
+    return other or as_of
 
 
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def past_statement(doc: Doc, start: int, end: int) -> bool:
+    """A content told in the simple past ("the toll stood at 20 as of June 3"): a figure of then,
+    which may have been given any day after."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "VBD"
+AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
+# A day named by its name or date ("Monday", "June 12"), not by "this morning", which a quote
+# dates from a day of its own
+NAMED_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+                       r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}", re.I)
 
 # Clauses of their own: a time in one of them dates that clause's event, not the saying ("a pact
 # signed in June", "Although noises were heard on Tuesday, he said ...").
@@ -386,7 +401,10 @@ def speaker_keys(claim: Claim) -> list[str]:
     its mention ("Joe Biden" and "Biden"; "a senior French military official" and "the official")."""
     keys = []
     for words in (claim.source.name, claim.source.mention or ""):
-        w = words.lower().split()
+        words = words.lower()
+        if claim.source.kind == "person":
+            words = words.split(" of ")[0]  # "Captain Jamie Frederick of the Coast Guard": Frederick, not Guard
+        w = words.split()
         if w and w[-1] not in PRONOUNS:
             keys.append(w[-1])
     return keys
@@ -400,33 +418,55 @@ def name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in NAME_FILLERS)
 
 
+# The occasion a claim was said at ("during a Wednesday press conference", "at the briefing"):
+# said at "the" one named before, it was said on that one's day.
+OCCASIONS = re.compile(r"\b(?P<noun>(?:news|press)\s+conference|conference|briefing|speech|interview|hearing|address)\b", re.I)
+DEFINITE_BEFORE = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}$", re.I)
+INDEFINITE_BEFORE = re.compile(r"\b(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def occasions(outside: str) -> list[tuple[str, bool]]:
+    """The occasions of speaking named outside a claim's content: (noun, named with "the")."""
+    out = []
+    for m in OCCASIONS.finditer(outside):
+        before = outside[max(0, m.start() - 40):m.start()]
+        d, i = DEFINITE_BEFORE.search(before), INDEFINITE_BEFORE.search(before)
+        out.append((m["noun"].lower().split()[-1], d is not None and (i is None or d.start() > i.start())))
+    return out
+
+
 def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
-    """Give undated claims the day of the same speaker's last dated claim before them. A body
-    named two ways ("the Department of National Defence", then "the Defence Department") is one
-    speaker: the words of one name are all in the other's."""
+    """Give undated claims the day of the same speaker's last dated claim before them, or of the
+    occasion they were said at when a dated claim named it before ("said during a Wednesday press
+    conference", then "told reporters at the press conference"). A body named two ways ("the
+    Department of National Defence", then "the Defence Department") is one speaker: the words of
+    one name are all in the other's."""
     last: dict[str, str | list[str]] = {}
     bodies: list[tuple[frozenset[str], str | list[str]]] = []
+    held: dict[str, str | list[str]] = {}  # occasion noun -> the day a dated claim was said at one
+    text = text_of(doc)
     for claim in sorted(claims, key=lambda c: c.span[0]):
         keys = speaker_keys(claim)
         words = name_words(claim.source.name)
+        anchor = claim.cue_span or claim.span
+        span = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
+        sent = sent_of(span) if span is not None else None
+        outside = "" if sent is None else text[sent.start_char:claim.span[0]] + " " + text[claim.span[1]:sent.end_char]
         if claim.said_on is not None:
             for k in keys:
                 last[k] = claim.said_on
             if len(words) > 1:
                 bodies.append((words, claim.said_on))
+            for noun, _ in occasions(outside):
+                held[noun] = claim.said_on
             continue
         day = next((last[k] for k in keys if k in last), None)
         if day is None and len(words) > 1:
             day = next((d for w, d in reversed(bodies) if words <= w or w <= words), None)
-        if day is None or claim.source.name.lower() in ("unnamed reports", "unnamed"):
+        if day is None:
+            day = next((held[noun] for noun, definite in occasions(outside) if definite and noun in held), None)
+        if day is None or sent is None or claim.source.name.lower() in ("unnamed reports", "unnamed"):
             continue
-        anchor = claim.cue_span or claim.span
-        span = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
-        if span is None:
-            continue
-        sent = sent_of(span)
-        text = text_of(doc)
-        outside = text[sent.start_char:claim.span[0]] + " " + text[claim.span[1]:sent.end_char]
         if EARLIER_WORDS.search(outside):
             continue
         if any(sent.start_char <= t.start and t.end <= sent.end_char and not (claim.span[0] <= t.start < claim.span[1]) for t in timexes):

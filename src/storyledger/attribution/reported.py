@@ -220,16 +220,28 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
 SPEAKING_PARTICIPLES = frozenset("speak talk address testify brief appear answer respond reply comment write".split())
 
 
+# "..., in a speech to leaders on June 6": the occasion of the saying, not what was said.
+SPEECH_EVENTS = frozenset("speech address interview statement briefing conference remarks post video message tweet "
+                          "broadcast appearance testimony".split())
+OCCASION_PREPS = frozenset("in during at".split())
+
+
 def speaking_tail(doc: Doc, start: int, end: int) -> int:
     """The end of a content without a closing participle clause of speaking ("the dam was
-    destroyed, speaking at a briefing on Monday"), wherever the parser hung it."""
+    destroyed, speaking at a briefing on Monday") or a closing occasion of speaking ("..., in a
+    speech to leaders on June 6"), wherever the parser hung it."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return end
     for tok in span:
-        if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in SPEAKING_PARTICIPLES and tok.i > span.start + 2 \
-                and doc[tok.i - 1].text == "," and tok.right_edge.idx + len(tok.right_edge.text) >= end - 1 \
+        if tok.i <= span.start + 2 or doc[tok.i - 1].text != "," or tok.right_edge.idx + len(tok.right_edge.text) < end - 1:
+            continue
+        if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in SPEAKING_PARTICIPLES \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return doc[tok.i - 1].idx
+        if tok.dep_ == "prep" and tok.lower_ in OCCASION_PREPS and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_EVENTS and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                for c in tok.children):
             return doc[tok.i - 1].idx
     return end
 
