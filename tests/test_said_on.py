@@ -146,3 +146,25 @@ def test_a_figure_as_of_a_named_day_was_given_that_day(claims_of):
     assert one(claims, "41 missing")["said_on"] == "2023-06-12"
     assert one(claims, "stood at 20")["said_on"] is None  # a figure of then, given any day after
     assert one(claims, "houses")["said_on"] is None  # a quote's "this morning" is of the quote's day
+
+
+def test_made_the_remarks_on_a_day_dates_the_speakers_claims_near_it(claims_of):
+    text = ("A surgeon has denounced a report by the group as unfounded, saying it was published without an investigation. "
+            "Professor Omar Haddad made the remarks during a lecture in Doha on Tuesday. "
+            "Haddad said that the group never spoke to witnesses. "
+            "Officials said on Monday that the port was shut. "
+            "The river rose. The river fell. The river rose again. "
+            "Haddad said that the report would be withdrawn.")
+    claims = claims_of(text, published="2023-12-06")  # a Wednesday
+    assert one(claims, "without an investigation")["said_on"] == "2023-12-05"
+    assert one(claims, "witnesses")["said_on"] == "2023-12-05"
+    assert one(claims, "withdrawn")["said_on"] is None  # four sentences on: another time, perhaps
+
+
+def test_a_lead_in_the_present_takes_the_day_of_the_statement_it_sums_up(claims_of):
+    text = ("Prime Minister Lena Brandt says Norway is working with allies to find out what happened. "
+            "\"We are working closely with allies,\" Brandt said at a press conference on Thursday. "
+            "Mayor Ines Dias says the harbour is safe. \"It is safe,\" Dias said on Friday.")
+    claims = claims_of(text, published="2023-10-21")  # a Saturday
+    assert one(claims, "Norway")["said_on"] == "2023-10-19"
+    assert one(claims, "harbour")["said_on"] is None  # past the lead: a claim of its own

@@ -435,6 +435,45 @@ def occasions(outside: str) -> list[tuple[str, bool]]:
     return out
 
 
+# "X made the remarks during a lecture on Tuesday": the day of what X said in the article.
+REMARKS_MADE = re.compile(r"\b(?:made|gave|delivered|offered)\s+(?:the|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?"
+                          r"(?:remarks?|comments?|statements?|speech|announcement)\b", re.I)
+SUBJECT_PRONOUNS = re.compile(r"^\W*(?:he|she|they)\s+(?:\w+\s+)?$", re.I)
+
+
+REMARKS_REACH = 3  # sentences before and after a "made the remarks" sentence that it dates
+
+
+def remark_days(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> dict[tuple[str, int], str | list[str]]:
+    """(speaker key, sentence number) -> the day a sentence of its own near it says the speaker
+    made their remarks ("Abu Sitta made the remarks during a lecture in Doha on Tuesday"; "He
+    gave the comments on Monday": the speaker of the claim before), for the claims' sentences
+    up to `REMARKS_REACH` away."""
+    text = text_of(doc)
+    found: dict[tuple[str, int], str | list[str]] = {}
+    ordered = sorted(claims, key=lambda c: c.span[0])
+    for n, sent in enumerate(sents_of(doc)):
+        m = REMARKS_MADE.search(text, sent.start_char, sent.end_char)
+        if m is None or any(c.span[0] < sent.end_char and c.span[1] > sent.start_char for c in claims if c.mode != "continuation"
+                            and c.cue_span and sent.start_char <= c.cue_span[0] < sent.end_char):
+            continue  # a sentence with a claim of its own dates that claim
+        day = next((timex_interval(t) for t in timexes if m.end() <= t.start and t.end <= sent.end_char
+                    and t.type == "DATE" and DAY_VALUE.match(t.value)), None)
+        if day is None:
+            continue
+        before = text[sent.start_char:m.start()]
+        words = set(re.findall(r"[\w'’-]+", before.lower()))
+        if SUBJECT_PRONOUNS.match(before):
+            prior = [c for c in ordered if c.span[0] < sent.start_char]
+            keys = speaker_keys(prior[-1]) if prior else []
+        else:
+            keys = [k for c in ordered for k in speaker_keys(c) if k in words]
+        for k in keys:
+            for near in range(n - REMARKS_REACH, n + REMARKS_REACH + 1):
+                found.setdefault((k, near), day)
+    return found
+
+
 def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
     """Give undated claims the day of the same speaker's last dated claim before them, or of the
     occasion they were said at when a dated claim named it before ("said during a Wednesday press
@@ -444,6 +483,7 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
     last: dict[str, str | list[str]] = {}
     bodies: list[tuple[frozenset[str], str | list[str]]] = []
     held: dict[str, str | list[str]] = {}  # occasion noun -> the day a dated claim was said at one
+    remarks = remark_days(doc, claims, timexes)
     text = text_of(doc)
     for claim in sorted(claims, key=lambda c: c.span[0]):
         keys = speaker_keys(claim)
@@ -465,6 +505,9 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
             day = next((d for w, d in reversed(bodies) if words <= w or w <= words), None)
         if day is None:
             day = next((held[noun] for noun, definite in occasions(outside) if definite and noun in held), None)
+        if day is None and remarks and sent is not None:
+            n = sents_of(doc).index(sent)
+            day = next((remarks[k, n] for k in keys if (k, n) in remarks), None)
         if day is None or sent is None or claim.source.name.lower() in ("unnamed reports", "unnamed"):
             continue
         if EARLIER_WORDS.search(outside):
@@ -472,6 +515,32 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
         if any(sent.start_char <= t.start and t.end <= sent.end_char and not (claim.span[0] <= t.start < claim.span[1]) for t in timexes):
             continue  # its sentence names a time that is no day ("recently"): not the same day
         claim.said_on = day
+    carry_back_said_on(doc, claims)
+
+
+LEAD_SENTENCES = 2  # a headline and its lead
+
+
+def carry_back_said_on(doc: Doc, claims: list[Claim]) -> None:
+    """A claim of the lead with a present-tense cue ("Trudeau says Canada is working with
+    allies", a summary of what the article reports) and no day takes the day of the same named
+    speaker's next claim dated to one day, the statement it sums up."""
+    sents = sents_of(doc)
+    if not sents:
+        return
+    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end_char
+    ordered = sorted(claims, key=lambda c: c.span[0])
+    for i, claim in enumerate(ordered):
+        if claim.said_on is not None or not claim.cue_span or claim.cue_span[0] >= lead_end \
+                or claim.source.kind == "unnamed" or claim.source.name.lower() in ("unnamed reports", "unnamed"):
+            continue
+        cue = doc.char_span(claim.cue_span[0], claim.cue_span[1], alignment_mode="expand")
+        if cue is None or cue.root.tag_ not in ("VBZ", "VBP"):
+            continue
+        keys = set(speaker_keys(claim))
+        later = next((c for c in ordered[i + 1:] if c.said_on is not None and keys & set(speaker_keys(c))), None)
+        if later is not None and isinstance(later.said_on, str):
+            claim.said_on = later.said_on
 
 
 def load_pipeline(options: Options | None = None) -> Language:
