@@ -517,3 +517,33 @@ def test_a_surname_taken_for_an_organisation_joins_the_one_person_of_that_name()
     by_name = {s.name: s for s in speakers}
     assert set(by_name["Lena Brandt"].names) == {"Lena Brandt", "Brandt"} and by_name["Lena Brandt"].kind == "person"
     assert "Olsen" in by_name  # two people of that surname: which one is not known
+
+
+def test_a_denial_about_one_actor_agrees_with_a_claim_about_another():
+    """"Norway was not responsible" and "a rocket of the Red Brigade hit it" take the same side of
+    "who did it"; "Norway hit it" is the other side (invented)."""
+    def s(claim, source, actors, polarity="positive", speaker=frozenset(), claimant=frozenset()):
+        return Said(pos(claim, source, polarity=polarity), f"S{source}", {}, (f"d{source}", 0), frozenset(),
+                    frozenset({"depot", "blast"}), actors=frozenset(actors), speaker=frozenset(speaker), claimant=frozenset(claimant))
+    no = s("no", 1, {"country:NO"}, polarity="negative")
+    brigade = s("brigade", 2, {"red brigade"})
+    norway = s("norway", 3, {"country:NO"})
+    unnamed = s("unnamed", 4, set())  # names no one: its words decide
+    assert {(r.a, r.b) for r in relate("p", [no, brigade, norway, unnamed]) if r.kind == "contradicts"} == {("no", "norway"), ("no", "unnamed")}
+    # "rejected Norway's account": what Norway says, not what others say of Norway
+    rejects = s("rejects", 5, set(), polarity="negative", claimant={"country:NO"})
+    by_norway = s("by_norway", 6, {"red brigade"}, speaker={"country:NO"})
+    assert {(r.a, r.b) for r in relate("p", [rejects, by_norway, norway]) if r.kind == "contradicts"} == {("rejects", "by_norway")}
+
+
+def test_actors_are_those_of_the_core_and_a_named_account_is_its_claimants(claims_of):
+    from storyledger.ledger.link import CLAIM_OF, actor_of_name, actors
+
+    assert props.core("Norwegian claims that a rocket hit the depot") == "a rocket hit the depot"
+    assert props.core("Ukrainian allegations that Russia had destroyed the dam") == "Russia had destroyed the dam"
+    claims = claims_of("Sweden rejected Norwegian claims that a Danish rocket hit the depot. "
+                       "The Finnish minister said that Norway's account was false. Sweden dismissed Norway's account.")
+    denial = next(c for c in claims if "depot" in c["content"])
+    assert actors(denial) == [actor_of_name("Denmark")]  # the claim's frame ("Norwegian claims") names no actor
+    account = next(c for c in claims if c["content"].startswith("Norway") and c["cue"] == "dismiss")
+    assert CLAIM_OF.match(props.core(account["content"])) and actors(account) == [actor_of_name("Norway")]

@@ -581,8 +581,15 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
         sid = r["source"]
         p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
                      r["day"], r["independent_of"] is not None, first[0], first[1])
+        named = actors(c)
+        claimant: frozenset[str] = frozenset()
+        if named and CLAIM_OF.match(props.core(c.get("content") or "")):
+            claimant, named = frozenset(named), []  # "rejected Israel's account": Israel's claims, not claims about Israel
+        elif not named and c.get("stance") == "denied":
+            named = [actor_of_name(speakers.name[sid])]  # "X denied responsibility": X's own
         said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), speakers.parties.get(sid, frozenset()),
-                         keys=props.stated_keys(c.get("content") or ""), words=unit_words(c)))
+                         keys=props.stated_keys(c.get("content") or ""), words=unit_words(c),
+                         actors=frozenset(named), claimant=claimant, speaker=speaker_actors(speakers.name[sid], speakers.parties.get(sid, frozenset()))))
     s = standing(x.position for x in said)
     days = sorted(r["day"] for r in rows if r["day"])
     unit = unit_word(said, next((u for x in said for u in x.units), None))  # shown as written, matched by key
@@ -595,6 +602,42 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
                 json.dumps([ch.to_dict() for ch in changes]), pid))
     db.executemany("INSERT OR IGNORE INTO relations VALUES (?,?,?,?,?)",
                    [(x.kind, x.a, x.b, x.proposition, x.note) for x in relate(pid, said)])
+
+
+ACTOR_KINDS = frozenset("organization person".split())
+# A content that only names another's statement: "Israel's accusation", "the Israeli account of
+# what happened", "the Russian version of events".
+CLAIM_OF = re.compile(r"^(?:(?:the|an?|its|their)\s+)?(?:[\w.’'-]+\s+){1,3}?(?:accusations?|accounts?|assessments?|claims?|"
+                      r"allegations?|version|narrative|findings|evidence|statements?|reports?)"
+                      r"(?:\s+(?:of|about|on)\s+(?:the\s+)?(?:incident|what happened|events?|it|this))?$", re.I)
+
+
+def actors(claim: dict) -> list[str]:
+    """The countries (by name or people: "Israeli") and the named bodies and persons the core
+    of a claim's content names (`propositions.core`: not the frame of "Israeli claims that ..."),
+    in the order it names them: who it says did or did not do something."""
+    content, span = claim.get("content") or "", claim.get("span") or [0, 0]
+    core = props.core(content)
+    at = content.find(core)
+    start, end = (span[0] + at, span[0] + at + len(core)) if at >= 0 else (span[0], span[0] + len(content))
+    found = [(p["span"][0], actor_of_name(p.get("country") or p.get("name") or "")) for p in claim.get("places") or []
+             if p.get("kind") == "country" and p.get("span")]
+    found += [(e["span"][0], actor_of_name(e.get("name") or "")) for e in claim.get("entities") or []
+              if e.get("kind") in ACTOR_KINDS and e.get("span")]
+    return [a for at_, a in sorted(found) if a and start <= at_ < end]
+
+
+def speaker_actors(name: str, parties: frozenset[int]) -> frozenset[str]:
+    """A source as actors: its name's, and the governments it speaks for (`government_party`)."""
+    govs = {f"country:{(-p).to_bytes(2, 'big').decode()}" for p in parties if p < 0}
+    return frozenset({actor_of_name(name)} | govs)
+
+
+def actor_of_name(name: str) -> str:
+    """A body or person as an actor: the country it belongs to where its name says one ("Israel
+    Defense Forces", "Israeli military"), else its name."""
+    cc = country_in(name) if name else None
+    return f"country:{cc}" if cc else name.lower().removeprefix("the ")
 
 
 def first_range(claim: dict) -> tuple[float | None, float | None]:

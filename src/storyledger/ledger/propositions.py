@@ -93,7 +93,8 @@ FRAME = re.compile(
     r"(?:confirm(?:ed)?|den(?:y|ied)|verif(?:y|ied)|know|known|believe[sd]?|say|said|reported|claimed)\s+that\s+",
     re.I,
 )
-ABOUT = re.compile(r"^(?:the\s+)?(?:information|reports?|claims?|allegations?|rumou?rs?|news|talk)\s+(?:about|of|that)\s+", re.I)
+ABOUT = re.compile(r"^(?:(?:the|its|their|his|her)\s+)?(?:[\w’'-]+\s+){0,2}?(?:information|reports?|claims?|allegations?|rumou?rs?|news|talk|"
+                   r"accusations?|assertions?)\s+(?:about|of|that)\s+", re.I)
 FALSE_TAIL = re.compile(r"\s+(?:is|was|are|were)\s+(?:not\s+true|untrue|false|fake|a lie|baseless|nonsense)\b.*$", re.I)
 LEAD = re.compile(r"^(?:that|and|but|so|however|also)\b,?\s*", re.I)
 HEDGE = re.compile(r"\b(?:according to [^,]{1,40},|as far as (?:I|we) know,?|reportedly|allegedly|alleged)\s*", re.I)

@@ -54,6 +54,9 @@ class Said:
     parties: frozenset[int] = frozenset()  # the source, and the bodies its role speaks for
     keys: frozenset[str] | None = None  # the content words of its core; None: not known
     words: dict[str, str] = field(default_factory=dict)  # measure -> the unit as this claim writes it
+    actors: frozenset[str] = frozenset()  # the countries, bodies and persons its content names (`link.actors`)
+    claimant: frozenset[str] = frozenset()  # whose statement a content names and no more ("Israel's account")
+    speaker: frozenset[str] = frozenset()  # its source as actors: its name, the governments it speaks for
 
 
 def unit_word(said: list[Said], key: str | None) -> str | None:
@@ -136,6 +139,13 @@ def about_the_same(a: Said, b: Said) -> bool:
     what its article said ("denied responsibility"), or a negated claim that shares a content word with
     the other (a proposition grows by average likeness, so two of its claims may have nothing in
     common, and a negated clause is not always a denial of the rest)."""
+    for no, yes in ((a, b), (b, a)):
+        if no.position.net >= 0:
+            continue
+        if no.claimant:
+            return bool(yes.speaker & no.claimant)  # "rejected Israel's account" answers what Israel says
+        if no.actors and yes.actors and not no.actors & yes.actors:
+            return False  # "Israel was not responsible" and "a rocket fired by Islamic Jihad": of others, they agree
     if "denied" in (a.position.stance, b.position.stance) and a.place[0] == b.place[0]:
         return True  # "X denied responsibility" answers what its own article reported
     return a.keys is None or b.keys is None or bool(a.keys & b.keys)
