@@ -68,3 +68,18 @@ def test_annotate_gives_the_four_lists(tmp_path, capsys):
     assert any(t["value"] == "2024-10-15" for t in rec["timexes"])
     assert any(q["low"] == q["high"] == 300 and q["approx"] == "about" for q in rec["quantities"])
     assert any(pl["name"].startswith("Lviv") and pl["country"] == "Ukraine" for pl in rec["places"])
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+    """`storyledger extract ... | head -1`: no traceback, the exit status of SIGPIPE."""
+    import subprocess
+    import sys
+
+    p = tmp_path / "many.txt"
+    p.write_text("".join(f"Mayor Jan Kowal said that market {i} would reopen on Friday. " for i in range(600)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "storyledger", "extract", str(p)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away with most of the output unread
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert json.loads(first)["source"]["name"] == "Jan Kowal" and "Traceback" not in err and "Error" not in err

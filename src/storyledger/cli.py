@@ -5,6 +5,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -219,6 +220,17 @@ def db_option(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; a reader that stops early (`storyledger claims | head`) ends the run
+    quietly, with the exit status of a process ended by SIGPIPE."""
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # what is still buffered goes nowhere, not to a traceback
+        return 128 + 13
+
+
+def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command not in ("extract", "annotate"):
         try:
