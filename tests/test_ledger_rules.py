@@ -547,3 +547,8 @@ def test_actors_are_those_of_the_core_and_a_named_account_is_its_claimants(claim
     assert actors(denial) == [actor_of_name("Denmark")]  # the claim's frame ("Norwegian claims") names no actor
     account = next(c for c in claims if c["content"].startswith("Norway") and c["cue"] == "dismiss")
     assert CLAIM_OF.match(props.core(account["content"])) and actors(account) == [actor_of_name("Norway")]
+    # what a negative claim puts in the place of what it denies is not what it denies
+    claims = claims_of("\"There is nothing that allows us to say that it is a Danish strike, but the most likely cause is a "
+                       "Swedish rocket,\" an official told reporters. The inspector said that the blast was not caused by a "
+                       "Danish rocket but by a Swedish drone.")
+    assert [actors(c) for c in claims] == [[actor_of_name("Denmark")]] * 2

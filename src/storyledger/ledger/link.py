@@ -605,6 +605,8 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
 
 
 ACTOR_KINDS = frozenset("organization person".split())
+# What a negative claim puts in the place of what it denies: its actors are not the denied ones.
+NOT_BUT = re.compile(r",?\s+(?:but|rather than|instead of|instead)\b", re.I)
 # A content that only names another's statement: "Israel's accusation", "the Israeli account of
 # what happened", "the Russian version of events".
 CLAIM_OF = re.compile(r"^(?:(?:the|an?|its|their)\s+)?(?:[\w.’'-]+\s+){1,3}?(?:accusations?|accounts?|assessments?|claims?|"
@@ -619,6 +621,8 @@ def actors(claim: dict) -> list[str]:
     content, span = claim.get("content") or "", claim.get("span") or [0, 0]
     core = props.core(content)
     at = content.find(core)
+    if at >= 0 and claim.get("polarity") == "negative" and (cut := NOT_BUT.search(core)):
+        core = core[:cut.start()]  # "nothing says it was an Israeli strike, but most likely a Palestinian rocket"
     start, end = (span[0] + at, span[0] + at + len(core)) if at >= 0 else (span[0], span[0] + len(content))
     found = [(p["span"][0], actor_of_name(p.get("country") or p.get("name") or "")) for p in claim.get("places") or []
              if p.get("kind") == "country" and p.get("span")]
