@@ -22,6 +22,14 @@ def one(claims, needle):
     ("Inspector Mara Voss believes the fire was set deliberately.", "set deliberately", "possible", "positive"),
     ("Inspector Mara Voss said the most likely cause was a cigarette.", "cigarette", "possible", "positive"),
     ("Inspector Mara Voss said there does not appear to be any link between the fires.", "link between", "possible", "negative"),
+    # a hedging adverb that opens the statement, wherever the parser hangs it
+    ("\"Apparently, this fire is also connected with the fact that, having started two blazes last week, the arsonists are "
+     "now not reaching their targets - these attempts are failing,\" Voss told reporters.", "Apparently", "possible", "positive"),
+    # a consequence of a condition, even one the parser splits, or a counterfactual: asserted, no forecast
+    ("If the water level in the tank used to cool the old turbine falls below 12 metres, it will be impossible to keep "
+     "pumping, Voss noted.", "impossible to keep", "asserted", "positive"),
+    ("Inspector Mara Voss said the crisis would not even exist had the owner not cut the budget.", "crisis would", "asserted", "negative"),
+    ("Inspector Mara Voss said the fire would reach the village by Friday.", "village", "predicted", "positive"),
     # the polarity is that of what a finding or a framing relative clause states
     ("The spokesperson said our current assessment is that the crew was not responsible.", "crew", "asserted", "negative"),
     ("The mayor said the police showed him evidence that suggests the fire likely was not set on purpose.", "on purpose", "possible", "negative"),

@@ -320,6 +320,9 @@ def hedge_of(content: Span, root: Token) -> bool | None:
             if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and any(
                     a.dep_ == "amod" and a.lower_ in ("likely", "probable") for a in c.children):
                 return False
+    words = [t for t in content if not t.is_punct]
+    if len(words) > 1 and words[0].lower_ in HEDGE_ADVERBS and words[0].i + 1 < len(content.doc) and content.doc[words[0].i + 1].text == ",":
+        return False  # "Apparently, this sabotage is connected with ...": wherever the parser hung it
     for t in content:
         # "pointed to the group as the likely cause": the cue's "as" complement holds the hedge
         if t.lower_ == "as" and t.dep_ == "prep" and not (content.start <= t.head.i < content.end) and any(
@@ -559,6 +562,16 @@ def relayed_denial(root: Token) -> bool:
 
 def conditional(root: Token) -> bool:
     """The main clause is the consequence of an "if" or "unless" clause: a statement of how things
-    work ("if the level drops, the plant will stop pumping"), not a forecast or a possibility."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    work ("if the level drops, the plant will stop pumping"), not a forecast or a possibility;
+    also where the parser hangs a long "if" clause's mark elsewhere (the clause opens the
+    statement and a comma closes it before the main verb), and a counterfactual ("would not exist
+    had Russia not invaded")."""
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in root.children):
+        return True
+    doc, first = root.doc, root.left_edge
+    if first.lower_ in ("if", "unless") and first.i < root.i and any(t.text == "," for t in doc[first.i:root.i]):
+        return True
+    return any(c.i > root.i and c.lower_ in ("had", "were") and c.dep_ in ("ccomp", "advcl", "aux")
+               and any(g.dep_ in ("nsubj", "nsubjpass") and g.i > c.i for g in c.subtree) and c.i == c.left_edge.i
                for c in root.children)
