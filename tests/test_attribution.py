@@ -1202,6 +1202,18 @@ def test_a_person_named_again_by_what_they_are_is_the_last_who_spoke(claims_of):
     assert [c["source"]["name"] for c in claims_of(text)][1] != "Anna Berg"
 
 
+def test_the_official_is_the_official_described_before(claims_of):
+    # "the official" after "a senior Norwegian Navy official" spoke: named again by the head noun
+    text = ("\"The Navy heard a noise,\" a senior Norwegian Navy official told reporters. "
+            "While the official said the sound was not definitive, the Navy said it shared the data. "
+            "A harbour spokesman said the port was open. The official added that ships had left.")
+    names = [c["source"]["name"] for c in claims_of(text)]
+    assert names[0] == "senior Norwegian Navy official" and names[1] == names[0] and names[-1] == names[0]
+    assert "harbour spokesman" in names[3]  # another head noun is someone else
+    # with no one described before, "the official" stays as it is
+    assert [c["source"]["name"] for c in claims_of("The official said the port was open.")] == ["official"]
+
+
 def test_a_body_keeps_the_country_that_owns_it(claims_of):
     # "Russia's Defense Ministry" is not every country's Defense Ministry
     assert [c["source"]["name"] for c in claims_of("Norway's Defense Ministry said the border was calm.")] == ["Norway's Defense Ministry"]

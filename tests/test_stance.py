@@ -30,6 +30,8 @@ def one(claims, needle):
      "pumping, Voss noted.", "impossible to keep", "asserted", "positive"),
     ("Inspector Mara Voss said the crisis would not even exist had the owner not cut the budget.", "crisis would", "asserted", "negative"),
     ("Inspector Mara Voss said the fire would reach the village by Friday.", "village", "predicted", "positive"),
+    # "not definitive" in quotation marks: the "not" hangs on the adjective
+    ("While Inspector Mara Voss said the test was “not definitive”, the police said it was shared.", "test was", "unconfirmed", "positive"),
     # the polarity is that of what a finding or a framing relative clause states
     ("The spokesperson said our current assessment is that the crew was not responsible.", "crew", "asserted", "negative"),
     ("The mayor said the police showed him evidence that suggests the fire likely was not set on purpose.", "on purpose", "possible", "negative"),

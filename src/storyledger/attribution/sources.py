@@ -193,6 +193,9 @@ class SourceResolver:
         if owner is not None:
             return Source(name=owner.name, mention=text, span=span, kind=owner.kind, role=owner.role)
         if head.lemma_.lower() in UNNAMED_HEADS or head.lower_ in UNNAMED_HEADS or low in DEMONSTRATIVE:
+            described_before = self.described_before(mention)
+            if described_before is not None:
+                return Source(name=described_before.name, mention=text, span=span, kind=described_before.kind, role=described_before.role)
             name = strip_the(text) if head.lower_ not in ("it",) else "unnamed"
             if head.lemma_.lower() == "media":
                 name = "the media"
@@ -214,6 +217,15 @@ class SourceResolver:
         name = strip_the(text)
         kind = "media" if head.lemma_.lower() in MEDIA_NOUNS else "unnamed"
         return Source(name=name, mention=text, span=span, kind=kind, role=None)
+
+    def described_before(self, mention: Span) -> Known | None:
+        """"the official" after "a senior U.S. Navy official" spoke: the one described before by
+        a longer description with the same head noun (the latest)."""
+        head = mention.root
+        if len(mention) != 2 or mention[0].lower_ != "the" or head.tag_ != "NN":
+            return None
+        return next((k for k in reversed(self.known) if k.kind == "unnamed" and len(k.name.split()) > 1
+                     and k.name.lower().split()[-1] == head.lower_), None)
 
     def person(self, full: str, role: str | None, text: str, span: tuple[int, int]) -> Source:
         """A person speaker, remembered: the role given here, else the one known for them."""

@@ -374,8 +374,8 @@ def not_known(content: Span, root: Token) -> bool:
             w = c.lower_
             if c.dep_ in ("acomp", "attr") and w in UNKNOWN_ADJECTIVES and not neg:
                 return True
-            if c.dep_ in ("acomp", "attr") and w in KNOWN_ADJECTIVES and neg:
-                return True
+            if c.dep_ in ("acomp", "attr") and w in KNOWN_ADJECTIVES and (neg or any(g.dep_ == "neg" for g in c.children)):
+                return True  # "was not definitive", also "was “not definitive”" (the "not" hung on the adjective)
             if c.dep_ == "acomp" and w in CANNOT_TELL_ADJECTIVES and any(x.dep_ == "xcomp" and x.lemma_.lower() in KNOW_VERBS | SAY_LIKE | TELL_VERBS for x in list(c.children) + kids):
                 return True
             if c.dep_ == "acomp" and w in READY_ADJECTIVES and neg and any(x.dep_ == "xcomp" and x.lemma_.lower() in SAY_LIKE for x in c.children):
