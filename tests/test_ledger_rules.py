@@ -312,6 +312,20 @@ def test_counts_of_one_thing_meet_whatever_they_are_called():
     assert open_ == {"troops": (3000, float("inf"))}
 
 
+def test_each_figure_counts_what_stands_nearest_it_and_a_change_is_no_level():
+    from storyledger.ledger.link import units
+
+    def q(text, low, high, unit="people"):
+        return {"text": text, "low": low, "high": high, "unit": unit}
+    toll = "the toll stands at 12, 30 people were injured, and 45 people are missing"
+    assert units({"content": toll, "quantities": [q("30", 30, 30), q("45", 45, 45)]}) == {"injured": (30, 30), "missing": (45, 45)}
+    flood = "the storm killed at least 9 people and left 40 people missing"
+    assert units({"content": flood, "quantities": [q("at least 9", 9, None), q("40", 40, 40)]}) == {"dead": (9, float("inf")), "missing": (40, 40)}
+    # "dropped by 2.8 metres, reaching 14.03 metres": the level is 14.03
+    level = "the water level has dropped by around 2.8 meters since Monday, reaching 14.03 meters"
+    assert units({"content": level, "quantities": [q("around 2.8", 2.8, 2.8, "meters"), q("14.03", 14.03, 14.03, "meters")]}) == {"metres": (14.03, 14.03)}
+
+
 def test_figures_days_apart_or_of_one_party_are_no_dispute():
     def fig(claim, source, date, low, high, parties=frozenset()):
         return Said(pos(claim, source, date=date), f"S{source}", {"dead": (low, high)}, ("d" + claim, 0), parties)

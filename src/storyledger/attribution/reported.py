@@ -234,7 +234,8 @@ def speaking_tail(doc: Doc, start: int, end: int) -> int:
     if span is None:
         return end
     for tok in span:
-        if tok.i <= span.start + 2 or doc[tok.i - 1].text != "," or tok.right_edge.idx + len(tok.right_edge.text) < end - 1:
+        if tok.dep_ not in ("advcl", "prep") or tok.i <= span.start + 2 or doc[tok.i - 1].text != "," \
+                or tok.right_edge.idx + len(tok.right_edge.text) < end - 1:
             continue
         if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in SPEAKING_PARTICIPLES \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):

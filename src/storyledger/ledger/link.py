@@ -655,12 +655,19 @@ def finite(bounds: tuple[float | None, float | None]) -> tuple[float | None, flo
     return (None if low is None or math.isinf(low) else low), (None if high is None or math.isinf(high) else high)
 
 
-def measure_key(unit: str, content: str) -> str:
+def measure_key(unit: str, content: str, q: dict | None = None) -> str:
     """The key a quantity is matched by: its measure, and its window if it has one
     (`measures`: "soldiers" and "personnel" are `troops`; "casualties in a week" is
     `casualties/week`). Never shown: `unit_words` gives the unit as written."""
-    m, w = measures.measure(unit, content), measures.window(content)
+    m, w = measures.measure(unit, content, place_in(q, content)), measures.window(content)
     return f"{m}/{w}" if w else m
+
+
+def place_in(q: dict | None, content: str) -> tuple[int, int] | None:
+    """Where a quantity's words stand in the content, or None."""
+    text = str((q or {}).get("text") or "")
+    i = content.find(text) if text else -1
+    return (i, i + len(text)) if i >= 0 else None
 
 
 def unit_words(claim: dict) -> dict[str, str]:
@@ -670,7 +677,7 @@ def unit_words(claim: dict) -> dict[str, str]:
     for q in claim.get("quantities") or []:
         unit = q.get("unit")
         if unit and str(unit).split():
-            out.setdefault(measure_key(unit, content), str(unit))
+            out.setdefault(measure_key(unit, content, q), str(unit))
     return out
 
 
@@ -686,9 +693,9 @@ def units(claim: dict, totals: bool = True) -> dict[str, tuple[float, float]]:
         unit = q.get("unit")
         low = q.get("low", q.get("value"))
         high = q.get("high", q.get("value"))
-        if not unit or (low is None and high is None) or (totals and (increment(q, content) or threshold(q, content))):
+        if not unit or (low is None and high is None) or (totals and (increment(q, content) or threshold(q, content) or change(q, content))):
             continue
-        out.setdefault(measure_key(unit, content), (float("-inf") if low is None else float(low),
+        out.setdefault(measure_key(unit, content, q), (float("-inf") if low is None else float(low),
                                                     float("inf") if high is None else float(high)))
     return out
 
@@ -705,6 +712,17 @@ def threshold(q: dict, content: str) -> bool:
     text = str(q.get("text") or "")
     i = content.find(text) if text else -1
     return i >= 0 and bool(CONDITION_BEFORE.search(content[max(0, i - 120):i]))
+
+
+CHANGE_BY = re.compile(r"\b(?:drop|dropp|fall|fell|fallen|rise|rose|risen|increas|decreas|declin|grow|grew|grown|climb|sank|sink|sunk|"
+                       r"shrank|shrink|reduc|cut|lower|rais|jump|surg|plung|went\s+(?:up|down))\w*\s+(?:\w+\s+){0,2}?by\s+"
+                       r"(?:about|around|some|nearly|almost|roughly|approximately|more\s+than|over|up\s+to)?\s*$", re.I)
+
+
+def change(q: dict, content: str) -> bool:
+    """"the level has dropped by around 2.8 metres": how much a figure changed, not the figure."""
+    at = place_in(q, content)
+    return at is not None and bool(CHANGE_BY.search(content[max(0, at[0] - 60):at[0]]))
 
 
 def increment(q: dict, content: str) -> bool:
