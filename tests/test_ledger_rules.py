@@ -324,6 +324,10 @@ def test_each_figure_counts_what_stands_nearest_it_and_a_change_is_no_level():
     # "dropped by 2.8 metres, reaching 14.03 metres": the level is 14.03
     level = "the water level has dropped by around 2.8 meters since Monday, reaching 14.03 meters"
     assert units({"content": level, "quantities": [q("around 2.8", 2.8, 2.8, "meters"), q("14.03", 14.03, 14.03, "meters")]}) == {"metres": (14.03, 14.03)}
+    # what a supply holds when full is not what is left of it
+    full = units({"content": "the capsule was designed to sustain 72 hours of air", "quantities": [q("72", 72, 72, "hours")]})
+    left = units({"content": "the capsule has about 30 hours of air left", "quantities": [q("about 30", 30, 30, "hours")]})
+    assert not full.keys() & left.keys() and left == {"hours": (30, 30)}
 
 
 def test_figures_days_apart_or_of_one_party_are_no_dispute():

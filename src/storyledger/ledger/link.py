@@ -660,6 +660,8 @@ def measure_key(unit: str, content: str, q: dict | None = None) -> str:
     (`measures`: "soldiers" and "personnel" are `troops`; "casualties in a week" is
     `casualties/week`). Never shown: `unit_words` gives the unit as written."""
     m, w = measures.measure(unit, content, place_in(q, content)), measures.window(content)
+    if not w and m in measures.SUPPLIES and measures.CAPACITY.search(content):
+        w = "capacity"  # "designed to sustain 96 hours of air": what it holds when full, not what is left
     return f"{m}/{w}" if w else m
 
 

@@ -95,6 +95,11 @@ def distance(context: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return len(between) + 100 * len(BOUNDARY.findall(between))
 
 
+# A supply counted in time, and the words that give its capacity rather than what is left of it.
+SUPPLIES = frozenset("hours days".split())
+CAPACITY = re.compile(r"\b(?:designed|built|rated|capab\w*|capacity|(?:fully\s+)?equipped|when\s+full)\b", re.I)
+
+
 def window(context: str) -> str:
     """The window a figure is given for ("week" in "1,000 casualties in a week"), or ''."""
     m = WINDOW.search(context)
