@@ -570,3 +570,17 @@ def test_actors_are_those_of_the_core_and_a_named_account_is_its_claimants(claim
                        "Swedish rocket,\" an official told reporters. The inspector said that the blast was not caused by a "
                        "Danish rocket but by a Swedish drone.")
     assert [actors(c) for c in claims] == [[actor_of_name("Denmark")]] * 2
+
+
+def test_a_role_speaks_for_a_body_only_when_it_reads_as_a_role():
+    from storyledger.ledger.link import parties_of
+
+    speakers = merge_sources([
+        Mention("Red Brigade", "organization", None, "2024-10-01"),
+        Mention("Lena Brandt", "person", "spokesperson of the Red Brigade", "2024-10-01"),
+        Mention("Harbour Authority", "organization", "Red Brigade, responsible for a previous attack in", "2024-10-01"),
+    ])
+    ids = {s.name: s.id for s in speakers}
+    parties = parties_of(speakers)
+    assert ids["Red Brigade"] in parties.get(ids["Lena Brandt"], ())
+    assert ids["Red Brigade"] not in parties.get(ids["Harbour Authority"], ())  # an apposition misread is no role

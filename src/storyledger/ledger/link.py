@@ -199,6 +199,8 @@ def parties_of(speakers: list[Speaker]) -> dict[int, frozenset[int]]:
     for s in speakers:
         found = set()
         for role in s.roles:
+            if not plausible_role(role):
+                continue  # "Hamas, responsible for a previous attack in": an apposition misread, no role
             words = org_key(role).split()
             found.update(bodies[g] for n in range(1, 5) for i in range(len(words) - n + 1)
                          if (g := " ".join(words[i : i + n])) in bodies)
@@ -208,6 +210,15 @@ def parties_of(speakers: list[Speaker]) -> dict[int, frozenset[int]]:
         if found:
             parties[s.id] = frozenset(found)
     return parties
+
+
+ROLE_MAX_WORDS = 8
+
+
+def plausible_role(role: str) -> bool:
+    """A role as news gives one ("spokesperson of the Coast Guard", "response coordinator for the
+    1st Coast Guard District"), not a clause the parser hung on a name (a comma in it, or long)."""
+    return "," not in role and len(role.split()) <= ROLE_MAX_WORDS
 
 
 # Words that make a body, a person's role or a group of "officials" speak for a government.
