@@ -321,6 +321,9 @@ def test_each_figure_counts_what_stands_nearest_it_and_a_change_is_no_level():
     assert units({"content": toll, "quantities": [q("30", 30, 30), q("45", 45, 45)]}) == {"injured": (30, 30), "missing": (45, 45)}
     flood = "the storm killed at least 9 people and left 40 people missing"
     assert units({"content": flood, "quantities": [q("at least 9", 9, None), q("40", 40, 40)]}) == {"dead": (9, float("inf")), "missing": (40, 40)}
+    # a count with no predicate in its own clause says nothing of what happened to those counted
+    shelter = "the strike on the school, where thousands of civilians had been sheltering, killed hundreds of people"
+    assert units({"content": shelter, "quantities": [q("thousands", 2000, 9999, "civilians"), q("hundreds", 200, 999)]})["dead"] == (200, 999)
     # "dropped by 2.8 metres, reaching 14.03 metres": the level is 14.03
     level = "the water level has dropped by around 2.8 meters since Monday, reaching 14.03 meters"
     assert units({"content": level, "quantities": [q("around 2.8", 2.8, 2.8, "meters"), q("14.03", 14.03, 14.03, "meters")]}) == {"metres": (14.03, 14.03)}

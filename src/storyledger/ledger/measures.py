@@ -78,11 +78,13 @@ def measure(unit: str, context: str = "", at: tuple[int, int] | None = None) -> 
         else:
             near = [(distance(context, at, x.span()), i, m) for i, (pattern, m) in enumerate(PREDICATES)
                     for x in pattern.finditer(context)]
-            if near:
-                return min(near)[2]
+            if near and min(near)[0] < CLAUSE:
+                return min(near)[2]  # none in its own clause: "thousands of civilians had been sheltering, killed ..."
     return stem
 
 
+
+CLAUSE = 100  # what `distance` adds for a clause boundary
 
 BOUNDARY = re.compile(r"[,;:]|\band\b|\bwhile\b|\bwith\b", re.I)
 
@@ -92,7 +94,7 @@ def distance(context: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     between them (a comma, "and", "with"): a figure's predicate is in its own clause."""
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
     between = context[lo:hi] if lo < hi else ""
-    return len(between) + 100 * len(BOUNDARY.findall(between))
+    return len(between) + CLAUSE * len(BOUNDARY.findall(between))
 
 
 # A supply counted in time, and the words that give its capacity rather than what is left of it.
