@@ -30,6 +30,12 @@ def one(claims, needle):
      "pumping, Voss noted.", "impossible to keep", "asserted", "positive"),
     ("Inspector Mara Voss said the crisis would not even exist had the owner not cut the budget.", "crisis would", "asserted", "negative"),
     ("Inspector Mara Voss said the fire would reach the village by Friday.", "village", "predicted", "positive"),
+    # a confidence that X states X, with X's polarity
+    ("Inspector Mara Voss said the agency has a “high degree of confidence” that the owner did not start the fire.",
+     "owner did not", "asserted", "negative"),
+    ("Inspector Mara Voss said she is confident that the owner did not start the fire.", "owner did not", "asserted", "negative"),
+    ("Inspector Mara Voss said there is high confidence that the owner did not start the fire.", "owner did not", "asserted", "negative"),
+    ("Inspector Mara Voss said the agency has confidence in the owner.", "confidence in", "asserted", "positive"),
     # "not definitive" in quotation marks: the "not" hangs on the adjective
     ("While Inspector Mara Voss said the test was “not definitive”, the police said it was shared.", "test was", "unconfirmed", "positive"),
     # the polarity is that of what a finding or a framing relative clause states

@@ -257,11 +257,34 @@ def stated_chain(root: Token, content: Span) -> list[Token]:
                             break
         elif lemma == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS for c in kids):
             nxt = next((c for c in kids if c.dep_ in ("ccomp", "attr") and c.i > v.i and c.pos_ in ("VERB", "AUX")), None)
+        elif lemma in ("be", "have", "express", "voice"):
+            nxt = confidence_clause(v, content)
         if nxt is None or nxt in chain:
             break
         chain.append(nxt)
         v = nxt
     return chain
+
+
+# "Canada has a high degree of confidence that X", "is confident that X", "there is high
+# confidence that X": X is what is stated, with the confidence.
+CONFIDENCE_WORDS = frozenset("confidence confident certain sure convinced certainty".split())
+
+
+def confidence_clause(verb: Token, content: Span) -> Token | None:
+    """The "that" clause of a confidence the verb has or is ("has a high degree of confidence
+    that X", "is confident that X"), or None."""
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "attr", "acomp") or not (content.start <= c.i < content.end):
+            continue
+        for t in c.subtree:
+            if t.lemma_.lower() in CONFIDENCE_WORDS or t.lower_ in CONFIDENCE_WORDS:
+                holder = t if t.i == c.i else c  # "degree of confidence that": the clause hangs on "degree"
+                clause = next((x for x in list(t.children) + list(holder.children) if x.dep_ in ("ccomp", "acl", "relcl")
+                               and x.pos_ in ("VERB", "AUX") and any(m.lower_ == "that" for m in x.children)), None)
+                if clause is not None:
+                    return clause
+    return None
 
 
 def inconsistent(verb: Token) -> bool:
