@@ -587,3 +587,17 @@ def test_a_role_speaks_for_a_body_only_when_it_reads_as_a_role():
     parties = parties_of(speakers)
     assert ids["Red Brigade"] in parties.get(ids["Lena Brandt"], ())
     assert ids["Red Brigade"] not in parties.get(ids["Harbour Authority"], ())  # an apposition misread is no role
+    # a minister speaks for the ministry he heads, however each is written
+    speakers = merge_sources([
+        Mention("Interior Ministry", "organization", None, "2024-10-01"),
+        Mention("Ministry of Fisheries", "organization", None, "2024-10-01"),
+        Mention("Jon Dahl", "person", "Interior Minister", "2024-10-01"),
+        Mention("Kari Lund", "person", "Minister of Fisheries", "2024-10-01"),
+        Mention("Ola Berg", "person", "Prime Minister", "2024-10-01"),
+    ])
+    ids = {s.name: s.id for s in speakers}
+    parties = parties_of(speakers)
+    assert ids["Interior Ministry"] in parties.get(ids["Jon Dahl"], ())
+    assert ids["Ministry of Fisheries"] in parties.get(ids["Kari Lund"], ())
+    assert not {ids["Interior Ministry"], ids["Ministry of Fisheries"]} & parties.get(ids["Ola Berg"], frozenset())
+

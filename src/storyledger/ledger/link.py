@@ -201,9 +201,10 @@ def parties_of(speakers: list[Speaker]) -> dict[int, frozenset[int]]:
         for role in s.roles:
             if not plausible_role(role):
                 continue  # "Hamas, responsible for a previous attack in": an apposition misread, no role
-            words = org_key(role).split()
-            found.update(bodies[g] for n in range(1, 5) for i in range(len(words) - n + 1)
-                         if (g := " ".join(words[i : i + n])) in bodies)
+            for form in ministry_forms(role):
+                words = org_key(form).split()
+                found.update(bodies[g] for n in range(1, 5) for i in range(len(words) - n + 1)
+                             if (g := " ".join(words[i : i + n])) in bodies)
         government = government_of(s.name, s.kind, list(s.roles))
         if government:
             found.add(government_party(government))
@@ -213,6 +214,19 @@ def parties_of(speakers: list[Speaker]) -> dict[int, frozenset[int]]:
 
 
 ROLE_MAX_WORDS = 8
+MINISTER_OF = re.compile(r"\bminister\s+(?:of|for)\s+(?:the\s+)?(.+)$", re.I)
+
+
+def ministry_forms(role: str) -> list[str]:
+    """A role as written and the ministry a minister heads: "Interior Minister" names the
+    "Interior Ministry", "Minister of Internal Affairs" the "Ministry of Internal Affairs" and
+    the "Internal Affairs Ministry"."""
+    forms = [role]
+    if re.search(r"\bminister\b", role, re.I):
+        forms.append(re.sub(r"\bminister\b", "Ministry", role, flags=re.I))
+        if m := MINISTER_OF.search(role):
+            forms.append(f"{m[1]} Ministry")
+    return forms
 
 
 def plausible_role(role: str) -> bool:
