@@ -168,3 +168,13 @@ def test_a_lead_in_the_present_takes_the_day_of_the_statement_it_sums_up(claims_
     claims = claims_of(text, published="2023-10-21")  # a Saturday
     assert one(claims, "Norway")["said_on"] == "2023-10-19"
     assert one(claims, "harbour")["said_on"] is None  # past the lead: a claim of its own
+
+
+def test_this_assessment_was_given_on_a_day_dates_the_claim_before(claims_of):
+    text = ("During the briefing on Monday, Captain Karl Voss said the crew had 70 hours of air. "
+            "Captain Lars Holm, who spoke to the press later, stated that about 40 hours of air remained. "
+            "This assessment was updated shortly after 6 pm on Tuesday.")
+    claims = claims_of(text, published="2023-06-21")  # a Wednesday
+    assert one(claims, "40 hours")["said_on"] == "2023-06-20"
+    assert one(claims, "70 hours")["said_on"] == "2023-06-19"
+

@@ -439,6 +439,9 @@ def occasions(outside: str) -> list[tuple[str, bool]]:
 REMARKS_MADE = re.compile(r"\b(?:made|gave|delivered|offered)\s+(?:the|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?"
                           r"(?:remarks?|comments?|statements?|speech|announcement)\b", re.I)
 SUBJECT_PRONOUNS = re.compile(r"^\W*(?:he|she|they)\s+(?:\w+\s+)?$", re.I)
+# "This assessment was updated shortly after 6 pm on Tuesday": the claim just before, that day.
+REMARKS_DATED = re.compile(r"\W*(?:this|that|the)\s+(?:latest\s+|new\s+|updated\s+)?(?:assessment|estimate|statement|"
+                           r"remarks?|comments?|figure|announcement|update)\s+(?:was|were|came)\b", re.I)
 
 
 REMARKS_REACH = 3  # sentences before and after a "made the remarks" sentence that it dates
@@ -453,17 +456,17 @@ def remark_days(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> dict[tup
     found: dict[tuple[str, int], str | list[str]] = {}
     ordered = sorted(claims, key=lambda c: c.span[0])
     for n, sent in enumerate(sents_of(doc)):
-        m = REMARKS_MADE.search(text, sent.start_char, sent.end_char)
+        m = REMARKS_MADE.search(text, sent.start_char, sent.end_char) or REMARKS_DATED.match(text, sent.start_char, sent.end_char)
         if m is None or any(c.span[0] < sent.end_char and c.span[1] > sent.start_char for c in claims if c.mode != "continuation"
                             and c.cue_span and sent.start_char <= c.cue_span[0] < sent.end_char):
             continue  # a sentence with a claim of its own dates that claim
         day = next((timex_interval(t) for t in timexes if m.end() <= t.start and t.end <= sent.end_char
-                    and t.type == "DATE" and DAY_VALUE.match(t.value)), None)
+                    and t.type in ("DATE", "TIME") and DAY_VALUE.match(t.value)), None)
         if day is None:
             continue
         before = text[sent.start_char:m.start()]
         words = set(re.findall(r"[\w'’-]+", before.lower()))
-        if SUBJECT_PRONOUNS.match(before):
+        if SUBJECT_PRONOUNS.match(before) or m.re is REMARKS_DATED:
             prior = [c for c in ordered if c.span[0] < sent.start_char]
             keys = speaker_keys(prior[-1]) if prior else []
         else:
