@@ -560,6 +560,10 @@ def test_main_speech_verb_whose_subject_the_parser_hung_on_the_opening(claims_of
         claims = claims_of(text)
         assert len(claims) == 1 and claims[0]["cue"] == "say", claims
         assert claims[0]["source"]["mention"] == source
+    # the description's place ends in an apposition of its own: still the person described
+    text = "In a post on X, Omar Haddad, a professor at Northern State University, Riverton, said the report was flawed."
+    claims = claims_of(text)
+    assert len(claims) == 1 and claims[0]["source"]["name"] == "Omar Haddad", claims
 
 
 def test_governing_verb_of_a_reporting_infinitive_is_in_the_cue(claims_of):

@@ -889,9 +889,17 @@ def stray_subject(verb: Token, cue: list[Token]) -> Span | None:
     if i < 0 or verb.doc[i].pos_ not in ("NOUN", "PROPN") or verb.doc[i].dep_ in ("compound", "nsubj"):
         return None
     tok = verb.doc[i]
-    # "a military spokesman in Baghdad said": the noun the place or group modifies
-    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head.head
+    # "a military spokesman in Baghdad said": the noun the place or group modifies; "X, a
+    # professor at California State University, Stanislaus, said": up through the place's
+    # apposition and the description to the person it describes
+    while True:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head.head
+        elif tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
+                and (tok.ent_type_ != "PERSON" or tok.head.ent_type_ in ("ORG", "GPE", "FAC")):
+            tok = tok.head  # a place set beside a body ("University, Stanislaus"), however the model tags it
+        else:
+            break
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "Trudeau, while not mentioning Israel by name, implied ...": the noun ends an adjunct;
         # the speaker is the name set off before it

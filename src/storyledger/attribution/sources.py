@@ -142,7 +142,7 @@ class SourceResolver:
             # "An assessment by French military intelligence indicates": the assessment's author
             src = self.resolve(by, unnamed)
             return Source(name=src.name, mention=text, span=span, kind=src.kind, role=src.role)
-        person = last_ent(mention, ("PERSON",))
+        person = described_person(mention) or last_ent(mention, ("PERSON",))
         if person is not None:
             full = self.full_name(strip_possessive(person.text))
             return self.person(full, role_words(mention, person), text, span)
@@ -484,6 +484,16 @@ def description(mention: Span) -> str:
         words = words[1:]
     doc = mention.doc
     return doc[words[0].i:words[-1].i + 1].text.strip(" ,;:")
+
+
+def described_person(span: Span) -> Span | None:
+    """The person a mention's head names when a description is set beside it ("Omar Haddad, a
+    professor at X University, Riverton": Haddad, whatever else the description names), else None."""
+    root, doc = span.root, span.doc
+    head = next((e for e in ents_in(span) if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+    if head is None or head.end + 1 >= span.end or doc[head.end].text != "," or doc[head.end + 1].lower_ not in ("a", "an", "the"):
+        return None
+    return head
 
 
 def last_ent(span: Span, labels: tuple[str, ...]) -> Span | None:
