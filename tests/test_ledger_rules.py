@@ -558,7 +558,11 @@ def test_a_denial_about_one_actor_agrees_with_a_claim_about_another():
 
 
 def test_actors_are_those_of_the_core_and_a_named_account_is_its_claimants(claims_of):
-    from storyledger.ledger.link import CLAIM_OF, actor_of_name, actors
+    from storyledger.ledger.link import CLAIM_OF, actor_of_name, actors, government_party, speaker_actors
+
+    # a source is its name and the governments it speaks for, whatever the code's length
+    assert speaker_actors("Defence Ministry", frozenset({government_party("NO"), government_party("XKX"), 7})) == {
+        "defence ministry", "country:NO", "country:XKX"}
 
     assert props.core("Norwegian claims that a rocket hit the depot") == "a rocket hit the depot"
     assert props.core("Ukrainian allegations that Russia had destroyed the dam") == "Russia had destroyed the dam"

@@ -658,7 +658,7 @@ def actors(claim: dict) -> list[str]:
 
 def speaker_actors(name: str, parties: frozenset[int]) -> frozenset[str]:
     """A source as actors: its name's, and the governments it speaks for (`government_party`)."""
-    govs = {f"country:{(-p).to_bytes(2, 'big').decode()}" for p in parties if p < 0}
+    govs = {f"country:{(-p).to_bytes(((-p).bit_length() + 7) // 8, 'big').decode(errors='replace')}" for p in parties if p < 0}
     return frozenset({actor_of_name(name)} | govs)
 
 
