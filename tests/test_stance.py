@@ -30,6 +30,9 @@ def one(claims, needle):
      "pumping, Voss noted.", "impossible to keep", "asserted", "positive"),
     ("Inspector Mara Voss said the crisis would not even exist had the owner not cut the budget.", "crisis would", "asserted", "negative"),
     ("Inspector Mara Voss said the fire would reach the village by Friday.", "village", "predicted", "positive"),
+    # a framing verb the tagger takes for a plural noun ("judges" NNS) still frames its clause
+    ("Voss told the council: \"On the basis of the deep knowledge and analysis of our fire and arson experts, the "
+     "regional government judges that the blaze was likely caused by a cigarette.\"", "blaze was likely", "possible", "positive"),
     # a confidence that X states X, with X's polarity
     ("Inspector Mara Voss said the agency has a “high degree of confidence” that the owner did not start the fire.",
      "owner did not", "asserted", "negative"),

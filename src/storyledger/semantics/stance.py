@@ -246,8 +246,8 @@ def stated_chain(root: Token, content: Span) -> list[Token]:
         nxt = None
         lemma = v.lemma_.lower()
         kids = [c for c in v.children if content.start <= c.i < content.end]
-        if lemma in FRAME_VERBS and v.pos_ in ("VERB", "AUX"):
-            nxt = next((c for c in kids if c.dep_ == "ccomp" and c.i > v.i), None)
+        if lemma in FRAME_VERBS and verbal(v):
+            nxt = next((c for c in kids if c.dep_ == "ccomp" and c.i > v.i), None) if v.pos_ in ("VERB", "AUX") else that_clause(v)
             if nxt is None:
                 for obj in kids:
                     if obj.dep_ in ("dobj", "nsubj") and obj.lemma_.lower() in EVIDENCE_NOUNS:
@@ -287,6 +287,20 @@ def confidence_clause(verb: Token, content: Span) -> Token | None:
     return None
 
 
+def verbal(v: Token) -> bool:
+    """A verb, or a verb the tagger took for a plural noun ("the government judges that X":
+    "judges" NNS with a subject and a clause of its own)."""
+    return v.pos_ in ("VERB", "AUX") or (v.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in v.children)
+                                          and that_clause(v) is not None)
+
+
+def that_clause(v: Token) -> Token | None:
+    """The "that" clause of a verb the tagger took for a noun (a ccomp, or a relcl or acl opened by "that")."""
+    return next((c for c in v.children if c.i > v.i and (c.dep_ == "ccomp" or (c.dep_ in ("relcl", "acl") and any(
+        m.lower_ == "that" and m.dep_ in ("mark", "nsubj", "nsubjpass") and m.i < c.i for m in c.children)))
+        and c.pos_ in ("VERB", "AUX")), None)
+
+
 def inconsistent(verb: Token) -> bool:
     """"was inconsistent with X", "is incompatible with X" said of the evidence: not X."""
     return any(c.dep_ in ("acomp", "amod", "attr") and c.lower_ in ("inconsistent", "incompatible") for c in verb.children)
@@ -320,7 +334,7 @@ def clauses(root: Token, content: Span, depth: int = 2) -> list[Token]:
                 continue
             if c.dep_ in ("conj", "dep") and c.pos_ in ("VERB", "AUX"):
                 todo.append((c, d))
-            elif d < depth and c.dep_ in ("ccomp", "xcomp", "relcl") and v.lemma_.lower() in FRAME_VERBS and v.pos_ in ("VERB", "AUX"):
+            elif d < depth and c.dep_ in ("ccomp", "xcomp", "relcl") and v.lemma_.lower() in FRAME_VERBS and verbal(v):
                 todo.append((c, d + 1))  # a relcl on a verb is a misparsed complement
     return out
 
