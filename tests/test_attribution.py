@@ -1195,6 +1195,21 @@ def test_clauses_side_by_side_are_claims_of_one_cue(claims_of):
         assert len([c for c in claims_of(text) if c["mode"] != "continuation"]) == 1, text
 
 
+def test_an_aside_between_dashes_is_a_claim_of_its_own_too(claims_of):
+    from storyledger.ledger.propositions import core
+
+    text = ("Captain Lena Brandt said that wreckage was found in the search zone — which has been widened to twice "
+            "the size of the bay — but that none of it matched the ferry.")
+    claims = claims_of(text)
+    contents = [c["content"] for c in claims]
+    assert contents[0].startswith("that wreckage was found") and contents[0].endswith("matched the ferry")
+    assert contents[1] == "the search zone — which has been widened to twice the size of the bay"
+    assert len({tuple(c["cue_span"]) for c in claims}) == 1  # one cue: together they are what was said
+    assert "widened" not in core(contents[0])  # the whole's core leaves the aside to its own claim
+    # commas set off background, not a second statement
+    assert len(claims_of("The mayor said the bridge, which was built in 1920, would close in May.")) == 1
+
+
 def test_a_person_named_again_by_what_they_are_is_the_last_who_spoke(claims_of):
     # "the filmmaker", "the Ukrainian president": the writer names the last speaker again
     text = "Anna Berg said the festival had been cancelled. The filmmaker added that she would show her film online."

@@ -93,6 +93,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = that_conjuncts(doc, found)
     found = split_figures(doc, found)
     found = split_clauses(doc, found)
+    found = split_asides(doc, found)
     found = rebuttals(doc, found)
     found = unanswered(doc, found)
     found = resolve_demonstratives(doc, document, found)
@@ -883,6 +884,37 @@ def split_clauses(doc: Doc, found: list[Found]) -> list[Found]:
     they were impatient", "and its support vessel lost contact") goes on about the first one
     and stays with it, as does one set against it ("A, but B")."""
     return split_by(doc, found, lambda f: side_clauses(doc, f) if f.mode in ("indirect", "according_to") else None)
+
+
+def split_asides(doc: Doc, found: list[Found]) -> list[Found]:
+    """"X said debris was found in the area — which has been expanded to twice its size — but
+    none of it matched": a relative clause set off by dashes that states something of its own
+    is a claim of its own too (the story gold holds both), beside the whole content, so
+    that one cue's claims together still say exactly what was said."""
+    return split_by(doc, found, lambda f: asides(doc, f) if f.mode in ("indirect", "according_to") else None)
+
+
+def asides(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
+    """The whole content and each relative clause in it set off by dashes, with the noun it
+    speaks of ("the search area — which has been expanded to be twice the size of Connecticut"),
+    when there is one; else None."""
+    span = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if span is None or len(span) > 80:
+        return None
+    parts = []
+    for t in span:
+        if t.dep_ != "relcl" or t.pos_ not in ("VERB", "AUX") or t.left_edge.i <= span.start:
+            continue
+        opener = doc[t.left_edge.i]
+        if opener.lower_ not in ("which", "who") or doc[t.left_edge.i - 1].text not in ("—", "–"):
+            continue
+        end = t.right_edge.i + 1
+        end = next((k for k in range(t.left_edge.i + 1, end) if doc[k].text in ("—", "–")), end)  # the closing dash
+        if end - t.left_edge.i < 5 or end > span.end:
+            continue
+        first = max(t.head.left_edge.i, span.start)  # with the noun it says something of: "the search area — which ..."
+        parts.append((doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    return [f.content] + parts if parts else None
 
 
 def side_clauses(doc: Doc, f: Found) -> list[tuple[int, int]] | None:

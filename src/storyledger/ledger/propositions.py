@@ -101,6 +101,9 @@ HEDGE = re.compile(r"\b(?:according to [^,]{1,40},|as far as (?:I|we) know,?|rep
 # A non-restrictive relative clause is background to what is said, often another's claim ("Israel
 # was not responsible for the blast, which the ministry said killed hundreds"): not the proposition.
 ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;:]*", re.I)
+# "debris was found in the area — which has been expanded to twice its size — but none matched":
+# an aside between dashes is a claim of its own (`attribution.split_asides`), not this one's core.
+DASH_ASIDE = re.compile(r"\s*[—–]\s*(?:which|who|whom|whose)\b[^—–]*[—–]\s*", re.I)
 PRONOUN_START = re.compile(r"^(?:it|they|this|that|these|those|he|she|we|i)\b", re.I)
 
 
@@ -122,6 +125,7 @@ def core(content: str, cue: str = "") -> str:
     for pattern in (LEAD, HEDGE, FRAME, ABOUT, LEAD):
         t = pattern.sub("", t, count=1) if pattern is not HEDGE else pattern.sub("", t)
     t = FALSE_TAIL.sub("", t)
+    t = DASH_ASIDE.sub(" ", t)
     t = t.strip(" .,;:\"'“”") or content
     if cue in ACCUSING_CUES and (m := ACCUSED_OF.match(t)) and not CUE_WORDS.search(t):
         return f"{m['who']} {m['what']}"
