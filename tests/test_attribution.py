@@ -1219,6 +1219,11 @@ def test_a_person_named_again_by_what_they_are_is_the_last_who_spoke(claims_of):
     assert [c["source"]["name"] for c in claims_of(text)] == ["minister"]
     text = "Anna Berg said the talks had failed. The official said they would resume."
     assert [c["source"]["name"] for c in claims_of(text)][1] != "Anna Berg"
+    # a speaker whose known role is another is not the one named by this description
+    text = "Capt. Lena Brandt said the port was shut. The mayor said the bridge would close."
+    assert [c["source"]["name"] for c in claims_of(text)] == ["Lena Brandt", "mayor"]
+    text = "Sen. Lena Brandt said the port was shut. The senator added that the bridge would close."
+    assert [c["source"]["name"] for c in claims_of(text)] == ["Lena Brandt", "Lena Brandt"]
 
 
 def test_the_official_is_the_official_described_before(claims_of):

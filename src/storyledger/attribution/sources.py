@@ -154,7 +154,7 @@ class SourceResolver:
             return Source(name=desc.name, mention=text, span=span, kind=desc.kind, role=desc.role)
         if epithet(mention):
             k = self.last_person
-            if k is not None:
+            if k is not None and not other_role(k.role, mention.root.lower_):
                 # "The Titanic (1997) director ... said" after "James Cameron" said: the last
                 # person who spoke, named again by what they are
                 return Source(name=k.name, mention=text, span=span, kind="person", role=k.role or description(mention))
@@ -340,6 +340,20 @@ EPITHET_HEADS = frozenset(
     "ceo founder chairman chairwoman ambassador governor mayor senator congressman congresswoman lawmaker "
     "diplomat author writer actor actress singer billionaire businessman businesswoman entrepreneur pilot "
     "journalist lawyer".split())
+
+
+def other_role(role: str | None, head: str) -> bool:
+    """The last speaker's known role names something else than the epithet ("the mayor" after
+    "Capt. Lena Brandt" spoke is another person); a speaker of no known role may be anyone."""
+    if not role:
+        return False
+    low = " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in role.lower().split())
+    return head not in low and not (head in ("president", "premier", "chancellor") and "head of" in low)
+
+
+TITLE_ABBREVIATIONS = {"sen.": "senator", "sen": "senator", "rep.": "congressman representative", "gov.": "governor",
+                       "pres.": "president", "amb.": "ambassador", "dr.": "doctor", "prof.": "professor",
+                       "lawmaker": "lawmaker senator congressman congresswoman"}
 
 
 def epithet(mention: Span) -> bool:
