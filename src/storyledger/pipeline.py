@@ -319,6 +319,8 @@ def past_statement(doc: Doc, start: int, end: int) -> bool:
     which may have been given any day after."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span.root.tag_ == "VBD"
+
+
 AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
 # A day named by its name or date ("Monday", "June 12"), not by "this morning", which a quote
 # dates from a day of its own
@@ -457,8 +459,8 @@ def remark_days(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> dict[tup
     ordered = sorted(claims, key=lambda c: c.span[0])
     for n, sent in enumerate(sents_of(doc)):
         m = REMARKS_MADE.search(text, sent.start_char, sent.end_char) or REMARKS_DATED.match(text, sent.start_char, sent.end_char)
-        if m is None or any(c.span[0] < sent.end_char and c.span[1] > sent.start_char for c in claims if c.mode != "continuation"
-                            and c.cue_span and sent.start_char <= c.cue_span[0] < sent.end_char):
+        if m is None or any(c.mode != "continuation" and c.cue_span and sent.start_char <= c.cue_span[0] < sent.end_char
+                            for c in claims):
             continue  # a sentence with a claim of its own dates that claim
         day = next((timex_interval(t) for t in timexes if m.end() <= t.start and t.end <= sent.end_char
                     and t.type in ("DATE", "TIME") and DAY_VALUE.match(t.value)), None)

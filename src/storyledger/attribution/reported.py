@@ -241,8 +241,8 @@ def speaking_tail(doc: Doc, start: int, end: int) -> int:
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return doc[tok.i - 1].idx
         if tok.dep_ == "prep" and tok.lower_ in OCCASION_PREPS and any(
-                c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_EVENTS and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
-                for c in tok.children):
+                c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_EVENTS
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) for c in tok.children):
             return doc[tok.i - 1].idx
     return end
 

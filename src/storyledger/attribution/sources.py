@@ -193,9 +193,9 @@ class SourceResolver:
         if owner is not None:
             return Source(name=owner.name, mention=text, span=span, kind=owner.kind, role=owner.role)
         if head.lemma_.lower() in UNNAMED_HEADS or head.lower_ in UNNAMED_HEADS or low in DEMONSTRATIVE:
-            described_before = self.described_before(mention)
-            if described_before is not None:
-                return Source(name=described_before.name, mention=text, span=span, kind=described_before.kind, role=described_before.role)
+            before = self.described_before(mention)
+            if before is not None:
+                return Source(name=before.name, mention=text, span=span, kind=before.kind, role=before.role)
             name = strip_the(text) if head.lower_ not in ("it",) else "unnamed"
             if head.lemma_.lower() == "media":
                 name = "the media"

@@ -606,15 +606,17 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
         sid = r["source"]
         p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
                      r["day"], r["independent_of"] is not None, first[0], first[1])
-        named = actors(c)
+        core = props.core(c.get("content") or "")
+        named = actors(c, core)
         claimant: frozenset[str] = frozenset()
-        if named and CLAIM_OF.match(props.core(c.get("content") or "")):
+        if named and CLAIM_OF.match(core):
             claimant, named = frozenset(named), []  # "rejected Israel's account": Israel's claims, not claims about Israel
         elif not named and c.get("stance") == "denied":
             named = [actor_of_name(speakers.name[sid])]  # "X denied responsibility": X's own
-        said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), speakers.parties.get(sid, frozenset()),
+        parties = speakers.parties.get(sid, frozenset())
+        said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), parties,
                          keys=props.stated_keys(c.get("content") or ""), words=unit_words(c),
-                         actors=frozenset(named), claimant=claimant, speaker=speaker_actors(speakers.name[sid], speakers.parties.get(sid, frozenset()))))
+                         actors=frozenset(named), claimant=claimant, speaker=speaker_actors(speakers.name[sid], parties)))
     s = standing(x.position for x in said)
     days = sorted(r["day"] for r in rows if r["day"])
     unit = unit_word(said, next((u for x in said for u in x.units), None))  # shown as written, matched by key
@@ -639,12 +641,12 @@ CLAIM_OF = re.compile(r"^(?:(?:the|an?|its|their)\s+)?(?:[\w.’'-]+\s+){1,3}?(?
                       r"(?:\s+(?:of|about|on)\s+(?:the\s+)?(?:incident|what happened|events?|it|this))?$", re.I)
 
 
-def actors(claim: dict) -> list[str]:
+def actors(claim: dict, core: str | None = None) -> list[str]:
     """The countries (by name or people: "Israeli") and the named bodies and persons the core
-    of a claim's content names (`propositions.core`: not the frame of "Israeli claims that ..."),
-    in the order it names them: who it says did or did not do something."""
+    of a claim's content names (`propositions.core`, given or made here: not the frame of
+    "Israeli claims that ..."), in the order it names them: who it says did or did not do something."""
     content, span = claim.get("content") or "", claim.get("span") or [0, 0]
-    core = props.core(content)
+    core = props.core(content) if core is None else core
     at = content.find(core)
     if at >= 0 and claim.get("polarity") == "negative" and (cut := NOT_BUT.search(core)):
         core = core[:cut.start()]  # "nothing says it was an Israeli strike, but most likely a Palestinian rocket"
@@ -720,7 +722,8 @@ def units(claim: dict, totals: bool = True) -> dict[str, tuple[float, float]]:
         unit = q.get("unit")
         low = q.get("low", q.get("value"))
         high = q.get("high", q.get("value"))
-        if not unit or (low is None and high is None) or (totals and (increment(q, content) or threshold(q, content) or change(q, content))):
+        if not unit or (low is None and high is None) or (
+                totals and (increment(q, content) or threshold(q, content) or change(q, content))):
             continue
         out.setdefault(measure_key(unit, content, q), (float("-inf") if low is None else float(low),
                                                     float("inf") if high is None else float(high)))

@@ -358,7 +358,8 @@ def hedge_of(content: Span, root: Token) -> bool | None:
                     a.dep_ == "amod" and a.lower_ in ("likely", "probable") for a in c.children):
                 return False
     words = [t for t in content if not t.is_punct]
-    if len(words) > 1 and words[0].lower_ in HEDGE_ADVERBS and words[0].i + 1 < len(content.doc) and content.doc[words[0].i + 1].text == ",":
+    first = words[0] if len(words) > 1 else None
+    if first is not None and first.lower_ in HEDGE_ADVERBS and first.i + 1 < len(content.doc) and content.doc[first.i + 1].text == ",":
         return False  # "Apparently, this sabotage is connected with ...": wherever the parser hung it
     for t in content:
         # "pointed to the group as the likely cause": the cue's "as" complement holds the hedge
