@@ -249,6 +249,9 @@ def test_continuation_sentence_carries_the_source(claims_of):
     c = one(claims, "move to the coast")
     assert c["mode"] == "continuation" and c["source"]["name"] == "Ivan Petrenko"
     assert c["stance"] == "predicted"
+    # a sentence about the act of saying is no more of what was said
+    text = "Colonel Ivan Petrenko said that the new unit had finished training. He made the remarks at a base near Lviv."
+    assert [c["content"] for c in claims_of(text)] == ["that the new unit had finished training"]
 
 
 def test_media_source_kind(claims_of):

@@ -20,6 +20,7 @@ from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
 from .reported import (
     MADE_BY_VERBS,
+    MADE_NOUNS,
     Found,
     agent_of,
     conjunct_subject_of,
@@ -1100,6 +1101,13 @@ def paragraph_start(doc: Doc, last: Span, others: list[Found]) -> int:
 
 # ---------------------------------------------------------------- continuation
 
+def of_the_saying(root: Token) -> bool:
+    """"He made the comments a day later", "She delivered the statement in Geneva": a sentence
+    about the act of saying, not more of what was said."""
+    return root.lemma_.lower() in MADE_BY_VERBS | {"give", "offer"} and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MADE_NOUNS | {"speech", "remark", "comment"} for c in root.children)
+
+
 def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers: list[tuple[int, int]]) -> list[Found]:
     """A sentence right after a reported statement, in the same paragraph, opening with a pronoun
     subject and holding no cue of its own, carries on that statement ("They will be ready ...")."""
@@ -1123,7 +1131,7 @@ def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers
         first = sent[0]
         if first.lower_ not in CONTINUATION_SUBJECTS or first.dep_ not in ("nsubj", "nsubjpass", "expl"):
             continue
-        if sent.root.lemma_.lower() in SPEECH_VERBS or sent.text.rstrip().endswith("?"):
+        if sent.root.lemma_.lower() in SPEECH_VERBS or sent.text.rstrip().endswith("?") or of_the_saying(sent.root):
             continue
         c = Found(cue=prev_end.cue, cue_lemma=prev_end.cue_lemma, source=prev_end.source, content=trim(doc, sent.start_char, sent.end_char), mode="continuation", inherit_from=prev_end.inherit_from, unnamed=prev_end.unnamed, via=prev_end.via)
         out.append(c)
