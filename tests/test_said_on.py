@@ -178,3 +178,14 @@ def test_this_assessment_was_given_on_a_day_dates_the_claim_before(claims_of):
     assert one(claims, "40 hours")["said_on"] == "2023-06-20"
     assert one(claims, "70 hours")["said_on"] == "2023-06-19"
 
+
+def test_a_meeting_the_words_were_said_at_dates_them(claims_of):
+    text = ("Mayor Ines Dias told Governor Ana Ruiz that the port was not to blame for the spill when they met "
+            "Wednesday morning. \"It would have left a different trace,\" Dias said. "
+            "Dias said that the fleet will be safe when it sails alongside the tankers.")
+    claims = claims_of(text, published="2023-10-19")  # a Thursday
+    meeting = one(claims, "not to blame")
+    assert meeting["content"].endswith("for the spill") and meeting["said_on"] == "2023-10-18"
+    assert one(claims, "different trace")["said_on"] == "2023-10-18"
+    assert one(claims, "fleet")["content"].endswith("alongside the tankers")  # a clause of what is said stays in it
+

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import Claim, attribute
-from .attribution.reported import SPEAKING_PARTICIPLES
+from .attribution.reported import SPEAKING_PARTICIPLES, encounter_clause
 from .documents import Document, ReadError, check_document, record_document
 from .limits import Limits, TimeLimit, time_limit
 from .nlp import MODEL, free_heap, load, trim_caches
@@ -365,6 +365,8 @@ def clause_of(tok, cue, content: tuple[int, int]) -> str:
         if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in SPEAKING_PARTICIPLES \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return "cue"  # "X said Y, speaking to reporters on Tuesday"
+        if encounter_clause(t) and cue is not None:
+            return "cue"  # "told X that Y when they met Wednesday morning": the meeting's day is the saying's
         if t.dep_ in OWN_CLAUSES:
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
             # a participle adjunct of the cue ("Speaking at a Thursday briefing, X said") is the

@@ -224,6 +224,17 @@ SPEAKING_PARTICIPLES = frozenset("speak talk address testify brief appear answer
 SPEECH_EVENTS = frozenset("speech address interview statement briefing conference remarks post video message tweet "
                           "broadcast appearance testimony".split())
 OCCASION_PREPS = frozenset("in during at".split())
+# "... when they met Wednesday morning": the meeting the saying was made at.
+ENCOUNTER_VERBS = frozenset("meet speak talk visit address brief call appear testify".split())
+
+
+def encounter_clause(tok: Token) -> bool:
+    """"when they met on Wednesday", "as he spoke to reporters on Monday": a past clause of the
+    occasion of saying (a meeting, a talk) with its day, not of the events said ("when she appears
+    alongside Trump" is what is said)."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBD" and tok.lemma_.lower() in ENCOUNTER_VERBS and any(
+        c.lower_ in ("when", "as", "while") and c.dep_ in ("advmod", "mark") and c.i < tok.i for c in tok.children) and any(
+        t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
 
 
 def speaking_tail(doc: Doc, start: int, end: int) -> int:
@@ -234,8 +245,11 @@ def speaking_tail(doc: Doc, start: int, end: int) -> int:
     if span is None:
         return end
     for tok in span:
-        if tok.dep_ not in ("advcl", "prep") or tok.i <= span.start + 2 or doc[tok.i - 1].text != "," \
-                or tok.right_edge.idx + len(tok.right_edge.text) < end - 1:
+        if tok.dep_ not in ("advcl", "prep") or tok.i <= span.start + 2 or tok.right_edge.idx + len(tok.right_edge.text) < end - 1:
+            continue
+        if encounter_clause(tok) and tok.left_edge.i > span.start + 2:
+            return doc[tok.left_edge.i].idx  # "... for the blast when they met Wednesday morning"
+        if doc[tok.i - 1].text != ",":
             continue
         if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in SPEAKING_PARTICIPLES \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
