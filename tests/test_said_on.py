@@ -164,10 +164,11 @@ def test_made_the_remarks_on_a_day_dates_the_speakers_claims_near_it(claims_of):
 def test_a_lead_in_the_present_takes_the_day_of_the_statement_it_sums_up(claims_of):
     text = ("Prime Minister Lena Brandt says Norway is working with allies to find out what happened. "
             "\"We are working closely with allies,\" Brandt said at a press conference on Thursday. "
-            "Mayor Ines Dias says the harbour is safe. \"It is safe,\" Dias said on Friday.")
+            "Mayor Ines Dias says the harbour is safe. The tide rose. The tide fell. The tide rose again. "
+            "\"It is safe,\" Dias said on Friday.")
     claims = claims_of(text, published="2023-10-21")  # a Saturday
     assert one(claims, "Norway")["said_on"] == "2023-10-19"
-    assert one(claims, "harbour")["said_on"] is None  # past the lead: a claim of its own
+    assert one(claims, "harbour")["said_on"] is None  # past the lead, and no quote of it just after
 
 
 def test_this_assessment_was_given_on_a_day_dates_the_claim_before(claims_of):
@@ -188,4 +189,16 @@ def test_a_meeting_the_words_were_said_at_dates_them(claims_of):
     assert meeting["content"].endswith("for the spill") and meeting["said_on"] == "2023-10-18"
     assert one(claims, "different trace")["said_on"] == "2023-10-18"
     assert one(claims, "fleet")["content"].endswith("alongside the tankers")  # a clause of what is said stays in it
+
+
+def test_a_report_the_next_sentence_quotes_with_its_day_takes_that_day(claims_of):
+    text = ("A spokesperson for the council, Lena Brandt, said the assessment was based on radar data. "
+            "\"Our current assessment is that the navy is not responsible,\" Brandt said in a statement on Wednesday. "
+            "Brandt had said earlier that the data was thin. \"It was clear,\" Brandt said on Thursday.")
+    claims = claims_of(text, published="2023-10-20")  # a Friday
+    assert one(claims, "radar data")["said_on"] == "2023-10-18"
+    assert one(claims, "data was thin")["said_on"] is None  # put before: not the day of the quote after it
+    far = ("Lena Brandt said the port was closed. The tide rose. The tide fell. The tide rose again. "
+           "\"It is closed,\" Brandt said on Wednesday.")
+    assert one(claims_of(far, published="2023-10-20"), "port was closed")["said_on"] is None  # three sentences on
 

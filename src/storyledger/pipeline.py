@@ -526,27 +526,38 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
 
 
 LEAD_SENTENCES = 2  # a headline and its lead
+NEXT_SENTENCES = 2  # how far on a named speaker's dated quote dates the report of it just before
 
 
 def carry_back_said_on(doc: Doc, claims: list[Claim]) -> None:
-    """A claim of the lead with a present-tense cue ("Trudeau says Canada is working with
-    allies", a summary of what the article reports) and no day takes the day of the same named
-    speaker's next claim dated to one day, the statement it sums up."""
+    """A claim with no day takes the day of the same named speaker's next claim dated to one
+    day when it sums up that statement: a claim of the lead with a present-tense cue ("Trudeau
+    says Canada is working with allies"), or a report the next sentences quote with its day
+    ("Watson said the assessment was based on ... . '...,' Watson said in a statement on
+    Wednesday"), unless its own sentence puts it before ("had said", "earlier")."""
     sents = sents_of(doc)
     if not sents:
         return
+    starts = [s.start_char for s in sents]
     lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end_char
+    text = text_of(doc)
     ordered = sorted(claims, key=lambda c: c.span[0])
     for i, claim in enumerate(ordered):
-        if claim.said_on is not None or not claim.cue_span or claim.cue_span[0] >= lead_end \
+        if claim.said_on is not None or not claim.cue_span \
                 or claim.source.kind == "unnamed" or claim.source.name.lower() in ("unnamed reports", "unnamed"):
             continue
         cue = doc.char_span(claim.cue_span[0], claim.cue_span[1], alignment_mode="expand")
-        if cue is None or cue.root.tag_ not in ("VBZ", "VBP"):
+        if cue is None:
             continue
         keys = set(speaker_keys(claim))
         later = next((c for c in ordered[i + 1:] if c.said_on is not None and keys & set(speaker_keys(c))), None)
-        if later is not None and isinstance(later.said_on, str):
+        if later is None or not isinstance(later.said_on, str):
+            continue
+        in_lead = claim.cue_span[0] < lead_end and cue.root.tag_ in ("VBZ", "VBP")
+        here = bisect_right(starts, claim.cue_span[0]) - 1
+        near = bisect_right(starts, (later.cue_span or later.span)[0]) - 1 - here <= NEXT_SENTENCES
+        sent = sents[here]
+        if in_lead or (near and not EARLIER_WORDS.search(text[sent.start_char:sent.end_char])):
             claim.said_on = later.said_on
 
 
