@@ -202,3 +202,12 @@ def test_a_report_the_next_sentence_quotes_with_its_day_takes_that_day(claims_of
            "\"It is closed,\" Brandt said on Wednesday.")
     assert one(claims_of(far, published="2023-10-20"), "port was closed")["said_on"] is None  # three sentences on
 
+
+def test_a_body_and_its_initials_are_one_speaker(claims_of):
+    text = ("The Marine Safety Board has sent a team to the port and issued a statement this afternoon to say it is "
+            "opening an inquiry into the ferry's role. \"We will work with other agencies,\" the MSB said.")
+    claims = claims_of(text, published="2023-06-23")
+    opening = one(claims, "opening an inquiry")
+    assert opening["source"]["name"] == "Marine Safety Board" and opening["said_on"] == "2023-06-23"
+    assert one(claims, "other agencies")["said_on"] == "2023-06-23"
+

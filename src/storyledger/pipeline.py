@@ -411,7 +411,17 @@ def speaker_keys(claim: Claim) -> list[str]:
         w = words.split()
         if w and w[-1] not in PRONOUNS:
             keys.append(w[-1])
+    if claim.source.kind != "person" and (initials := acronym(claim.source.name)):
+        keys.append(initials)  # "the Transportation Safety Board", then "the TSB"
     return keys
+
+
+def acronym(name: str) -> str | None:
+    """The initials of a body's capitalised name ("Transportation Safety Board": "tsb"), or None."""
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in NAME_FILLERS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).lower()
 
 
 NAME_FILLERS = frozenset("the of and for on in at".split())

@@ -800,6 +800,11 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             head_subj = subject_of(verb.head)
             if head_subj is not None:
                 return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head)
+            shared_subj = conjunct_subject_of(verb.head) if verb.dep_ == "advcl" and lemma_of(verb.head) in ISSUE_VERBS else None
+            if shared_subj is not None:
+                # "The Board has sent a team and issued a statement to say ...": the subject the
+                # issuing verb shares with the first of its coordination
+                return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(shared_subj), content=content, mode="indirect")
         # "began by saying he would ...", "criticised for saying that ...": the governing verb's subject
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and subject_of(verb.head.head) is not None:
             return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head.head)
