@@ -559,15 +559,22 @@ def carry_back_said_on(doc: Doc, claims: list[Claim]) -> None:
         cue = doc.char_span(claim.cue_span[0], claim.cue_span[1], alignment_mode="expand")
         if cue is None:
             continue
-        keys = set(speaker_keys(claim))
-        later = next((c for c in ordered[i + 1:] if c.said_on is not None and keys & set(speaker_keys(c))), None)
-        if later is None or not isinstance(later.said_on, str):
-            continue
         in_lead = claim.cue_span[0] < lead_end and cue.root.tag_ in ("VBZ", "VBP")
         here = bisect_right(starts, claim.cue_span[0]) - 1
-        near = bisect_right(starts, (later.cue_span or later.span)[0]) - 1 - here <= NEXT_SENTENCES
         sent = sents[here]
-        if in_lead or (near and not EARLIER_WORDS.search(text[sent.start_char:sent.end_char])):
+        if not in_lead and EARLIER_WORDS.search(text[sent.start_char:sent.end_char]):
+            continue
+        # a lead looks as far as the statement it sums up; any other claim only at the next sentences
+        reach = len(sents) if in_lead else here + NEXT_SENTENCES
+        keys = set(speaker_keys(claim))
+        later = None
+        for c in ordered[i + 1:]:
+            if bisect_right(starts, (c.cue_span or c.span)[0]) - 1 > reach:
+                break
+            if c.said_on is not None and keys & set(speaker_keys(c)):
+                later = c
+                break
+        if later is not None and isinstance(later.said_on, str):
             claim.said_on = later.said_on
 
 
