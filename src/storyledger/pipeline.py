@@ -501,6 +501,7 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
     bodies: list[tuple[frozenset[str], str | list[str]]] = []
     held: dict[str, str | list[str]] = {}  # occasion noun -> the day a dated claim was said at one
     remarks = remark_days(doc, claims, timexes)
+    sent_starts = [x.start_char for x in sents_of(doc)]
     text = text_of(doc)
     for claim in sorted(claims, key=lambda c: c.span[0]):
         keys = speaker_keys(claim)
@@ -523,7 +524,7 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
         if day is None:
             day = next((held[noun] for noun, definite in occasions(outside) if definite and noun in held), None)
         if day is None and remarks and sent is not None:
-            n = sents_of(doc).index(sent)
+            n = bisect_right(sent_starts, sent.start_char) - 1
             day = next((remarks[k, n] for k in keys if (k, n) in remarks), None)
         if day is None or sent is None or claim.source.name.lower() in ("unnamed reports", "unnamed"):
             continue
