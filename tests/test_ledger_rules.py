@@ -605,3 +605,20 @@ def test_a_role_speaks_for_a_body_only_when_it_reads_as_a_role():
     assert ids["Ministry of Fisheries"] in parties.get(ids["Kari Lund"], ())
     assert not {ids["Interior Ministry"], ids["Ministry of Fisheries"]} & parties.get(ids["Ola Berg"], frozenset())
 
+
+
+def test_a_denial_naming_no_one_contradicts_only_what_states_what_it_denies():
+    """"There doesn't appear to be any connection between the noises and the wreck" says nothing
+    against "the noises may have been sea life", which takes the same side (invented)."""
+    from storyledger.ledger.link import negated_key
+
+    core = "There doesn't appear to be any connection between the noises and the wreck site"
+    assert negated_key(core) == props.key("connection") and negated_key("Israel was not responsible") == "responsible"
+
+    def s(claim, source, keys, polarity="positive", negated=None):
+        return Said(pos(claim, source, polarity=polarity), f"S{source}", {}, (f"d{source}", 0), frozenset(),
+                    frozenset(props.key(k) for k in keys.split()), negated=negated)
+    no_link = s("no", 1, "connection noises wreck site", polarity="negative", negated=negated_key(core))
+    sea_life = s("sea", 2, "noises sea life")
+    linked = s("linked", 3, "noises connection wreck")
+    assert {(r.a, r.b) for r in relate("p", [no_link, sea_life, linked]) if r.kind == "contradicts"} == {("no", "linked")}

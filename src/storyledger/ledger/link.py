@@ -616,7 +616,8 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
         parties = speakers.parties.get(sid, frozenset())
         said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), parties,
                          keys=props.stated_keys(c.get("content") or ""), words=unit_words(c),
-                         actors=frozenset(named), claimant=claimant, speaker=speaker_actors(speakers.name[sid], parties)))
+                         actors=frozenset(named), claimant=claimant, speaker=speaker_actors(speakers.name[sid], parties),
+                         negated=negated_key(core) if c.get("polarity") == "negative" else None))
     s = standing(x.position for x in said)
     days = sorted(r["day"] for r in rows if r["day"])
     unit = unit_word(said, next((u for x in said for u in x.units), None))  # shown as written, matched by key
@@ -656,6 +657,24 @@ def actors(claim: dict, core: str | None = None) -> list[str]:
     found += [(e["span"][0], actor_of_name(e.get("name") or "")) for e in claim.get("entities") or []
               if e.get("kind") in ACTOR_KINDS and e.get("span")]
     return [a for at_, a in sorted(found) if a and start <= at_ < end]
+
+
+NEGATION = re.compile(r"(?:\b(?:no|not|never|nothing|none)\b|n['’]t\b)((?:\s+[\w'’-]+){1,5})", re.I)
+LIGHT_WORDS = frozenset("appear seem any yet really likely believe think know suggest indicate show get got much many "
+                        "single real direct clear evidence sign signs indication".split())
+
+
+def negated_key(core: str) -> str | None:
+    """The key of the first content word a negation in the core governs ("there doesn't appear to
+    be any connection": connection), or None."""
+    m = NEGATION.search(core)
+    if m is None:
+        return None
+    for w in m.group(1).split():
+        k = props.key(w)
+        if len(k) > 2 and k not in props.STOP and k not in LIGHT_WORDS:
+            return k
+    return None
 
 
 def speaker_actors(name: str, parties: frozenset[int]) -> frozenset[str]:

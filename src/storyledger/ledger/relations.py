@@ -57,6 +57,7 @@ class Said:
     actors: frozenset[str] = frozenset()  # the countries, bodies and persons its content names (`link.actors`)
     claimant: frozenset[str] = frozenset()  # whose statement a content names and no more ("Israel's account")
     speaker: frozenset[str] = frozenset()  # its source as actors: its name, the governments it speaks for
+    negated: str | None = None  # the key of what a negative claim says is not ("no connection": connection)
 
 
 def unit_word(said: list[Said], key: str | None) -> str | None:
@@ -146,6 +147,8 @@ def about_the_same(a: Said, b: Said) -> bool:
             return bool(yes.speaker & no.claimant)  # "rejected Israel's account" answers what Israel says
         if no.actors and yes.actors and not no.actors & yes.actors:
             return False  # "Israel was not responsible" and "a rocket fired by Islamic Jihad": of others, they agree
+        if not no.actors and no.negated and yes.keys is not None and no.negated not in yes.keys:
+            return False  # "no connection between the noises and the site" says nothing against "the noises were sea life"
     if "denied" in (a.position.stance, b.position.stance) and a.place[0] == b.place[0]:
         return True  # "X denied responsibility" answers what its own article reported
     return a.keys is None or b.keys is None or bool(a.keys & b.keys)
