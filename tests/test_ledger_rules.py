@@ -586,11 +586,13 @@ def test_a_role_speaks_for_a_body_only_when_it_reads_as_a_role():
         Mention("Red Brigade", "organization", None, "2024-10-01"),
         Mention("Lena Brandt", "person", "spokesperson of the Red Brigade", "2024-10-01"),
         Mention("Harbour Authority", "organization", "Red Brigade, responsible for a previous attack in", "2024-10-01"),
+        Mention("Blue Fleet", "organization", "Red Brigade (RB) and", "2024-10-01"),
     ])
     ids = {s.name: s.id for s in speakers}
     parties = parties_of(speakers)
     assert ids["Red Brigade"] in parties.get(ids["Lena Brandt"], ())
     assert ids["Red Brigade"] not in parties.get(ids["Harbour Authority"], ())  # an apposition misread is no role
+    assert ids["Red Brigade"] not in parties.get(ids["Blue Fleet"], ())  # nor a name coordinated before it
     # a minister speaks for the ministry he heads, however each is written
     speakers = merge_sources([
         Mention("Interior Ministry", "organization", None, "2024-10-01"),
@@ -622,3 +624,11 @@ def test_a_denial_naming_no_one_contradicts_only_what_states_what_it_denies():
     sea_life = s("sea", 2, "noises sea life")
     linked = s("linked", 3, "noises connection wreck")
     assert {(r.a, r.b) for r in relate("p", [no_link, sea_life, linked]) if r.kind == "contradicts"} == {("no", "linked")}
+
+
+def test_figures_of_different_actors_are_no_dispute():
+    """"Norway says 59 drowned in the land it holds" and "Sweden: 16 dead" count different dead."""
+    a = Said(pos("a", 1, date="2024-03-01"), "S1", {"dead": (59, 59)}, ("d1", 0), actors=frozenset({"country:NO"}))
+    b = Said(pos("b", 2, date="2024-03-01"), "S2", {"dead": (16, 16)}, ("d2", 0), actors=frozenset({"country:SE"}))
+    c = Said(pos("c", 3, date="2024-03-01"), "S3", {"dead": (20, 20)}, ("d3", 0))  # names no one: may be either
+    assert {(r.a, r.b) for r in relate("p", [a, b, c]) if r.kind == "disputes_number"} == {("a", "c"), ("b", "c")}

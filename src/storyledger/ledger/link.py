@@ -229,10 +229,15 @@ def ministry_forms(role: str) -> list[str]:
     return forms
 
 
+ROLE_EDGES_NOT = frozenset("and or & both with".split())
+
+
 def plausible_role(role: str) -> bool:
     """A role as news gives one ("spokesperson of the Coast Guard", "response coordinator for the
-    1st Coast Guard District"), not a clause the parser hung on a name (a comma in it, or long)."""
-    return "," not in role and len(role.split()) <= ROLE_MAX_WORDS
+    1st Coast Guard District"), not a clause the parser hung on a name (a comma in it, or long)
+    nor a coordinated name ("General Motors (GM) and" before "Chrysler")."""
+    words = role.lower().split()
+    return "," not in role and 0 < len(words) <= ROLE_MAX_WORDS and words[0] not in ROLE_EDGES_NOT and words[-1] not in ROLE_EDGES_NOT
 
 
 # Words that make a body, a person's role or a group of "officials" speak for a government.

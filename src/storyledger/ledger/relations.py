@@ -124,7 +124,7 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
                                             f"{a.who}: {span_text(la, ha)} {a.words.get(unit, what)} on {a.position.date or '?'}; "
                                             f"later {b.who}: {span_text(lb, hb)} {b.words.get(unit, what)} on {b.position.date or '?'}"))
                         updated.add(b.position.claim)
-                elif days_apart(a, b) <= DISPUTE_DAYS:
+                elif days_apart(a, b) <= DISPUTE_DAYS and not (a.actors and b.actors and not a.actors & b.actors):
                     out.append(Relation("disputes_number", a.position.claim, b.position.claim, proposition,
                                         f"{a.who}: {span_text(la, ha)} {a.words.get(unit, what)}; "
                                         f"{b.who}: {span_text(lb, hb)} {b.words.get(unit, what)}"))
