@@ -579,33 +579,34 @@ def test_actors_are_those_of_the_core_and_a_named_account_is_its_claimants(claim
     assert [actors(c) for c in claims] == [[actor_of_name("Denmark")]] * 2
 
 
-def test_a_role_speaks_for_a_body_only_when_it_reads_as_a_role():
+def bodies_spoken_for(*forms: tuple[str, str, str | None]) -> dict[str, set[str]]:
+    """name -> the names of the bodies it speaks for (`link.parties_of`), for (name, kind, role) forms."""
     from storyledger.ledger.link import parties_of
 
-    speakers = merge_sources([
-        Mention("Red Brigade", "organization", None, "2024-10-01"),
-        Mention("Lena Brandt", "person", "spokesperson of the Red Brigade", "2024-10-01"),
-        Mention("Harbour Authority", "organization", "Red Brigade, responsible for a previous attack in", "2024-10-01"),
-        Mention("Blue Fleet", "organization", "Red Brigade (RB) and", "2024-10-01"),
-    ])
-    ids = {s.name: s.id for s in speakers}
+    speakers = merge_sources([Mention(name, kind, role, "2024-10-01") for name, kind, role in forms])
+    names = {s.id: s.name for s in speakers}
     parties = parties_of(speakers)
-    assert ids["Red Brigade"] in parties.get(ids["Lena Brandt"], ())
-    assert ids["Red Brigade"] not in parties.get(ids["Harbour Authority"], ())  # an apposition misread is no role
-    assert ids["Red Brigade"] not in parties.get(ids["Blue Fleet"], ())  # nor a name coordinated before it
+    return {s.name: {names[p] for p in parties.get(s.id, ()) if p in names} for s in speakers}
+
+
+def test_a_role_speaks_for_a_body_only_when_it_reads_as_a_role():
+    spoken_for = bodies_spoken_for(
+        ("Red Brigade", "organization", None),
+        ("Lena Brandt", "person", "spokesperson of the Red Brigade"),
+        ("Harbour Authority", "organization", "Red Brigade, responsible for a previous attack in"),
+        ("Blue Fleet", "organization", "Red Brigade (RB) and"))
+    assert spoken_for["Lena Brandt"] == {"Red Brigade"}
+    assert spoken_for["Harbour Authority"] == set()  # an apposition misread is no role
+    assert spoken_for["Blue Fleet"] == set()  # nor a name coordinated before it
     # a minister speaks for the ministry he heads, however each is written
-    speakers = merge_sources([
-        Mention("Interior Ministry", "organization", None, "2024-10-01"),
-        Mention("Ministry of Fisheries", "organization", None, "2024-10-01"),
-        Mention("Jon Dahl", "person", "Interior Minister", "2024-10-01"),
-        Mention("Kari Lund", "person", "Minister of Fisheries", "2024-10-01"),
-        Mention("Ola Berg", "person", "Prime Minister", "2024-10-01"),
-    ])
-    ids = {s.name: s.id for s in speakers}
-    parties = parties_of(speakers)
-    assert ids["Interior Ministry"] in parties.get(ids["Jon Dahl"], ())
-    assert ids["Ministry of Fisheries"] in parties.get(ids["Kari Lund"], ())
-    assert not {ids["Interior Ministry"], ids["Ministry of Fisheries"]} & parties.get(ids["Ola Berg"], frozenset())
+    spoken_for = bodies_spoken_for(
+        ("Interior Ministry", "organization", None),
+        ("Ministry of Fisheries", "organization", None),
+        ("Jon Dahl", "person", "Interior Minister"),
+        ("Kari Lund", "person", "Minister of Fisheries"),
+        ("Ola Berg", "person", "Prime Minister"))
+    assert spoken_for["Jon Dahl"] == {"Interior Ministry"} and spoken_for["Kari Lund"] == {"Ministry of Fisheries"}
+    assert spoken_for["Ola Berg"] == set()
 
 
 
