@@ -1248,3 +1248,24 @@ def test_a_body_keeps_the_country_that_owns_it(claims_of):
     # a city's body keeps its own name; a name that holds the country stays as it is
     assert [c["source"]["name"] for c in claims_of("Oslo's City Council said the border was calm.")] == ["City Council"]
     assert [c["source"]["name"] for c in claims_of("The Norwegian Defense Ministry said the border was calm.")] == ["Norwegian Defense Ministry"]
+
+
+def test_a_briefing_relayed_by_one_who_heard_it_is_the_briefers_claim(claims_of):
+    # story-gold.md: a lawmaker relaying an intelligence briefing; the agency is the source
+    claims = claims_of("The coastal agency told lawmakers that 300 sailors had arrived, according to a lawmaker "
+                       "who attended the briefing. The bureau told the committee that the port was closed, "
+                       "Senator Ines Ruiz told reporters. Governor Dale Pike said the storm had passed.")
+    by = {c["content"]: c for c in claims}
+    assert by["that 300 sailors had arrived"]["source"]["name"] == "coastal agency"
+    assert by["that 300 sailors had arrived"]["via"] == ["a lawmaker"]
+    assert by["that the port was closed"]["source"]["name"] == "bureau"
+    assert by["that the port was closed"]["via"] == ["Senator Ines Ruiz"]
+    assert not any("told lawmakers" in c["content"] or "told the committee" in c["content"] for c in claims)
+    assert by["the storm had passed"]["source"]["name"] == "Dale Pike"
+
+
+def test_a_report_inside_a_report_that_tells_no_one_stays_the_speakers(claims_of):
+    claims = claims_of("Robby Lane asserted that Grant tells so many lies that voters stop listening. "
+                       "Admiral Joan Kerr said the ministry could not tell lawmakers how many ships were lost.")
+    assert {c["source"]["name"] for c in claims} >= {"Robby Lane", "Joan Kerr"}
+    assert not any(c.get("via") for c in claims)

@@ -746,6 +746,11 @@ def unnest(found: list[Found]) -> list[Found]:
             elif relayed_by_outlet(outer, inner):
                 # "PIJ denies Israel's accusation, the outlet noted": PIJ's denial, via the outlet
                 inner.via = [strip_the(outer.source.text), *inner.via]
+            elif relayed_report(outer, inner):
+                # "The agency told lawmakers that C, a lawmaker said": the agency said C, the
+                # lawmaker relays it (story-gold.md: the source is the originator)
+                inner.via = [strip_the(outer.source.text), *[v for v in outer.via if v not in inner.via], *inner.via]
+                drop.add(i)
             elif (outer.mode == "according_to" and outer.cue_span[0] < inner.cue_span[0]) or not nested_report(inner) \
                     or outer.cue_lemma in FINDING_CUES:
                 # "According to the complaint, Smith said ...": one attribution (PolNeAR train: 3 of
@@ -1013,6 +1018,42 @@ def relayed_by_outlet(outer: Found, inner: Found) -> bool:
         and inner.source.root.lemma_.lower() not in EVIDENCE_HEADS \
         and inner.cue_lemma in RELAYED_CUES \
         and not is_media(inner.source.text)
+
+
+# Cues of a briefing that someone who heard it relays ("the agency told lawmakers"): not saying
+# in general ("Smith noted that the commission announced C" is Smith's, PolNeAR annotates it so),
+# nor judging or suggesting ("the minister said intelligence suggests C" is the minister's).
+RELAYED_SAYING = frozenset("tell inform brief".split())
+# Those a briefing is given to, when not named ("told lawmakers"; not "tells lies that ...").
+RECIPIENTS = frozenset("""lawmaker legislator parliament parliamentarian committee congress senate senator mp deputy
+member reporter journalist correspondent official diplomat ambassador minister leader audience crowd""".split())
+# Words that may open a relayed report inside its relay's content ("that the agency told ...").
+RELAY_LEAD = frozenset("that and but".split())
+
+
+def relayed_report(outer: Found, inner: Found) -> bool:
+    """A report that is the whole of another's content ("The agency told lawmakers that C, a
+    lawmaker said", "according to a lawmaker"): the one who relays it is not its originator.
+    The outer cue is of saying; the inner one tells, informs or briefs someone (`RECIPIENTS`, a
+    name, "him"), plainly (not "could not tell"); the inner source is named by a noun (not "he":
+    "X said he told them" is X's own); the inner report runs from the outer content's start to
+    its end."""
+    if outer.source is None or inner.source is None or inner.mode != "indirect" or inner.unnamed:
+        return False
+    if outer.mode not in ("indirect", "according_to") or outer.cue_lemma not in RELAYED_CUES | {"according to"}:
+        return False
+    told = [c for c in inner.head.children if c.dep_ in ("dobj", "dative") and (
+        c.lemma_.lower() in RECIPIENTS or c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lower_ in ("him", "her", "them", "us"))]
+    if inner.cue_lemma not in RELAYED_SAYING or not told or inner.source.root.pos_ not in ("PROPN", "NOUN") \
+            or inner.source.root.lemma_.lower() in EVIDENCE_HEADS \
+            or any(t.dep_ == "neg" or t.tag_ == "MD" for c in inner.cue for t in (c, *c.children)):
+        return False
+    doc = inner.head.doc
+    lead = [t for t in doc.char_span(outer.content[0], inner.source.start_char, alignment_mode="expand") or ()
+            if not t.is_punct] if inner.source.start_char > outer.content[0] else []
+    if inner.source.start_char < outer.content[0] or any(t.lower_ not in RELAY_LEAD for t in lead):
+        return False
+    return inner.content[1] >= outer.content[1] - 1 and inner.cue_span[0] < inner.content[0]
 
 
 # Cues of a statement an outlet relays: saying, claiming, denying, blaming; not acts ("proposed",
