@@ -31,6 +31,8 @@ from .reported import (
     lemma_of,
     find_reported,
     noun_span,
+    quoted_as,
+    relay_name,
     subject_of,
     trim,
 )
@@ -367,6 +369,13 @@ def frame_found(doc: Doc, verb: Token, content: tuple[int, int], q: Quote, found
     for f in found:
         if f.head.i == verb.i:
             return Found(cue=f.cue, cue_lemma=f.cue_lemma, source=f.source, content=content, mode="direct", inherit_from=f.inherit_from, unnamed=f.unnamed, quote=q)
+    gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
+    quoted = quoted_as(gov)
+    if quoted is not None and not q.start <= quoted[0].idx < q.end:
+        # '"...," the spokesman was quoted as saying', '"...," Tass quoted him as saying'
+        return Found(cue=cue_tokens(gov)[:1] + cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(quoted[0]),
+                     content=content, mode="direct", quote=q, absorbs=gov,
+                     via=[relay_name(quoted[1])] if quoted[1] is not None else [])
     subj = subject_of(verb)
     cue = cue_tokens(verb)
     if subj is None:

@@ -805,17 +805,19 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
                 # "The Board has sent a team and issued a statement to say ...": the subject the
                 # issuing verb shares with the first of its coordination
                 return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(shared_subj), content=content, mode="indirect")
-        # "began by saying he would ...", "criticised for saying that ...": the governing verb's subject
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and subject_of(verb.head.head) is not None:
-            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head.head)
         framed_by = prep_frame(verb)
+        # "began by saying he would ...", "criticised for saying that ...": the governing verb's subject
+        if framed_by is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and subject_of(verb.head.head) is not None:
+            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=None, content=content, mode="indirect", inherit_from=verb.head.head)
         if framed_by is not None:
             # "was quoted as saying that ...", "stopped short of confirming that ...": the cue runs
             # from the governing verb, whose subject (passive too) is the source
             gov, gov_subj = framed_by
             middle = [t.lower_ for t in verb.doc[gov.i + 1:verb.i] if t.lower_ in ("short", "far", "of", "as")]
             lemma_text = " ".join([lemma_of(gov)] + middle + [cue_lemma(verb)]) if {"short", "far"} & set(middle) else cue_lemma(verb)
-            return Found(cue=cue_tokens(gov)[:1] + cue, cue_lemma=lemma_text, source=noun_span(gov_subj), content=content, mode="indirect", absorbs=gov)
+            relay = quoted[1] if (quoted := quoted_as(gov)) is not None else None
+            return Found(cue=cue_tokens(gov)[:1] + cue, cue_lemma=lemma_text, source=noun_span(gov_subj), content=content, mode="indirect",
+                         absorbs=gov, via=[relay_name(relay)] if relay is not None else [])
         # "a letter saying that ...", "footage of Trump saying ...": the noun it describes
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and first.dep_ == "ccomp" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(verb.head), content=content, mode="indirect")
@@ -825,12 +827,37 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return None
     if subj.lower_ in ("it",) and subj.dep_ == "nsubj" and lemma in ("seem", "appear"):
         return None
+    quoted = quoted_as(verb)
+    if quoted is not None and not content[0] <= quoted[0].idx < content[1]:
+        # '"...," Tass quoted the spokesman as saying': the spokesman said it, Tass relays it
+        return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(quoted[0]), content=content, mode="indirect",
+                     via=[relay_name(quoted[1])] if quoted[1] is not None else [])
     return Found(cue=cue, cue_lemma=cue_lemma(verb), source=noun_span(subj), content=content, mode="indirect")
 
 
 # Texts whose release is an act: "released a statement", "published an editors' note"; what
 # they say is a claim, the release is not (an ad or a video released counts in PolNeAR: 2 of 4).
 VEHICLE_NOUNS = STATEMENT_NOUNS | frozenset("report analysis findings".split())
+
+def quoted_as(gov: Token) -> tuple[Token, Token | None] | None:
+    """"Tass quoted the spokesman as saying", "the spokesman was quoted (by Tass) as saying":
+    the speaker (the one quoted) and the relay that quotes them, if named."""
+    if lemma_of(gov) != "quote" or not any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.dep_ == "pcomp" and lemma_of(g) in SPEECH_VERBS for g in c.children) for c in gov.children):
+        return None
+    quoted = next((c for c in gov.children if c.dep_ == "dobj"), None)
+    if quoted is not None:
+        return (quoted, subject_of(gov)) if quoted.lower_ not in ("it", "this", "that") else None
+    passive = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
+    if passive is None or passive.lower_ in ("it", "there"):
+        return None
+    return passive, agent_of(gov)
+
+
+def relay_name(tok: Token) -> str:
+    name = noun_span(tok).text.strip()
+    return name[4:] if name.lower().startswith("the ") else name
+
 
 def prep_frame(verb: Token) -> tuple[Token, Token] | None:
     """"X was quoted as saying", "X stopped short of confirming", "X went as far as saying": a
@@ -845,6 +872,9 @@ def prep_frame(verb: Token) -> tuple[Token, Token] | None:
         return None  # "pilloried for acknowledging", "dedicated to promoting": not a frame of saying
     if gov.pos_ not in ("VERB", "AUX") or gov.i > verb.i or verb.i - gov.i > MAX_CONTROL_GAP:
         return None
+    quoted = quoted_as(gov)
+    if quoted is not None:
+        return gov, quoted[0]
     subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in ("it", "there"):
         return None
