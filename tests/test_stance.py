@@ -115,6 +115,21 @@ def one(claims, needle):
     # judgement deferred
     ("The premier said her government would study the evidence before reaching any firm conclusion.", "evidence", "unconfirmed", "positive"),
     ("The army said the soldiers are not at the border yet.", "soldiers", "asserted", "negative"),
+    # not (yet) done: "has yet to confirm", "failed to verify", "neither confirmed nor denied"
+    ("The navy has yet to confirm the number of sailors.", "sailors", "unconfirmed", "positive"),
+    ("The board has yet to comment on the merger talks.", "merger", "unconfirmed", "positive"),
+    ("The council failed to verify the figures.", "figures", "unconfirmed", "positive"),
+    ("Lisbon has neither confirmed nor denied the reports of a merger.", "merger", "unconfirmed", "positive"),
+    ("The club did not confirm or deny the transfer rumours.", "transfer", "unconfirmed", "positive"),
+    ("The navy has already confirmed the number of sailors.", "sailors", "confirmed", "positive"),
+    ("The club denied the transfer rumours.", "transfer", "denied", "positive"),
+    # no information to give; not ruling out is leaving open
+    ("The spokesman said he had no information about the missing ferry.", "ferry", "unconfirmed", "positive"),
+    ("The spokesman said he had information about the missing ferry.", "ferry", "asserted", "positive"),
+    ("The police said they could not rule out that the fire was set deliberately.", "deliberately", "possible", "positive"),
+    # a claim called a provocation is denied; an act called one is not
+    ("The ministry said the reports were an information provocation.", "reports", "denied", "positive"),
+    ("The ministry said the border incident was a provocation.", "incident", "asserted", "positive"),
 ])
 def test_stance_rules(claims_of, sentence, needle, stance, polarity):
     c = one(claims_of(sentence), needle)

@@ -24,7 +24,7 @@ from .nlp.cache import sent_of, sents_of, text_of
 from .semantics.entities import document_names, find_entities
 from .semantics.places import find_places
 from .semantics.quantities import find_quantities
-from .semantics.stance import assess
+from .semantics.stance import assess, negated_cue, neither_nor
 from .semantics.time import Timex, find_timexes, timex_interval
 
 
@@ -214,14 +214,14 @@ def fill_stance(doc: Doc, claim: Claim) -> None:
     content = doc.char_span(claim.span[0], claim.span[1], alignment_mode="expand")
     if content is None:
         return
-    cue_negated = False
+    cue_negated, cue_lemma = False, claim.cue
     if claim.cue_span:
         cue = doc.char_span(claim.cue_span[0], claim.cue_span[1], alignment_mode="expand")
         if cue is not None:
-            cue_negated = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in cue) or any(
-                c.dep_ == "neg" for c in cue.root.children
-            )
-    s = assess(content, claim.cue, cue_negated)
+            cue_negated = negated_cue(cue)
+            if neither_nor(cue.root):
+                cue_lemma, cue_negated = "confirm", True  # "has neither confirmed nor denied": not confirmed
+    s = assess(content, cue_lemma, cue_negated)
     claim.stance, claim.polarity, claim.hedge, claim.evaluation = s.stance, s.polarity, s.hedge, s.evaluation
 
 

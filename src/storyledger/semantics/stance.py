@@ -50,6 +50,9 @@ FALSE_WORDS = {"true", "false", "fake", "untrue", "lie", "lies", "groundless", "
 DENIAL_WORDS = (FALSE_WORDS - {"true", "misleading"}) | {
     "provocation", "provocations", "fabrications", "falsehood", "falsehoods", "slander", "libel",
     "fiction", "fakes", "hoaxes", "fantasy", "invention", "absurd"}
+# What is said of these is said of a claim: "the reports were a provocation" denies them.
+CLAIM_NOUNS = frozenset("report claim allegation accusation statement information news story rumour rumor "
+                        "assertion speculation".split())
 # Cues that hold a belief rather than state a fact (story-gold: "possible (hedged: ... believe)").
 BELIEF_CUES = {"believe", "suspect", "assume", "presume", "imply", "speculate", "guess", "surmise",
                "theorize", "theorise", "reckon", "suppose", "hint", "think", "wonder", "lean", "suggest"}
@@ -82,6 +85,8 @@ WH_WORDS = {"what", "whether", "if", "who", "whom", "which", "how", "when", "whe
 # "no confirmation of", "no word on": nothing is confirmed (unconfirmed); "no evidence of" is a
 # negative assertion.
 NO_CONFIRMATION = {"confirmation", "verification", "word"}
+# "had no information about X", "has no knowledge of X": nothing to say on it.
+NO_KNOWLEDGE = {"information", "knowledge", "details"}
 NEGATIVE_DETERMINERS = {"no"}
 NEGATIVE_PRONOUNS = {"none", "nothing", "nobody", "noone"}
 # "too early to say", "hard to tell": the source cannot say yet.
@@ -179,6 +184,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance = "confirmed"
     elif cue_lemma in CONFIRM_CUES and cue_negated:
         stance, polarity_taken = "unconfirmed", True
+    elif root.lemma_.lower() == "rule" and negated and any(c.dep_ == "prt" and c.lower_ == "out" for c in root.children):
+        stance, polarity_taken = "possible", True  # "could not rule out that X": X may be so
     elif performative(root, modals):
         lemma = root.lemma_.lower()
         if lemma in DENY_CUES or lemma == "rule":
@@ -306,6 +313,35 @@ def inconsistent(verb: Token) -> bool:
     return any(c.dep_ in ("acomp", "amod", "attr") and c.lower_ in ("inconsistent", "incompatible") for c in verb.children)
 
 
+# "has yet to confirm", "is yet to say", "failed to confirm": not (yet) done.
+NOT_YET_HEADS = frozenset("have be".split())
+FAILED_HEADS = frozenset("fail".split())
+
+
+def negated_cue(cue: Span) -> bool:
+    """The cue says the saying did not happen: "did not confirm", "never said", "has yet to
+    confirm", "failed to verify"."""
+    if any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in cue) or any(c.dep_ == "neg" for c in cue.root.children):
+        return True
+    # the cue runs from the governing verb: "has yet to confirm", "has yet to comment on"
+    v = next((t for t in reversed(cue) if t.pos_ in ("VERB", "AUX")), cue.root)
+    if v.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return False
+    head = v.head.lemma_.lower()
+    return head in FAILED_HEADS or (head in NOT_YET_HEADS and any(c.lower_ == "yet" for c in v.head.children))
+
+
+def neither_nor(v: Token) -> bool:
+    """"has neither confirmed nor denied", "did not confirm or deny": a confirmation and a
+    denial coordinated under a negation, which leaves it open."""
+    first = v.head if v.dep_ == "conj" else v
+    pair = [first] + [c for c in first.children if c.dep_ == "conj"]
+    lemmas = {t.lemma_.lower() for t in pair}
+    if not (lemmas & CONFIRM_CUES and lemmas & DENY_CUES):
+        return False
+    return any(c.lower_ in ("neither", "nor") for c in first.children) or is_negated(first)
+
+
 def is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ == "never" and c.dep_ == "advmod") for c in verb.children)
 
@@ -421,6 +457,9 @@ def not_known(content: Span, root: Token) -> bool:
             if c.dep_ in ("nsubj", "attr", "dobj") and w in NO_CONFIRMATION and any(
                     d.dep_ == "det" and d.lower_ == "no" for d in c.children):
                 return True
+            if c.dep_ == "dobj" and lemma == "have" and w in NO_KNOWLEDGE and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                return True  # "he had no information about the ships"
         if lemma in KNOW_VERBS and neg and (wh_complement(v) or any(c.dep_ == "auxpass" for c in kids)):
             return True  # "we don't know what it is", "it has not been established"
         if lemma in REFUSE_VERBS and refused_saying_verb(v):
@@ -523,7 +562,10 @@ def denial(root: Token) -> bool:
     if lemma != "be":
         return False
     neg = any(c.dep_ == "neg" for c in root.children)
+    said_of_a_claim = any(c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS for c in root.children)
     for c in root.children:
+        if c.dep_ == "attr" and said_of_a_claim and c.lower_ in DENIAL_WORDS:
+            return not neg  # "the reports were an information provocation"
         if c.dep_ in ("acomp", "attr") and c.lower_ in FALSE_WORDS:
             if c.lower_ == "true":
                 return neg
