@@ -1284,3 +1284,26 @@ def test_one_quoted_as_saying_is_the_speaker_and_who_quotes_them_a_relay(claims_
     assert by["that two ships had left"]["via"] == ["Daily Courier"]
     assert by["The crews are safe"]["source"]["name"] == "Ana Reis" and by["The crews are safe"]["via"] == ["Herald"]
     assert not any("as saying" in c["content"] for c in claims)
+
+
+def test_a_speaker_the_parser_hangs_inside_the_clause_before_it(claims_of):
+    claims = claims_of("Two ships left port on Monday and headed north, a source in the navy told Reuters. "
+                       "Three trucks left the depot on Friday and drove south, a source in the police told the "
+                       "Courier. The storm hit the coast and moved inland, a spokesman for the weather office said.")
+    by = {c["content"]: c["source"]["name"] for c in claims}
+    assert by["Two ships left port on Monday and headed north"].endswith("source in the navy")
+    assert by["Three trucks left the depot on Friday and drove south"].endswith("source in the police")
+    assert by["The storm hit the coast and moved inland"].endswith("spokesman for the weather office")
+
+
+def test_a_request_for_anonymity_is_no_claim(claims_of):
+    claims = claims_of("A port official, who asked not to be identified because he was not authorised to speak, "
+                       "said the barges had left. The mayor asked residents to leave the town.")
+    assert [(c["cue"], c["content"]) for c in claims] == [("say", "the barges had left"), ("ask", "to leave the town")]
+
+
+def test_according_to_a_report_put_out_by_someone_is_theirs_and_not_its_content(claims_of):
+    claims = claims_of("The barges had left the quay, according to a report published by the Lisbon Institute on "
+                       "Monday. According to a study released by the Harbour Trust, the quay was closed.")
+    by = {c["content"].rstrip("."): c["source"]["name"] for c in claims}
+    assert by == {"The barges had left the quay": "Lisbon Institute", "the quay was closed": "Harbour Trust"}

@@ -80,7 +80,8 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     """All attributed claims of one article, in text order (semantic fields left empty)."""
     teasers = teaser_ranges(text_of(doc)) + heading_ranges(text_of(doc))
     quotes = [q for q in find_quotes(text_of(doc)) if not inside_any(q.start, teasers)]
-    found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers) and not asked_of_you(doc, f)]
+    found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers) and not asked_of_you(doc, f)
+             and not asked_for_anonymity(doc, f)]
     heads = [h for h in headline_speakers(doc, found) if not inside_any(h.cue_span[0], teasers)]
     # a transcript line opened by a quote mark ("WALLACE: ...) is the speaker's, not a quote's
     labels = [(h.source.start_char - 1, h.cue_span[1]) for h in heads if h.source is not None]
@@ -106,6 +107,15 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = said_in_a_statement(doc, found)
     found = closing_quotes(doc, found)
     return to_claims(doc, document, found)
+
+
+# "who asked not to be named / identified": a request for anonymity, no claim.
+ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|(?:for\s+)?anonymity)\b", re.I)
+
+
+def asked_for_anonymity(doc: Doc, f: Found) -> bool:
+    """"An official, who asked not to be named because ..., said": the asking is no claim."""
+    return f.cue_lemma in ("ask", "request") and ANONYMITY.match(text_of(doc), f.content[0]) is not None
 
 
 def asked_of_you(doc: Doc, f: Found) -> bool:

@@ -608,6 +608,10 @@ def according_to(tok: Token, sent: Span) -> Found | None:
     else:
         return None
     phrase_start, phrase_end = tok.idx, src.end_char
+    if pobj is not None and pobj.right_edge.i < sent.end:
+        # "according to a report published by the think tank": the source's own modifiers are
+        # part of the phrase, not what it says
+        phrase_end = max(phrase_end, pobj.right_edge.idx + len(pobj.right_edge))
     # content: the rest of the sentence on the larger side of the phrase
     before = trim(doc, sent.start_char, phrase_start)
     after = trim(doc, phrase_end, sent.end_char)
@@ -824,6 +828,12 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         stray = stray_subject(verb, cue)
         if stray is not None and first.dep_ == "ccomp" and first.i > verb.i:
             return Found(cue=cue, cue_lemma=cue_lemma(verb), source=stray, content=content, mode="indirect")
+        hung = hung_speaker(verb, cue, first)
+        if hung is not None:
+            # "Two ships left port and headed north, a source in the navy told Reuters": the
+            # parser hung the speaker in the clause before it (an apposition of "north")
+            return Found(cue=cue, cue_lemma=cue_lemma(verb), source=hung, content=trim(verb.doc, content[0], hung.start_char),
+                         mode="indirect")
         return None
     if subj.lower_ in ("it",) and subj.dep_ == "nsubj" and lemma in ("seem", "appear"):
         return None
@@ -924,6 +934,22 @@ def split_subject(verb: Token, lemma: str) -> tuple[Span, Token] | None:
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end], after[0]
+
+
+def hung_speaker(verb: Token, cue: list[Token], first: Token) -> Span | None:
+    """The speaker of a main speech verb after its clause, hung by the parser inside that clause
+    as an apposition set off by a comma ("..., a source in the navy told Reuters")."""
+    if verb.dep_ != "ROOT" or first.dep_ != "ccomp" or first.i > verb.i or lemma_of(verb) in WEAK_VERBS:
+        return None
+    tok = verb.doc[cue[0].i - 1]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head  # "a source in the navy"
+    if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN") or tok.i <= first.i:
+        return None
+    span = noun_span(tok)
+    if span.end != cue[0].i or span.start < 2 or verb.doc[span.start - 1].text != ",":
+        return None
+    return span
 
 
 def stray_subject(verb: Token, cue: list[Token]) -> Span | None:

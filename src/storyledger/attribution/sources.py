@@ -417,7 +417,17 @@ def owned_by(mention: Span) -> Span | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return noun_span(obj)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING_VERBS:
+            # "a report published by the think tank", "images analysed by the institute"
+            agent = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            if agent is not None and agent.ent_type_ not in ("DATE", "TIME"):
+                return noun_span(agent)
     return None
+
+
+# Verbs of putting a thing out whose agent is its author.
+AUTHORING_VERBS = frozenset("publish release issue compile produce prepare analyse analyze conduct commission "
+                            "write draft circulate obtain".split())
 
 
 def named_next(mention: Span) -> Span | None:
