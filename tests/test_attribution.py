@@ -1307,3 +1307,17 @@ def test_according_to_a_report_put_out_by_someone_is_theirs_and_not_its_content(
                        "Monday. According to a study released by the Harbour Trust, the quay was closed.")
     by = {c["content"].rstrip("."): c["source"]["name"] for c in claims}
     assert by == {"The barges had left the quay": "Lisbon Institute", "the quay was closed": "Harbour Trust"}
+
+
+def test_a_source_line_names_who_said_the_paragraph_before_or_the_quote_after(claims_of):
+    text = ("Two frigates left Lisbon on Monday. The crews are safe.\n\nSource: Portuguese navy press service\n\n"
+            "The ferry was delayed, the harbour office said.\n\n"
+            "Source: Admiral Rui Costa in an interview with RTP\n\n"
+            "Quote: \"The frigates will be back in May.\"\n\n"
+            "Highest share of rainfall in Europe.\n\nOnly five countries get more rain than Portugal.\n\nSource: Eurostat.")
+    by = {c["content"].rstrip("."): (c["source"]["name"], c["cue"]) for c in claims_of(text)}
+    assert by["Two frigates left Lisbon on Monday"] == ("Portuguese navy press service", "source")
+    assert by["The crews are safe"] == ("Portuguese navy press service", "source")
+    assert by["The frigates will be back in May"] == ("Rui Costa", "source")
+    assert by["The ferry was delayed"] == ("harbour office", "say")  # a claim with its own source stays
+    assert not any(name in ("Source", "Eurostat") for name, _ in by.values())  # a chart's data source is no speaker

@@ -88,6 +88,8 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     quotes = [q for q in quotes if not any(a <= q.open_mark < b for a, b in labels)]
     found = attach_quotes(doc, quotes, found) + heads
     found += colon_paragraphs(doc, found, teasers)
+    found = [f for f in found if f.source is None or f.cue_lemma != ":" or f.source.text.lower() not in SOURCE_LABELS]
+    found += source_lines(doc, found, teasers)
     found = outlet_chains(doc, found)
     found = citing_relays(doc, found)
     found = according_to_the_saying(found)
@@ -369,6 +371,68 @@ def colon_paragraphs(doc: Doc, found: list[Found], teasers: list[tuple[int, int]
         subj = subject_of(verb)
         out.append(Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subj), content=(start, end), mode="indirect"))
     return out
+
+
+# A line that names who said what is next to it: "Source: Admiral X in an interview with RTP".
+SOURCE_LABELS = frozenset(("source", "sources"))
+SOURCE_LINE = re.compile(r"(?P<label>Sources?)\s*:\s*(?P<name>[^\n]{2,150}?)[\s.]*$")
+# Where a source line's name ends: "X in an interview with RTP", "X on Telegram", "X, citing Y".
+NAME_END = re.compile(r"\s+(?:in|on|at|during|via|for|to|speaking|citing|quoted|cited|with|after)\b|[,;(:\u2013\u2014]")
+QUOTE_LINE = re.compile(r"Quotes?\s*:\s*", re.I)
+
+
+def source_lines(doc: Doc, found: list[Found], teasers: list[tuple[int, int]]) -> list[Found]:
+    """"Source: X" on a line of its own: the "Quote:" line after it is X's; else the sentences of
+    the paragraph before it that hold no claim of their own (up to `DEMONSTRATIVE_SENTENCES`)."""
+    text = text_of(doc)
+    out: list[Found] = []
+    pos = 0
+    lines = text.split("\n")
+    offsets = []
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    for k, line in enumerate(lines):
+        m = SOURCE_LINE.match(line.strip())
+        if m is None or inside_any(offsets[k], teasers):
+            continue
+        start = offsets[k] + len(line) - len(line.lstrip()) + m.start("name")
+        name = NAME_END.split(m["name"], maxsplit=1)[0].strip()
+        source = doc.char_span(start, start + len(name), alignment_mode="expand")
+        label = doc.char_span(offsets[k] + line.index(m["label"]), offsets[k] + line.index(m["label"]) + len(m["label"]),
+                              alignment_mode="expand")
+        if source is None or label is None or not any(t.pos_ in ("PROPN", "NOUN") for t in source):
+            continue
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
+        if nxt is not None and (q := QUOTE_LINE.match(lines[nxt].strip())):
+            a = offsets[nxt] + len(lines[nxt]) - len(lines[nxt].lstrip()) + q.end()
+            content = trim(doc, a, offsets[nxt] + len(lines[nxt]))
+            mode = "direct"
+        else:
+            end = trim(doc, 0, offsets[k])[1]
+            if end < 2:
+                continue
+            last = sent_of(doc.char_span(end - 1, end, alignment_mode="expand"))
+            if any(f.content[0] < last.end_char and last.start_char < f.content[1] for f in found):
+                continue  # the sentence before is a claim with its own source
+            content = (paragraph_start(doc, last, found), end)
+            if under_a_title(doc, content[0]):
+                continue  # a graphic's title, caption and "Source: NATO.": the data's source, no speaker
+            mode = "indirect"
+        if content[1] - content[0] >= 2:
+            out.append(Found(cue=list(label), cue_lemma="source", source=source, content=content, mode=mode))
+    return out
+
+
+def under_a_title(doc: Doc, start: int) -> bool:
+    """The paragraph at `start` follows a line with no verb of its own, short, as a chart's or a
+    box's title ("Highest share of defense spending in NATO.")."""
+    text = text_of(doc)
+    end = trim(doc, 0, start)[1]
+    if end < 2 or "\n" not in text[end:start]:
+        return False
+    line = doc.char_span(text.rfind("\n", 0, end) + 1, end, alignment_mode="expand")
+    return line is not None and len(line) <= 15 and not any(t.pos_ in ("VERB", "AUX") for t in line)
 
 
 def speech_verb(tok: Token) -> bool:
