@@ -1321,3 +1321,29 @@ def test_a_source_line_names_who_said_the_paragraph_before_or_the_quote_after(cl
     assert by["The frigates will be back in May"] == ("Rui Costa", "source")
     assert by["The ferry was delayed"] == ("harbour office", "say")  # a claim with its own source stays
     assert not any(name in ("Source", "Eurostat") for name, _ in by.values())  # a chart's data source is no speaker
+
+
+def test_a_denial_set_after_the_report_by_apposition_or_which(claims_of):
+    for text in ("The ministry said the barges had left, a claim the harbour office denied.",
+                 "The ministry said the barges had left, which the harbour office denied."):
+        by = {(c["source"]["name"], c["cue"]): c for c in claims_of(text)}
+        assert by[("ministry", "say")]["content"] == "the barges had left"
+        assert by[("harbour office", "deny")]["content"] == "the barges had left"
+        assert by[("harbour office", "deny")]["stance"] == "denied"
+
+
+def test_a_closing_outlet_frame_the_parser_hangs_inside_the_report_is_a_relay(claims_of):
+    # the parser hangs "reported" inside what the ministry said for "ships", not for "barges"
+    for text in ("The ministry said the ships had left, the newspaper reported.",
+                 "The ministry said the barges had left, the newspaper reported."):
+        claims = claims_of(text)
+        ministry = [c for c in claims if c["source"]["name"] == "ministry"]
+        assert [(c["content"].split()[1], c["via"]) for c in ministry] in ([("ships", ["newspaper"])], [("barges", ["newspaper"])])
+        assert not any(c["content"].endswith("reported") for c in claims)
+
+
+def test_asked_about_a_report_a_speaker_who_says_they_cannot_comment_leaves_it_unconfirmed(claims_of):
+    claims = claims_of("Asked about reports that the barges had left, the minister said he could not comment. "
+                       "Asked about the quay, the mayor declined to comment.")
+    got = [(c["source"]["name"], c["content"], c["stance"]) for c in claims]
+    assert got == [("minister", "reports that the barges had left", "unconfirmed"), ("mayor", "the quay", "unconfirmed")]

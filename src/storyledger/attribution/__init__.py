@@ -761,10 +761,16 @@ def rebuttals(doc: Doc, found: list[Found]) -> list[Found]:
         span = doc.char_span(*f.content, alignment_mode="contract")
         if span is None or f.mode == "direct":
             continue
+        sent = sent_of(span)
+        if f.cue_span[1] <= f.content[0] and span.end < sent.end and doc[span.end].text == ",":
+            # "X said A, a claim Y denied": the parser hangs the apposition on "said", past the content
+            span = doc[span.start:sent.end]
         for v in span:
-            if v.lemma_.lower() not in REBUT_VERBS or v.dep_ not in ("relcl", "acl"):
+            if v.lemma_.lower() not in REBUT_VERBS or v.dep_ not in ("relcl", "acl", "ccomp"):
                 continue
             which = next((c for c in v.children if c.lower_ == "which" and c.dep_ in ("dobj", "nsubjpass")), None)
+            if v.dep_ == "ccomp" and which is None:
+                continue  # "which the navy denied" parsed as a clause of what was said
             first = which if which is not None else v.head.left_edge if v.head.lemma_.lower() in CLAIM_NOUNS else None
             if first is None or first.i <= span.start + 2 or doc[first.i - 1].text != ",":
                 continue
@@ -784,25 +790,42 @@ NON_ANSWER_VERBS = frozenset("answer respond reply comment say elaborate specify
 REFUSING_VERBS = frozenset("decline refuse sidestep dodge evade".split())
 
 
+# Verbs that report a non-answer in their clause: "said he could not comment".
+SAID_NO_ANSWER = frozenset("say tell reply respond".split())
+
+
+def non_answer(v: Token) -> bool:
+    """"declined to comment", "did not answer", "could not comment"."""
+    return v.lemma_.lower() in REFUSING_VERBS or (v.lemma_.lower() in NON_ANSWER_VERBS and any(c.dep_ == "neg" for c in v.children))
+
+
 def unanswered(doc: Doc, found: list[Found]) -> list[Found]:
     """"X did not answer when asked if Y", "When asked whether Y, X declined to comment": the
     question put to X is what X would not confirm (source X, the non-answer's cue, content Y),
     not a claim of an unnamed asker."""
     out = list(found)
     for f in found:
-        v = f.head
+        v = next((t for t in f.cue if t.lemma_.lower() == "ask"), f.head)  # "asked about"
         if f.cue_lemma != "ask" or f.source is not None or v.tag_ != "VBN" or v.dep_ != "advcl":
             continue
         h = v.head
-        refusal = h.lemma_.lower() in REFUSING_VERBS
-        if not refusal and not (h.lemma_.lower() in NON_ANSWER_VERBS and any(c.dep_ == "neg" for c in h.children)):
-            continue
         subject = subject_of(h)
+        said = next((c for c in h.children if c.dep_ == "ccomp" and non_answer(c)), None) \
+            if h.lemma_.lower() in SAID_NO_ANSWER else None
+        if said is not None:
+            # "Asked about X, the minister said he could not comment": the minister's non-answer on X
+            h = said
+        if not non_answer(h):
+            continue
         if subject is None or subject.lower_ in ("it", "that", "which", "who"):
             continue
-        own = next((g for g in out if g.head.i == h.i and g is not f), None)
+        own = next((g for g in out if g.head.i in (h.i, h.head.i) and g is not f), None)
         if own is not None:
             own.content = f.content  # "declined to comment" on what was asked
+            own.cue, own.cue_lemma = cue_tokens(h), cue_lemma(h)
+            refused = next((c for c in h.children if c.dep_ == "xcomp" and c.lemma_.lower() in NON_ANSWER_VERBS), None)
+            if refused is not None and h.lemma_.lower() in REFUSING_VERBS:
+                own.cue, own.cue_lemma = own.cue + [refused], f"{own.cue_lemma} to {refused.lemma_.lower()}"
         else:
             out.append(Found(cue=cue_tokens(h), cue_lemma=cue_lemma(h), source=noun_span(subject), content=f.content,
                              mode="indirect"))
@@ -829,6 +852,13 @@ def unnest(found: list[Found]) -> list[Found]:
             elif relayed_by_outlet(outer, inner):
                 # "PIJ denies Israel's accusation, the outlet noted": PIJ's denial, via the outlet
                 inner.via = [strip_the(outer.source.text), *inner.via]
+            elif closing_frame(outer, inner):
+                # "The ministry said A, the paper reported": the parser hung the closing frame
+                # inside what the ministry said; the ministry said A, the paper relays it
+                outer.content = inner.content
+                if inner.source is not None and is_media(inner.source.text) and outer.source is not None:
+                    outer.via = [strip_the(inner.source.text), *outer.via]
+                    drop.add(j)
             elif relayed_report(outer, inner):
                 # "The agency told lawmakers that C, a lawmaker said": the agency said C, the
                 # lawmaker relays it (story-gold.md: the source is the originator)
@@ -1101,6 +1131,20 @@ def relayed_by_outlet(outer: Found, inner: Found) -> bool:
         and inner.source.root.lemma_.lower() not in EVIDENCE_HEADS \
         and inner.cue_lemma in RELAYED_CUES \
         and not is_media(inner.source.text)
+
+
+def closing_frame(outer: Found, inner: Found) -> bool:
+    """Inside an indirect report's content, a frame closing it ("X said A, the paper reported"):
+    the inner report says the part before its frame, and the outer content ends with that frame."""
+    if outer.mode != "indirect" or inner.mode != "indirect" or outer.cue_span[1] > outer.content[0] \
+            or inner.cue_lemma not in RELAYED_CUES:
+        return False
+    if inner.source is None or inner.source.start_char > inner.cue_span[0]:
+        return False
+    text = text_of(inner.head.doc)
+    fronted = outer.content[0] <= inner.content[0] and inner.content[1] <= inner.source.start_char
+    return fronted and not text[inner.content[1]:inner.source.start_char].strip(" ,") \
+        and not text[inner.cue_span[1]:outer.content[1]].strip(" ,.")
 
 
 # Cues of a briefing that someone who heard it relays ("the agency told lawmakers"): not saying

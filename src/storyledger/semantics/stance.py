@@ -197,6 +197,7 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
     elif cue_lemma in DENY_CUES:
         stance = "denied"
     elif (cue_negated and head_lemma in SAY_LIKE) or (head_lemma in REFUSE_VERBS and refused_saying(content)) \
+            or (head_lemma in REFUSE_VERBS and cue_lemma.split()[-1] in SAY_LIKE) \
             or " short of " in cue_lemma:  # "stopped short of confirming / blaming": not said
         stance, polarity_taken = "unconfirmed", True
     elif any(denial(t) for t in tops(content)) or calls_false(content, root):
