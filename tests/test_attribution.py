@@ -1347,3 +1347,16 @@ def test_asked_about_a_report_a_speaker_who_says_they_cannot_comment_leaves_it_u
                        "Asked about the quay, the mayor declined to comment.")
     got = [(c["source"]["name"], c["content"], c["stance"]) for c in claims]
     assert got == [("minister", "reports that the barges had left", "unconfirmed"), ("mayor", "the quay", "unconfirmed")]
+
+
+def test_a_clause_across_a_semicolon_is_not_what_the_next_speaker_says(claims_of):
+    claims = claims_of("Lisbon claims the ships left on Monday; Madrid says they left on Sunday.")
+    by = {c["source"]["name"]: c["content"] for c in claims}
+    assert by["Madrid"] == "they left on Sunday"
+
+
+def test_a_fronted_clause_the_parser_takes_for_a_second_subject_is_what_was_said(claims_of):
+    # "left" read as a participle on "ships", "said" given two subjects
+    claims = claims_of("The ships left on Monday, Madrid says. The ships left on Monday, officials in Madrid say.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [
+        ("Madrid", "The ships left on Monday"), ("officials in Madrid", "The ships left on Monday")]

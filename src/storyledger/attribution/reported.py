@@ -271,10 +271,27 @@ def is_frame_modifier(tok: Token) -> bool:
 
 
 def clause_content(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "ccomp":
-            return c
-    return None
+    """The verb's clausal complement; not a clause set before it across a semicolon ("A claims
+    X; B says Y": Y is what B says), when there is another."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(clauses) > 1:
+        own = [c for c in clauses if not (c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
+        clauses = own or clauses
+    return clauses[0] if clauses else None
+
+
+def subject_clause(verb: Token) -> Token | None:
+    """"The ships left on Monday, Madrid said": the small model reads "left" as a participle on
+    "ships" and gives "said" two subjects; the first, with its participle, before a comma, is
+    what was said (the speaker is the one next to the verb)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 2 or not subjects[0].i < subjects[1].i < verb.i:
+        return None
+    said, doc = subjects[0], verb.doc
+    clause = [c for c in said.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > said.i]
+    if not clause or doc[subjects[1].left_edge.i - 1].text != "," or said.right_edge.i + 1 != subjects[1].left_edge.i - 1:
+        return None
+    return said
 
 
 # Verbs whose "if" clause is the question put, not a condition ("asked if he would run").
@@ -714,7 +731,7 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=subject, content=content_after(verb, clause, sent), mode="indirect")
     first = clause_content(verb)
     if first is None and lemma in SPEECH_VERBS:
-        first = misparsed_clause(verb) or relative_report(verb)
+        first = misparsed_clause(verb) or relative_report(verb) or subject_clause(verb)
     if first is None and lemma in OBJECT_VERBS:
         first = object_content(verb)
     if first is None and lemma in XCOMP_VERBS:
