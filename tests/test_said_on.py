@@ -211,3 +211,12 @@ def test_a_body_and_its_initials_are_one_speaker(claims_of):
     assert opening["source"]["name"] == "Marine Safety Board" and opening["said_on"] == "2023-06-23"
     assert one(claims, "other agencies")["said_on"] == "2023-06-23"
 
+
+
+def test_a_quote_paragraph_after_a_dated_post_takes_its_day_whatever_times_it_or_its_neighbours_hold(claims_of):
+    # the quote before names "Today" and this one "on October 1": times inside what is said, not of saying
+    text = ("Late Saturday night, Harbour Minister Lena Brandt posted that the port was safe.\n\n"
+            "“Today I am releasing the inspectors’ findings,” Brandt posted.\n\n"
+            "“The inspection shows with a high degree of confidence that the quay did not collapse on October 1.”")
+    claims = claims_of(text, published="2024-10-06")  # a Sunday
+    assert [c["said_on"] for c in claims] == ["2024-10-05"] * 3, [(c["content"], c["said_on"]) for c in claims]

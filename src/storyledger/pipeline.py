@@ -503,6 +503,7 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
     remarks = remark_days(doc, claims, timexes)
     sent_starts = [x.start_char for x in sents_of(doc)]
     text = text_of(doc)
+    contents = [tuple(c.span) for c in claims]
     for claim in sorted(claims, key=lambda c: c.span[0]):
         keys = speaker_keys(claim)
         words = name_words(claim.source.name)
@@ -530,8 +531,10 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
             continue
         if EARLIER_WORDS.search(outside):
             continue
-        if any(sent.start_char <= t.start and t.end <= sent.end_char and not (claim.span[0] <= t.start < claim.span[1]) for t in timexes):
+        if any(sent.start_char <= t.start and t.end <= sent.end_char and not any(a <= t.start < b for a, b in contents)
+               for t in timexes):
             continue  # its sentence names a time that is no day ("recently"): not the same day
+            # (a time inside what is said, this claim's or another's, is no time of the saying)
         claim.said_on = day
     carry_back_said_on(doc, claims)
 
