@@ -1360,3 +1360,24 @@ def test_a_fronted_clause_the_parser_takes_for_a_second_subject_is_what_was_said
     claims = claims_of("The ships left on Monday, Madrid says. The ships left on Monday, officials in Madrid say.")
     assert [(c["source"]["name"], c["content"]) for c in claims] == [
         ("Madrid", "The ships left on Monday"), ("officials in Madrid", "The ships left on Monday")]
+
+
+def test_a_day_after_a_preposition_is_when_not_what_was_said(claims_of):
+    claims = claims_of("Harbour master Lena Brandt testified on Monday. "
+                       "Other officials weighed in Friday about whether the quay should reopen.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [
+        ("Other officials", "whether the quay should reopen")]
+
+
+def test_a_closing_outlet_frame_after_a_quote_mark_ends_the_content(claims_of):
+    text = ("Harbour master Lena Brandt testified on Monday. However, she said during the hearing yesterday she "
+            "was 'the only qualified pilot' the company had and the 'only one with experience,' Sky News reports.")
+    claims = claims_of(text)
+    brandt = [c for c in claims if c["source"]["name"] == "Lena Brandt"]
+    assert len(brandt) == 1 and not brandt[0]["content"].endswith("reports") and brandt[0]["via"] == ["Sky News"]
+
+
+def test_a_clause_taken_for_a_subject_is_no_speaker(claims_of):
+    claims = claims_of("The sensor detected what it suspected was the sound of a collapse and reported its findings "
+                       "to the commander, officials said.")
+    assert [c["source"]["name"] for c in claims] == ["officials"]

@@ -81,7 +81,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     teasers = teaser_ranges(text_of(doc)) + heading_ranges(text_of(doc))
     quotes = [q for q in find_quotes(text_of(doc)) if not inside_any(q.start, teasers)]
     found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers) and not asked_of_you(doc, f)
-             and not asked_for_anonymity(doc, f)]
+             and not asked_for_anonymity(doc, f) and not (f.source is not None and f.source[0].lower_ in WH_SOURCES)]
     heads = [h for h in headline_speakers(doc, found) if not inside_any(h.cue_span[0], teasers)]
     # a transcript line opened by a quote mark ("WALLACE: ...) is the speaker's, not a quote's
     labels = [(h.source.start_char - 1, h.cue_span[1]) for h in heads if h.source is not None]
@@ -94,6 +94,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = citing_relays(doc, found)
     found = according_to_the_saying(found)
     found = unnest(found)
+    found = trailing_outlets(doc, found)
     found = [f for f in found if not caption(f)]  # after unnest: what is nested in a caption goes with it
     found = while_clauses(doc, found)
     found = that_conjuncts(doc, found)
@@ -118,6 +119,11 @@ ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|(?:for\s
 def asked_for_anonymity(doc: Doc, f: Found) -> bool:
     """"An official, who asked not to be named because ..., said": the asking is no claim."""
     return f.cue_lemma in ("ask", "request") and ANONYMITY.match(text_of(doc), f.content[0]) is not None
+
+
+# A clause no speaker heads: "the system detected what it suspected was X and reported its
+# findings" (the parser gives "reported" the clause "what it suspected" as subject).
+WH_SOURCES = frozenset("what whatever".split())
 
 
 def asked_of_you(doc: Doc, f: Found) -> bool:
@@ -1133,6 +1139,25 @@ def relayed_by_outlet(outer: Found, inner: Found) -> bool:
         and not is_media(inner.source.text)
 
 
+# "..., Sky News reports." closing a content, which the parser read as a noun phrase.
+TRAILING_OUTLET = re.compile(r"[,;]['\"\u2018\u2019\u201c\u201d]?\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)"
+                             r"\s+(?:reports|reported|says|said|writes|wrote)$")
+
+
+def trailing_outlets(doc: Doc, found: list[Found]) -> list[Found]:
+    """An outlet's closing frame left inside a content ("she said she was 'the only pilot,' Sky
+    News reports"): the content ends before it, and the outlet is the report's `via`."""
+    text = text_of(doc)
+    for f in found:
+        m = TRAILING_OUTLET.search(text, f.content[0], f.content[1])
+        if m is None or f.mode == "direct" or f.source is None or not is_media(m["name"]):
+            continue
+        f.content = trim(doc, f.content[0], m.start())
+        if m["name"] not in f.via:
+            f.via = [m["name"], *f.via]
+    return found
+
+
 def closing_frame(outer: Found, inner: Found) -> bool:
     """Inside an indirect report's content, a frame closing it ("X said A, the paper reported"):
     the inner report says the part before its frame, and the outer content ends with that frame."""
@@ -1143,7 +1168,7 @@ def closing_frame(outer: Found, inner: Found) -> bool:
         return False
     text = text_of(inner.head.doc)
     fronted = outer.content[0] <= inner.content[0] and inner.content[1] <= inner.source.start_char
-    return fronted and not text[inner.content[1]:inner.source.start_char].strip(" ,") \
+    return fronted and not text[inner.content[1]:inner.source.start_char].strip(" ,'\"\u2018\u2019\u201c\u201d") \
         and not text[inner.cue_span[1]:outer.content[1]].strip(" ,.")
 
 

@@ -36,7 +36,7 @@ PREP_CUES = {
     "call": {"for", "on"}, "ask": {"about", "for"}, "push": {"for"}, "advocate": {"for"},
     "campaign": {"for", "against"}, "rail": {"against"}, "joke": {"about"}, "boast": {"about"},
     "brag": {"about"}, "testify": {"about", "on"}, "lash": {"out"}, "express": set(), "vote": {"for", "against"},
-    "insist": {"on"}, "focus": {"on"}, "weigh": {"in"}, "tweet": {"about"}, "press": {"for"},
+    "insist": {"on"}, "focus": {"on"}, "weigh": {"in", "on", "about"}, "tweet": {"about"}, "press": {"for"},
     "lobby": {"for", "against"}, "speculate": {"about", "on"},
     "question": set(), "point": {"to"}, "refer": {"to"}, "respond": {"to"},
     "criticize": set(), "worry": {"about"}, "think": {"about", "of"}, "hear": {"about", "of", "from"},

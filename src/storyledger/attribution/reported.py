@@ -467,7 +467,7 @@ def prep_content(verb: Token, preps: set[str]) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > verb.i:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # "testified on Monday": when, not what
                 return obj
     # "asked the candidate about the tweet": the parser hangs the preposition on the object
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
