@@ -1381,3 +1381,11 @@ def test_a_clause_taken_for_a_subject_is_no_speaker(claims_of):
     claims = claims_of("The sensor detected what it suspected was the sound of a collapse and reported its findings "
                        "to the commander, officials said.")
     assert [c["source"]["name"] for c in claims] == ["officials"]
+
+
+def test_deeds_told_with_a_verb_of_speech_are_no_claims(claims_of):
+    claims = claims_of("Protesters attacked the embassy. The council called off a planned summit with the mayor. "
+                       "Borduria declared war on Syldavia. The senator attacked the plan as reckless. "
+                       "The minister called for calm.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [
+        ("senator", "the plan as reckless"), ("minister", "calm")]

@@ -761,6 +761,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         return None
     if first.dep_ == "dobj" and lemma in ISSUE_VERBS and first.lemma_.lower() in VEHICLE_NOUNS and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in first.children):
         return None  # "released a statement", "published an editors' note": the act, not what it says
+    if first.dep_ == "dobj" and physical_act(verb, first):
+        return None  # "attacked Joseph's Tomb", "called off a summit", "declared war on Hamas": deeds
     if first.dep_ in ("pobj", "pcomp"):
         content = trim(verb.doc, *subtree_span(first))
         after = first.right_edge.i + 1
@@ -884,6 +886,23 @@ def quoted_as(gov: Token) -> tuple[Token, Token | None] | None:
 def relay_name(tok: Token) -> str:
     name = noun_span(tok).text.strip()
     return name[4:] if name.lower().startswith("the ") else name
+
+
+# Object verbs that are deeds with some objects: "attacked the embassy" (not "attacked the
+# plan"), "called off the summit", "declared war".
+PHYSICAL_VERBS = frozenset("attack blast hit strike bash".split())
+PLACE_NOUNS = frozenset("""embassy hospital tomb base city town village school church mosque building station
+port airport checkpoint convoy camp border position positions facility plant dam bridge""".split())
+DEED_OBJECTS = frozenset("war emergency martial independence victory ceasefire truce curfew".split())
+
+
+def physical_act(verb: Token, obj: Token) -> bool:
+    lemma, noun = lemma_of(verb), obj.lemma_.lower()
+    if lemma in PHYSICAL_VERBS and (obj.ent_type_ in ("FAC", "LOC") or noun in PLACE_NOUNS):
+        return True
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return True
+    return lemma == "declare" and noun in DEED_OBJECTS
 
 
 def prep_frame(verb: Token) -> tuple[Token, Token] | None:
