@@ -1389,3 +1389,12 @@ def test_deeds_told_with_a_verb_of_speech_are_no_claims(claims_of):
                        "The minister called for calm.")
     assert [(c["source"]["name"], c["content"]) for c in claims] == [
         ("senator", "the plan as reckless"), ("minister", "calm")]
+
+
+def test_a_charge_the_parser_hangs_on_a_time_phrase_is_part_of_the_accusation(claims_of):
+    # the parser hangs "of ..." on "week" here (not for "the Daily Courier")
+    claims = claims_of("Rep. Ana Reis (Ore.) accused the New York Times last week of bad-faith reporting with its "
+                       "coverage of the quarry collapse. The mayor criticised the ministry last week.")
+    by = {c["source"]["name"]: c["content"] for c in claims}
+    assert by["Ana Reis"].endswith("of bad-faith reporting with its coverage of the quarry collapse")
+    assert by["mayor"] == "the ministry"

@@ -210,7 +210,11 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
         return trim(doc, s, e)
     if first.i > verb.i:
         # the parser often hangs the clause's last modifiers on the cue verb: take them too
-        last = max((c.right_edge for c in verb.children if c.i > first.i and c.dep_ in ("prep", "advcl", "npadvmod", "advmod", "ccomp", "xcomp", "dobj", "oprd", "acomp") and not is_frame_modifier(c)), default=None, key=lambda t: t.i)
+        tails = [c for c in verb.children if c.i > first.i and c.dep_ in ("prep", "advcl", "npadvmod", "advmod", "ccomp", "xcomp", "dobj", "oprd", "acomp") and not is_frame_modifier(c)]
+        # "accused the Times last week of bad-faith reporting": the charge hung on the time
+        tails += [g for c in verb.children if c.i > first.i and c.dep_ == "npadvmod" and is_frame_modifier(c)
+                  for g in c.children if g.dep_ == "prep" and g.lower_ in ("of", "for") and g.i > c.i]
+        last = max((c.right_edge for c in tails), default=None, key=lambda t: t.i)
         if last is not None and last.i > first.right_edge.i:
             e = last.idx + len(last.text)
     return trim(doc, s, speaking_tail(doc, s, e))
