@@ -1398,3 +1398,13 @@ def test_a_charge_the_parser_hangs_on_a_time_phrase_is_part_of_the_accusation(cl
     by = {c["source"]["name"]: c["content"] for c in claims}
     assert by["Ana Reis"].endswith("of bad-faith reporting with its coverage of the quarry collapse")
     assert by["mayor"] == "the ministry"
+
+
+def test_the_organization_or_the_outlet_is_the_latest_body_of_that_kind_named(claims_of):
+    text = ("The Lisbon Seismic Office (LSO) said it had registered signals of a blast, the organization said on "
+            'its website. "The LSO has analysed signals from regional stations," the organization said. '
+            "The Daily Courier reported the blast. The mayor said the quay was closed, the Harbour Gazette "
+            "noted. The ferry will not sail, the outlet reported.")
+    by = {c["content"].rstrip("."): c for c in claims_of(text)}
+    assert by["The LSO has analysed signals from regional stations"]["source"]["name"] in ("LSO", "Lisbon Seismic Office")
+    assert by["The ferry will not sail"]["source"]["name"] == "Harbour Gazette"

@@ -36,7 +36,7 @@ from .reported import (
     subject_of,
     trim,
 )
-from .sources import DEMONSTRATIVE, SourceResolver, is_media, strip_the
+from .sources import DEMONSTRATIVE, Known, SourceResolver, is_media, strip_the
 
 __all__ = ["Claim", "Source", "attribute"]
 
@@ -1350,6 +1350,9 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
             source.span = None
         else:
             source = resolver.resolve(f.source, f.unnamed)
+        for outlet in f.via:
+            if is_media(outlet) and outlet[:1].isupper():
+                resolver.remember(Known(outlet, "media", None))  # "..., Times of Israel noted": then "the outlet"
         by_head.setdefault(f.head.i, source)
         cue_span = None if f.mode == "continuation" else f.cue_span
         for s, e in sentence_pieces(doc, f.content):

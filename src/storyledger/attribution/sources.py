@@ -75,11 +75,12 @@ class SourceResolver:
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name, of the article's people
 
     def remember(self, k: Known) -> None:
-        for old in self.known:
+        for n, old in enumerate(self.known):
             if old.name == k.name:
                 if k.role and not old.role:
                     old.role = k.role
                 k = old
+                self.known.append(self.known.pop(n))  # named again: now the latest ("the outlet")
                 break
         else:
             self.known.append(k)
@@ -305,6 +306,11 @@ class SourceResolver:
         for k in reversed(self.known):
             if k.kind in ("organization", "media") and low in k.name.lower().replace("'s", "").split():
                 return k
+        if len(mention) == 2 and low in GENERIC_BODIES:
+            # "the organization said" after "The Norwegian Seismic Array (NORSAR) said": the last
+            # body that spoke, of the kind the noun names
+            kinds = {"media"} if low in BODY_MEDIA else {"organization"}
+            return next((k for k in reversed(self.known) if k.kind in kinds), None)
         return None
 
     def by_description(self, mention: Span) -> Known | None:
@@ -404,6 +410,13 @@ def antecedent(tok) -> Span | None:
     if noun.ent_type_ in ("DATE", "TIME"):
         return None
     return noun_span(noun)
+
+
+# Nouns that name a body by its kind only: "the organization", "the outlet".
+# ("the company", "the agency", "the group" are left alone: in titan, "OceanGate Expeditions, a
+# company that ..." was named but had not spoken, and "the company" became the Coast Guard.)
+GENERIC_BODIES = frozenset("organization organisation institute institution outlet".split())
+BODY_MEDIA = frozenset(["outlet"])  # not "the newspaper": a Reuters report does not make Reuters one
 
 
 def owned_by(mention: Span) -> Span | None:
