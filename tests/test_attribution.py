@@ -1408,3 +1408,13 @@ def test_the_organization_or_the_outlet_is_the_latest_body_of_that_kind_named(cl
     by = {c["content"].rstrip("."): c for c in claims_of(text)}
     assert by["The LSO has analysed signals from regional stations"]["source"]["name"] in ("LSO", "Lisbon Seismic Office")
     assert by["The ferry will not sail"]["source"]["name"] == "Harbour Gazette"
+
+
+def test_an_inverted_frame_with_a_described_speaker_closing_the_sentence_is_not_content(claims_of):
+    claims = claims_of("The barges had left, said Ana Reis, the harbour's director. "
+                       "The plan is vague, experts say, including a clause they say could exclude mothers.")
+    by = {}
+    for c in claims:
+        by.setdefault(c["source"]["name"], c["content"])
+    assert by["Ana Reis"] == "The barges had left"
+    assert by["experts"].startswith("The plan is vague") and "including" in by["experts"]

@@ -1369,6 +1369,11 @@ def parenthetical_content(verb: Token, sent: Span) -> tuple[int, int]:
                 and all(t.is_punct for t in doc[verb.right_edge.i + 1:c.left_edge.i]):
             frame = min(t.idx for t in [verb, *subject_of(verb).subtree])
             return trim(doc, sent.start_char, frame)
+    subject = subject_of(verb)
+    closing = all(c.is_punct or (subject is not None and c.i == subject.i) for c in verb.children if c.i > verb.i)
+    if closing and (verb.right_edge.i + 1 >= sent.end or all(t.is_punct for t in doc[verb.right_edge.i + 1:sent.end])):
+        # "The ships had left, said Rutte, NATO's secretary general.": a frame closing the sentence
+        return trim(doc, sent.start_char, doc[verb.left_edge.i].idx)
     return trim(doc, sent.start_char, sent.end_char)
 
 
