@@ -127,6 +127,11 @@ def one(claims, needle):
     ("The spokesman said he had no information about the missing ferry.", "ferry", "unconfirmed", "positive"),
     ("The spokesman said he had information about the missing ferry.", "ferry", "asserted", "positive"),
     ("The police said they could not rule out that the fire was set deliberately.", "deliberately", "possible", "positive"),
+    ("The police said they could not exclude that the fire was set deliberately.", "deliberately", "possible", "positive"),
+    # hearsay hedges on the main clause: what the speaker passes on, not states
+    ("The ministry said the barges had reportedly left the quay.", "barges", "possible", "positive"),
+    ("The club said the player had allegedly broken the rules.", "player", "possible", "positive"),
+    ("The quay, which reportedly flooded in May, is closed, the mayor said.", "closed", "asserted", "positive"),
     # a claim called a provocation is denied; an act called one is not
     ("The ministry said the reports were an information provocation.", "reports", "denied", "positive"),
     ("The ministry said the border incident was a provocation.", "incident", "asserted", "positive"),

@@ -69,7 +69,7 @@ REFUSE_VERBS = {"decline", "refuse"}
 HEDGE_VERBS = {"appear", "seem", "suggest", "believe", "suspect", "assume", "presume", "speculate",
                "guess", "wonder", "think", "surmise", "anticipate"}
 HEDGE_ADVERBS = {"likely", "probably", "possibly", "perhaps", "apparently", "presumably",
-                 "seemingly", "maybe", "conceivably", "plausibly"}
+                 "seemingly", "maybe", "conceivably", "plausibly", "reportedly", "allegedly", "supposedly"}
 HEDGE_ADJECTIVES = {"likely", "unlikely", "possible", "probable", "plausible", "improbable"}
 # Also "feasible" ("evacuation is possible only by boat"): a hedge only as "it is possible that".
 FEASIBLE_ADJECTIVES = {"possible", "plausible"}
@@ -184,8 +184,9 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance = "confirmed"
     elif cue_lemma in CONFIRM_CUES and cue_negated:
         stance, polarity_taken = "unconfirmed", True
-    elif root.lemma_.lower() == "rule" and negated and any(c.dep_ == "prt" and c.lower_ == "out" for c in root.children):
-        stance, polarity_taken = "possible", True  # "could not rule out that X": X may be so
+    elif negated and (root.lemma_.lower() == "exclude" or root.lemma_.lower() == "rule" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in root.children)):
+        stance, polarity_taken = "possible", True  # "could not rule out / exclude that X": X may be so
     elif performative(root, modals):
         lemma = root.lemma_.lower()
         if lemma in DENY_CUES or lemma == "rule":
