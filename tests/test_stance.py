@@ -128,6 +128,14 @@ def one(claims, needle):
     ("The spokesman said he had information about the missing ferry.", "ferry", "asserted", "positive"),
     ("The police said they could not rule out that the fire was set deliberately.", "deliberately", "possible", "positive"),
     ("The police said they could not exclude that the fire was set deliberately.", "deliberately", "possible", "positive"),
+    # no word given: "does not comment on", "nothing to say", "not aware of", "did not respond"
+    ("The embassy said it does not comment on the merger talks.", "merger", "unconfirmed", "positive"),
+    ('"We have nothing to say on the merger," the spokesman said.', "merger", "unconfirmed", "positive"),
+    ("The spokesman said he was not aware of the merger talks.", "merger", "unconfirmed", "positive"),
+    ("The club did not respond to questions about the merger.", "merger", "unconfirmed", "positive"),
+    ("The spokesman said he was aware of the merger talks.", "merger", "asserted", "positive"),
+    # a label of falsehood the parser hangs on the report it labels
+    ('The ministry labelled the merger reports "another hoax".', "merger", "denied", "positive"),
     # hearsay hedges on the main clause: what the speaker passes on, not states
     ("The ministry said the barges had reportedly left the quay.", "barges", "possible", "positive"),
     ("The club said the player had allegedly broken the rules.", "player", "possible", "positive"),

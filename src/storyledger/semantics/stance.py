@@ -63,7 +63,8 @@ FORECAST_CUES = {"expect", "predict", "forecast", "anticipate", "project"}
 # Saying cues that, negated or refused, are a non-confirmation ("would not say whether",
 # "declined to comment").
 SAY_LIKE = {"say", "comment", "confirm", "verify", "answer", "specify", "disclose", "elaborate",
-            "discuss", "reveal", "speculate", "identify", "tell", "give", "provide", "detail", "name"}
+            "discuss", "reveal", "speculate", "identify", "tell", "give", "provide", "detail", "name",
+            "respond", "reply"}
 REFUSE_VERBS = {"decline", "refuse"}
 # Hedges on the content's main clause.
 HEDGE_VERBS = {"appear", "seem", "suggest", "believe", "suspect", "assume", "presume", "speculate",
@@ -79,12 +80,14 @@ FRAME_VERBS = {"say", "suggest", "indicate", "show", "find", "judge", "conclude"
                "assess", "believe", "think", "appear", "seem", "mean", "know", "understand"}
 # "it is unclear / not known / not conclusive": the source does not know.
 UNKNOWN_ADJECTIVES = {"unclear", "unknown", "uncertain", "undetermined", "unconfirmed", "unverified", "unsure"}
-KNOWN_ADJECTIVES = {"clear", "known", "certain", "conclusive", "definitive", "confirmed", "verified", "sure"}
+KNOWN_ADJECTIVES = {"clear", "known", "certain", "conclusive", "definitive", "confirmed", "verified", "sure", "aware"}
 KNOW_VERBS = {"know", "confirm", "verify", "determine", "establish", "say", "tell", "ascertain"}
 WH_WORDS = {"what", "whether", "if", "who", "whom", "which", "how", "when", "where", "why"}
 # "no confirmation of", "no word on": nothing is confirmed (unconfirmed); "no evidence of" is a
 # negative assertion.
 NO_CONFIRMATION = {"confirmation", "verification", "word"}
+# "does not comment on X", "would not speculate": no word on it.
+NOT_COMMENTING = frozenset("comment speculate elaborate".split())
 # "had no information about X", "has no knowledge of X": nothing to say on it.
 NO_KNOWLEDGE = {"information", "knowledge", "details"}
 NEGATIVE_DETERMINERS = {"no"}
@@ -462,6 +465,11 @@ def not_known(content: Span, root: Token) -> bool:
             if c.dep_ == "dobj" and lemma == "have" and w in NO_KNOWLEDGE and any(
                     d.dep_ == "det" and d.lower_ == "no" for d in c.children):
                 return True  # "he had no information about the ships"
+            if c.dep_ == "dobj" and w == "nothing" and any(
+                    d.dep_ in ("acl", "relcl") and d.lemma_.lower() in SAY_LIKE | {"add"} for d in c.children):
+                return True  # "we have nothing to say on this", "nothing to add"
+        if lemma in NOT_COMMENTING and neg:
+            return True  # "it does not comment on intelligence matters"
         if lemma in KNOW_VERBS and neg and (wh_complement(v) or any(c.dep_ == "auxpass" for c in kids)):
             return True  # "we don't know what it is", "it has not been established"
         if lemma in REFUSE_VERBS and refused_saying_verb(v):
@@ -535,6 +543,8 @@ def calls_false(content: Span, root: Token) -> bool:
             return True
         if t.dep_ == "pobj" and t.head.lower_ == "as":
             return True
+        if t.dep_ in ("acl", "appos") and t.head.i < t.i and t.head.lemma_.lower() in CLAIM_NOUNS:
+            return True  # labelled "the reports 'another hoax'" (the parser hangs the label on the noun)
         if t.dep_ == "ROOT" or not (content.start <= t.head.i < content.end):
             return t.pos_ in ("NOUN", "ADJ", "PROPN") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     return False
