@@ -1418,3 +1418,9 @@ def test_an_inverted_frame_with_a_described_speaker_closing_the_sentence_is_not_
         by.setdefault(c["source"]["name"], c["content"])
     assert by["Reis"] == "The barges had left"
     assert by["experts"].startswith("The plan is vague") and "including" in by["experts"]
+
+
+def test_said_it_could_neither_confirm_nor_deny_is_one_claim(claims_of):
+    claims = claims_of("The club said it could neither confirm nor deny the transfer rumours.")
+    assert [(c["cue"], c["content"], c["stance"]) for c in claims] == [
+        ("say", "it could neither confirm nor deny the transfer rumours", "unconfirmed")]

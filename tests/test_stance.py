@@ -121,6 +121,7 @@ def one(claims, needle):
     ("The council failed to verify the figures.", "figures", "unconfirmed", "positive"),
     ("Lisbon has neither confirmed nor denied the reports of a merger.", "merger", "unconfirmed", "positive"),
     ("The club did not confirm or deny the transfer rumours.", "transfer", "unconfirmed", "positive"),
+    ("The club said it could neither confirm nor deny the transfer rumours.", "transfer", "unconfirmed", "positive"),
     ("The navy has already confirmed the number of sailors.", "sailors", "confirmed", "positive"),
     ("The club denied the transfer rumours.", "transfer", "denied", "positive"),
     # no information to give; not ruling out is leaving open

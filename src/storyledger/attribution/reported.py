@@ -1128,6 +1128,8 @@ def second_report(verb: Token) -> bool:
     """"X said A ... and said B": `verb` (said B) is a subjectless conjunct of the reported
     clause A, which has a subject of its own, under a speech verb with a subject."""
     clause = verb.head
+    if any(c.lower_ in ("neither", "nor") for c in clause.children):
+        return False  # "said it could neither confirm nor deny the reports": one non-answer
     return (verb.dep_ == "conj" and clause.dep_ == "ccomp" and lemma_of(verb) in SPEECH_VERBS and lemma_of(verb) not in WEAK_VERBS
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)

@@ -206,8 +206,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance, polarity_taken = "unconfirmed", True
     elif any(denial(t) for t in tops(content)) or calls_false(content, root):
         stance, polarity_taken = "denied", True
-    elif root.lemma_.lower() in CONFIRM_VERBS and negated:
-        stance, polarity_taken = "unconfirmed", True
+    elif (root.lemma_.lower() in CONFIRM_VERBS and negated) or neither_nor(root):
+        stance, polarity_taken = "unconfirmed", True  # "could neither confirm nor deny"
     elif root.lemma_.lower() in CONFIRM_VERBS and not modals & {"could", "might", "may"}:
         stance = "confirmed"
     elif not_known(content, root) or DEFER.search(low):
