@@ -1424,3 +1424,12 @@ def test_said_it_could_neither_confirm_nor_deny_is_one_claim(claims_of):
     claims = claims_of("The club said it could neither confirm nor deny the transfer rumours.")
     assert [(c["cue"], c["content"], c["stance"]) for c in claims] == [
         ("say", "it could neither confirm nor deny the transfer rumours", "unconfirmed")]
+
+
+def test_a_frame_the_parser_hangs_on_the_clause_after_its_colon(claims_of):
+    for text, who in (("The governor wrote on Telegram: the ships have left.", "governor"),
+                      ("The mayor wrote on Facebook: the ships have left.", "mayor"),
+                      ("The minister wrote on Telegram: the barges have left the quay.", "minister")):
+        claims = claims_of(text)
+        assert [(c["source"]["name"], c["cue"]) for c in claims] == [(who, "write")]
+        assert claims[0]["content"].startswith("the ") and not claims[0]["content"].endswith(".")

@@ -284,6 +284,22 @@ def clause_content(verb: Token) -> Token | None:
     return clauses[0] if clauses else None
 
 
+def colon_after(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """The clause after a colon that closes the speech verb's own clause, when the parser made
+    the verb a complement of that clause's verb."""
+    doc = verb.doc
+    if verb.dep_ != "ccomp" or verb.head.i <= verb.i:
+        return None
+    colon = next((t for t in doc[verb.right_edge.i + 1:verb.head.i] if t.text == ":"), None)
+    if colon is None or any(not t.is_punct for t in doc[verb.right_edge.i + 1:colon.i]):
+        return None
+    last = next((t for t in reversed(sent) if not t.is_punct), None)
+    if last is None or last.i <= colon.i:
+        return None
+    content = trim(doc, colon.idx + 1, last.idx + len(last))
+    return content if content[1] - content[0] >= 2 else None
+
+
 def subject_clause(verb: Token) -> Token | None:
     """"The ships left on Monday, Madrid said": the small model reads "left" as a participle on
     "ships" and gives "said" two subjects; the first, with its participle, before a comma, is
@@ -753,6 +769,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         first = gerund_content(verb)
     if first is None and lemma in SPEECH_VERBS and lemma not in WEAK_VERBS:
         first = stranded_clause(verb)
+    if first is None and lemma in SPEECH_VERBS and (after := colon_after(verb, sent)) is not None and subject_of(verb) is not None:
+        # "The minister wrote on Telegram: the ships have left": the parser hangs the frame on the
+        # clause after the colon
+        return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subject_of(verb)), content=after, mode="indirect")
     if first is None and is_parenthetical(verb, lemma):
         # "But to prevent problems, he said, local officials should be vigilant": the frame sits
         # inside what was said, so the content is the whole sentence around it
