@@ -1433,3 +1433,22 @@ def test_a_frame_the_parser_hangs_on_the_clause_after_its_colon(claims_of):
         claims = claims_of(text)
         assert [(c["source"]["name"], c["cue"]) for c in claims] == [(who, "write")]
         assert claims[0]["content"].startswith("the ") and not claims[0]["content"].endswith(".")
+
+
+def test_a_source_briefed_by_another_relays_the_briefers_claim(claims_of):
+    text = ("About 300 sailors had arrived, the Harbour Gazette reported, citing a lawmaker who was briefed by "
+            "the coastal intelligence service. About 40 barges had sunk, according to a lawmaker who was briefed "
+            "by the coastal intelligence service. The coastal intelligence service briefed lawmakers that the "
+            "port was closed.")
+    by = {c["content"]: c for c in claims_of(text)}
+    first = by["About 300 sailors had arrived"]
+    assert first["source"]["name"] == "coastal intelligence service" and first["via"] == ["a lawmaker", "Harbour Gazette"]
+    second = by["About 40 barges had sunk"]
+    assert second["source"]["name"] == "coastal intelligence service" and second["via"] == ["a lawmaker"]
+    assert by["that the port was closed"]["source"]["name"] == "coastal intelligence service"
+
+
+def test_according_to_an_outlet_that_cited_someone_is_theirs_via_the_outlet(claims_of):
+    claims = claims_of("The quay was quiet. According to the Courier, which cited two port officials, about 300 "
+                       "sailors had arrived.")
+    assert [(c["source"]["name"], c["via"]) for c in claims] == [("two port officials", ["Courier"])]

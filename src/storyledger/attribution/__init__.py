@@ -53,7 +53,7 @@ INVERTED_CUES = frozenset("said says added adds asked asks wrote writes".split()
 CUT_CLAUSE_WORDS = 3
 
 # Speech verbs whose object is the one spoken to ('"...," she tells reporters'), not what was said.
-LISTENER_VERBS = frozenset("tell ask inform assure reassure remind warn".split())
+LISTENER_VERBS = frozenset("tell ask inform brief assure reassure remind warn".split())
 
 # Sources of "according to" that are documents or counts, not people: a "say" they report is theirs.
 DOCUMENT_SOURCES = frozenset("poll polls survey surveys polling study report reports analysis count data results tally".split())
@@ -92,6 +92,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found += source_lines(doc, found, teasers)
     found = outlet_chains(doc, found)
     found = citing_relays(doc, found)
+    found = briefed_relays(found)
     found = according_to_the_saying(found)
     found = unnest(found)
     found = trailing_outlets(doc, found)
@@ -622,6 +623,16 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         name = f.source.text
         sent = sent_of(f.cue[0])
+        cited = next((g for g in found if g.cue_lemma == "cite" and g.head.dep_ == "relcl" and g.head.head.i == f.source.root.i), None)
+        if cited is not None:
+            # "According to Reuters, which cited two sources, C": the sources said C, Reuters relays it
+            obj = next((c for c in cited.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and cited_speaker(obj):
+                f.via = [strip_the(name), *f.via]
+                f.source = noun_span(obj)
+            if cited in out:
+                out.remove(cited)
+            continue
         citing = any(t.lower_ == "citing" for t in sent)
         others = [g for g in found if g is not f and sent_of(g.head) == sent and g.source is not None and g.cue_lemma != "according to"]
         evidence = [] if is_media(name) else \
@@ -667,6 +678,7 @@ CITED_HEADS = frozenset("""
 official officials source sources authority authorities ministry police spokesman spokeswoman spokesperson
 people witness witnesses resident residents expert experts analyst analysts diplomat diplomats officer officers
 agency government military army intelligence administration office department service services
+lawmaker lawmakers legislator legislators senator senators mp mps deputy deputies congressman congresswoman
 """.split())
 
 
@@ -708,6 +720,29 @@ def citing_relays(doc: Doc, found: list[Found]) -> list[Found]:
             f.content = trim(doc, s, end)
     # the "citing Y" of a relay is no claim of its own ("an air strike | cite | the Health Ministry")
     return [f for f in found if id(f) in relayed or not (f.cue_lemma == "cite" and f.head.i in used)]
+
+
+# "a lawmaker who was briefed by the intelligence service": the briefer said it.
+BRIEFED_VERBS = frozenset("brief inform tell".split())
+
+
+def briefed_relays(found: list[Found]) -> list[Found]:
+    """A source described as briefed by another ("a lawmaker who was briefed by the intelligence
+    service", "Ana Reis, briefed by the agency, said"): the briefer is the originator, the one
+    briefed a relay in `via` (story-gold.md: a lawmaker relaying an intelligence briefing)."""
+    for f in found:
+        if f.source is None:
+            continue
+        head = f.source.root
+        briefed = next((c for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in BRIEFED_VERBS
+                        and c.tag_ == "VBN"), None)
+        briefer = agent_of(briefed) if briefed is not None else None
+        if briefer is None or not cited_speaker(briefer):
+            continue
+        relay = strip_the(f.source.text.strip())
+        f.via = [relay] + [v for v in f.via if v != relay]
+        f.source = noun_span(briefer)
+    return found
 
 
 def cites_object(f: Found) -> bool:

@@ -26,7 +26,7 @@ show demonstrate prove read
 recognize recognise interject calculate shout chant muse hint share scoff snap gripe grumble
 marvel theorize theorise surmise posit opine aver attest whine recount remind brag protest
 object emphasise underline underscore gush rave vent fume reckon stipulate specify
-comment sing yell scream type assess judge
+comment sing yell scream type assess judge brief
 """.split())
 
 # Verbs whose content is the object of a preposition: "talked about X", "called for X".
