@@ -1452,3 +1452,10 @@ def test_according_to_an_outlet_that_cited_someone_is_theirs_via_the_outlet(clai
     claims = claims_of("The quay was quiet. According to the Courier, which cited two port officials, about 300 "
                        "sailors had arrived.")
     assert [(c["source"]["name"], c["via"]) for c in claims] == [("two port officials", ["Courier"])]
+
+
+def test_a_report_set_against_another_in_a_while_clause_ends_its_content(claims_of):
+    claims = claims_of("Costa and Reis met on Monday. Costa said the barges had left, while Reis said they were "
+                       "still at the quay.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [
+        ("Costa", "the barges had left"), ("Reis", "they were still at the quay")]

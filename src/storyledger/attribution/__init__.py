@@ -96,6 +96,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = according_to_the_saying(found)
     found = unnest(found)
     found = trailing_outlets(doc, found)
+    found = contrasted_reports(doc, found)
     found = [f for f in found if not caption(f)]  # after unnest: what is nested in a caption goes with it
     found = while_clauses(doc, found)
     found = that_conjuncts(doc, found)
@@ -1177,6 +1178,21 @@ def relayed_by_outlet(outer: Found, inner: Found) -> bool:
 # "..., Sky News reports." closing a content, which the parser read as a noun phrase.
 TRAILING_OUTLET = re.compile(r"[,;]['\"\u2018\u2019\u201c\u201d]?\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)"
                              r"\s+(?:reports|reported|says|said|writes|wrote)$")
+
+
+def contrasted_reports(doc: Doc, found: list[Found]) -> list[Found]:
+    """"Costa said A, while Reis said B": a report set against the content in a "while" clause
+    is the other's, and the content ends before it."""
+    for f in found:
+        if f.mode != "indirect" or f.cue_span[1] > f.content[0]:
+            continue
+        for g in found:
+            if g is f or g.source is None or not f.content[0] < g.cue_span[0] < f.content[1]:
+                continue
+            mark = next((c for c in g.head.children if c.dep_ == "mark" and c.lower_ in WHILE_MARKS), None)
+            if mark is not None and mark.idx > f.content[0]:
+                f.content = trim(doc, f.content[0], mark.idx)
+    return found
 
 
 def trailing_outlets(doc: Doc, found: list[Found]) -> list[Found]:
