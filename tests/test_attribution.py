@@ -1459,3 +1459,10 @@ def test_a_report_set_against_another_in_a_while_clause_ends_its_content(claims_
                        "still at the quay.")
     assert [(c["source"]["name"], c["content"]) for c in claims] == [
         ("Costa", "the barges had left"), ("Reis", "they were still at the quay")]
+
+
+def test_a_body_raising_or_revising_a_figure_gives_it(claims_of):
+    claims = claims_of("The ministry raised the death toll to 16 on Tuesday. Officials revised the number of "
+                       "missing down to 40. The storm raised the death toll to 18. The bank raised rates to 5 percent.")
+    assert [(c["source"]["name"], c["cue"]) for c in claims] == [("ministry", "raise"), ("Officials", "revise")]
+    assert claims[0]["content"].startswith("the death toll to 16")

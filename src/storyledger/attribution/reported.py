@@ -706,6 +706,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
     f = made_by(verb, lemma) or stated_in(verb, lemma)
     if f is not None:
         return f
+    if lemma in TO_VERBS:
+        f = revised_to(verb, lemma)
+        if f is not None:
+            return f
     if lemma in LIGHT_VERBS:
         f = light_verb(verb, lemma)
         if f is not None or lemma not in SPEECH_VERBS | OBJECT_VERBS:
@@ -1266,6 +1270,32 @@ BARE_FIGURES = frozenset("figure number total estimate tally count it they this 
 # the border").
 AT_VERBS = frozenset("put estimate peg place".split())
 FIGURE_NOUNS = BARE_FIGURES | frozenset("toll cost damage loss losses value casualty casualties death deaths".split())
+
+
+# "The ministry raised the death toll to 16", "revised the toll down to 12": a new figure given.
+TO_VERBS = frozenset("raise revise lower update increase cut reduce adjust".split())
+# Who gives a figure: bodies and officials, not "the storm raised the toll".
+FIGURE_GIVERS = frozenset("""official officials authority authorities ministry police agency government department
+office service services spokesman spokeswoman spokesperson governor mayor minister administration""".split())
+
+
+def revised_to(verb: Token, lemma: str) -> Found | None:
+    """"The ministry raised the death toll to 16": the subject's figure; the content is what is
+    counted and the figure, as for "put the toll at 16"."""
+    subj = subject_of(verb)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subj is None or obj is None or is_passive(verb) or obj.lemma_.lower() not in FIGURE_NOUNS:
+        return None
+    if subj.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP") and subj.lemma_.lower() not in FIGURE_GIVERS:
+        return None
+    to = next((c for c in [*verb.children, *obj.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
+               if c.dep_ == "prep" and c.lower_ == "to" and c.i > obj.i), None)
+    if to is None or not any(t.like_num for t in to.subtree):
+        return None
+    last = max((c.right_edge for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")),
+               key=lambda t: t.i)
+    content = trim(verb.doc, obj.left_edge.idx, last.idx + len(last.text))
+    return Found(cue=[verb], cue_lemma=lemma, source=noun_span(subj), content=content, mode="indirect")
 
 
 def put_at(verb: Token, lemma: str = "put") -> Found | None:
