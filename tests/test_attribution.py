@@ -1466,3 +1466,9 @@ def test_a_body_raising_or_revising_a_figure_gives_it(claims_of):
                        "missing down to 40. The storm raised the death toll to 18. The bank raised rates to 5 percent.")
     assert [(c["source"]["name"], c["cue"]) for c in claims] == [("ministry", "raise"), ("Officials", "revise")]
     assert claims[0]["content"].startswith("the death toll to 16")
+
+
+def test_the_writers_note_that_a_figure_is_unverified_is_not_what_was_said(claims_of):
+    claims = claims_of("Port officials say about 300 sailors have arrived, a figure that could not be "
+                       "independently verified.")
+    assert [c["content"] for c in claims] == ["about 300 sailors have arrived"]

@@ -1195,11 +1195,20 @@ def contrasted_reports(doc: Doc, found: list[Found]) -> list[Found]:
     return found
 
 
+# "..., a figure that could not be independently verified": the writer's note on the claim.
+WRITER_CAVEAT = re.compile(r",\s+(?:a|an)\s+(?:\w+\s+)?(?:figure|number|claim|toll|estimate|assertion|allegation|account)"
+                           r"\s+(?:that|which)\s+[^,;]*?\b(?:verified|confirmed|corroborated|verify|confirm)\b[^,;]*$", re.I)
+
+
 def trailing_outlets(doc: Doc, found: list[Found]) -> list[Found]:
     """An outlet's closing frame left inside a content ("she said she was 'the only pilot,' Sky
-    News reports"): the content ends before it, and the outlet is the report's `via`."""
+    News reports"): the content ends before it, and the outlet is the report's `via`. So does
+    the writer's note on the claim ("..., a figure that could not be independently verified")."""
     text = text_of(doc)
     for f in found:
+        caveat = WRITER_CAVEAT.search(text, f.content[0], f.content[1])
+        if caveat is not None and f.mode != "direct" and caveat.start() > f.content[0]:
+            f.content = trim(doc, f.content[0], caveat.start())  # "..., a figure that could not be verified"
         m = TRAILING_OUTLET.search(text, f.content[0], f.content[1])
         if m is None or f.mode == "direct" or f.source is None or not is_media(m["name"]):
             continue
