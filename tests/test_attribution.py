@@ -1472,3 +1472,14 @@ def test_the_writers_note_that_a_figure_is_unverified_is_not_what_was_said(claim
     claims = claims_of("Port officials say about 300 sailors have arrived, a figure that could not be "
                        "independently verified.")
     assert [c["content"] for c in claims] == ["about 300 sailors have arrived"]
+
+
+def test_a_quote_paragraph_carries_on_the_indirect_report_that_ends_the_paragraph_before(claims_of):
+    text = ('Harbour master Lena Brandt said the barges had left on Monday.\n\n'
+            '"They will not return before May. The crews are safe."\n\n'
+            'The quay was quiet on Tuesday.\n\n'
+            '"Nobody has been told anything about the cargo."')
+    claims = claims_of(text)
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [
+        ("Lena Brandt", "the barges had left on Monday"), ("Lena Brandt", "They will not return before May."),
+        ("Lena Brandt", "The crews are safe.")]  # the last quote follows no report: nobody's

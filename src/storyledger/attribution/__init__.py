@@ -153,9 +153,17 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
         if f is None and last is not None and interrupted(doc, last, q):
             f = Found(cue=last.cue, cue_lemma=last.cue_lemma, source=last.source, content=trim(doc, q.start, q.end), mode="direct", inherit_from=last.inherit_from, quote=q)
             f.unnamed = last.unnamed
+        if f is None and q.words >= MIN_QUOTE_WORDS and standalone(doc, q):
+            # a quote paragraph carrying on the report just before it, quoted or indirect ("Costa
+            # said the ships had left." then '"They will not return before May."')
+            before = [g for g in found if g.mode == "indirect" and g.source is not None and g.content[1] <= q.open_mark]
+            report = max(before, key=lambda g: g.content[1], default=None)
+            if report is not None and (last is None or report.content[1] > last.content[1]) \
+                    and report.source.root.pos_ in ("PROPN", "NOUN") and right_before(doc, report, q):
+                last = report
         if f is None:
             if q.words >= MIN_QUOTE_WORDS and last is not None and standalone(doc, q) and near(doc, last, q):
-                f = Found(cue=last.cue, cue_lemma=last.cue_lemma, source=last.source, content=trim(doc, q.start, q.end), mode="direct", inherit_from=None, quote=q)
+                f = Found(cue=last.cue, cue_lemma=last.cue_lemma, source=last.source, content=trim(doc, q.start, q.end), mode="direct", inherit_from=last.inherit_from if last.source is None else None, quote=q)
                 f.unnamed = last.unnamed
             else:
                 continue
@@ -607,6 +615,13 @@ def standalone(doc: Doc, q: Quote) -> bool:
     """The quote is a whole paragraph (or opens one): a speaker carrying on."""
     line_start = text_of(doc).rfind("\n", 0, q.open_mark) + 1
     return not text_of(doc)[line_start:q.open_mark].strip()
+
+
+def right_before(doc: Doc, f: Found, q: Quote) -> bool:
+    """The report ends the paragraph right before the quote's: nothing but its closing marks and a
+    line break between them."""
+    gap = text_of(doc)[max(f.content[1], f.cue_span[1]):q.open_mark]
+    return "\n" in gap and gap.count("\n") <= 2 and not gap.strip(" \n.,;:\"'\u201d\u2019")
 
 
 def near(doc: Doc, last: Found, q: Quote) -> bool:
