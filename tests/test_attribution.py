@@ -1483,3 +1483,15 @@ def test_a_quote_paragraph_carries_on_the_indirect_report_that_ends_the_paragrap
     assert [(c["source"]["name"], c["content"]) for c in claims] == [
         ("Lena Brandt", "the barges had left on Monday"), ("Lena Brandt", "They will not return before May."),
         ("Lena Brandt", "The crews are safe.")]  # the last quote follows no report: nobody's
+
+
+def test_a_paragraph_in_the_first_person_after_a_released_statement_is_the_statement(claims_of):
+    text = ("The quay is deep.\n\nThe Harbour Trust released a statement about its missing barge.\n\n"
+            "For some time, we have been unable to reach the barge. Our entire focus is on the crew, as we seek to "
+            "re\n")
+    claims = claims_of(text)
+    assert [(c["source"]["name"], c["content"].rstrip(".")) for c in claims] == [
+        ("Harbour Trust", "For some time, we have been unable to reach the barge"),
+        ("Harbour Trust", "Our entire focus is on the crew, as we seek to re")]
+    text = "The Harbour Trust released a statement about its missing barge.\n\nThe barge was built in 1990."
+    assert claims_of(text) == []  # no first person: the writer's

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..documents import Document
 from ..nlp.cache import ents_in, ents_of, sent_of, sents_of, text_of
-from .cues import SPEECH_VERBS, TEASER_PREFIXES, WEAK_VERBS
+from .cues import ISSUE_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, TEASER_PREFIXES, WEAK_VERBS
 from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
 from .reported import (
@@ -88,6 +88,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     quotes = [q for q in quotes if not any(a <= q.open_mark < b for a, b in labels)]
     found = attach_quotes(doc, quotes, found) + heads
     found += colon_paragraphs(doc, found, teasers)
+    found += statement_paragraphs(doc, found, teasers)
     found = [f for f in found if f.source is None or f.cue_lemma != ":" or f.source.text.lower() not in SOURCE_LABELS]
     found += source_lines(doc, found, teasers)
     found = outlet_chains(doc, found)
@@ -449,6 +450,45 @@ def under_a_title(doc: Doc, start: int) -> bool:
         return False
     line = doc.char_span(text.rfind("\n", 0, end) + 1, end, alignment_mode="expand")
     return line is not None and len(line) <= 15 and not any(t.pos_ in ("VERB", "AUX") for t in line)
+
+
+FIRST_PERSON_WORDS = frozenset("we our us i my".split())
+
+
+def statement_paragraphs(doc: Doc, found: list[Found], teasers: list[tuple[int, int]]) -> list[Found]:
+    """"OceanGate released a statement about its missing submersible." ending a paragraph, then a
+    paragraph in the first person ("For some time, we have been unable to ..."): that paragraph is
+    the statement, its sentences (up to `DEMONSTRATIVE_SENTENCES`) the releaser's claims."""
+    text = text_of(doc)
+    out: list[Found] = []
+    # the statement's own "we seek to" is no claim that takes the paragraph
+    others = [f for f in found if f.source is None or f.source.text.lower() not in FIRST_PERSON_WORDS]
+    taken = [f.content for f in others] + [f.cue_span for f in others]
+    for sent in sents_of(doc):
+        verb = sent.root
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+        subj = subject_of(verb)
+        if noun is None or subj is None or verb.lemma_.lower() not in ISSUE_VERBS or inside_any(sent.start_char, teasers):
+            continue
+        end = trim(doc, sent.start_char, sent.end_char)[1]
+        gap = text[end:end + 4]
+        if "\n" not in gap or sent.end >= len(doc):
+            continue
+        start = sent.end_char
+        while start < len(text) and text[start] in " \n\t\r":
+            start += 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        para = doc.char_span(start, line_end, alignment_mode="contract")
+        if para is None or not any(t.lower_ in FIRST_PERSON_WORDS for t in para) or text[start] in "\"\u201c'":
+            continue
+        if any(a < line_end and start < b for a, b in taken):
+            continue
+        sents = [x for x in sents_of(doc) if start <= x.start_char < line_end][:DEMONSTRATIVE_SENTENCES]
+        if sents:
+            out.append(Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subj),
+                             content=trim(doc, sents[0].start_char, min(sents[-1].end_char, line_end)), mode="indirect"))
+    return out
 
 
 def speech_verb(tok: Token) -> bool:
