@@ -1495,3 +1495,10 @@ def test_a_paragraph_in_the_first_person_after_a_released_statement_is_the_state
         ("Harbour Trust", "Our entire focus is on the crew, as we seek to re")]
     text = "The Harbour Trust released a statement about its missing barge.\n\nThe barge was built in 1990."
     assert claims_of(text) == []  # no first person: the writer's
+
+
+def test_a_body_giving_a_figure_as_a_number_gives_it(claims_of):
+    claims = claims_of("The health ministry gave the death toll as 47, revising its earlier figure of 50. "
+                       "She gave the book to him as a gift.")
+    assert [(c["source"]["name"], c["cue"], c["content"]) for c in claims] == [
+        ("health ministry", "give", "the death toll as 47, revising its earlier figure of 50")]

@@ -710,6 +710,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         f = revised_to(verb, lemma)
         if f is not None:
             return f
+    if lemma == "give":
+        f = given_as(verb)
+        if f is not None:
+            return f
     if lemma in LIGHT_VERBS:
         f = light_verb(verb, lemma)
         if f is not None or lemma not in SPEECH_VERBS | OBJECT_VERBS:
@@ -1277,6 +1281,22 @@ TO_VERBS = frozenset("raise revise lower update increase cut reduce adjust".spli
 # Who gives a figure: bodies and officials, not "the storm raised the toll".
 FIGURE_GIVERS = frozenset("""official officials authority authorities ministry police agency government department
 office service services spokesman spokeswoman spokesperson governor mayor minister administration""".split())
+
+
+def given_as(verb: Token) -> Found | None:
+    """"The health ministry gave the death toll as 471": the subject's figure, as "put ... at"."""
+    subj = subject_of(verb)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subj is None or obj is None or is_passive(verb) or obj.lemma_.lower() not in FIGURE_NOUNS:
+        return None
+    as_ = next((c for c in [*verb.children, *obj.children] if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+    if as_ is None or not any(t.like_num for t in as_.subtree):
+        return None
+    # to the clause's end, as for "put ... at": "..., revising its earlier figure of 500" is said too
+    last = max((c.right_edge for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")),
+               key=lambda t: t.i)
+    content = trim(verb.doc, obj.left_edge.idx, last.idx + len(last.text))
+    return Found(cue=[verb, as_], cue_lemma="give", source=noun_span(subj), content=content, mode="indirect")
 
 
 def revised_to(verb: Token, lemma: str) -> Found | None:
