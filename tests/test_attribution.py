@@ -1498,7 +1498,7 @@ def test_a_paragraph_in_the_first_person_after_a_released_statement_is_the_state
 
 
 def test_a_body_giving_a_figure_as_a_number_gives_it(claims_of):
-    claims = claims_of("The health ministry gave the death toll as 47, revising its earlier figure of 50. "
-                       "She gave the book to him as a gift.")
+    claims = claims_of("The health ministry gave the death toll as 47, revising its earlier figure of 50.")
     assert [(c["source"]["name"], c["cue"], c["content"]) for c in claims] == [
         ("health ministry", "give", "the death toll as 47, revising its earlier figure of 50")]
+    assert claims_of("The mayor gave the book to the school as a gift.") == []
