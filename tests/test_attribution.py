@@ -1502,3 +1502,11 @@ def test_a_body_giving_a_figure_as_a_number_gives_it(claims_of):
     assert [(c["source"]["name"], c["cue"], c["content"]) for c in claims] == [
         ("health ministry", "give", "the death toll as 47, revising its earlier figure of 50")]
     assert claims_of("The mayor gave the book to the school as a gift.") == []
+
+
+def test_a_headline_below_a_site_search_prompt_is_still_a_heading(claims_of):
+    text = ("Connect with us\n\nHi, what are you looking for?\n\n"
+            "'We do not know what they are': search for the noises will go on, harbour office says\n\n"
+            "It is unclear what the noises near the quay are, the harbour office has said.")
+    claims = claims_of(text)
+    assert [c["content"] for c in claims] == ["It is unclear what the noises near the quay are"]

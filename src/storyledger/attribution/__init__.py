@@ -1575,6 +1575,10 @@ HEADING_WORDS = 25
 RUNS_ON = (";", ",", ":")
 
 
+# A short question above the body is a heading too (a site's search prompt, a question headline).
+QUESTION_HEADING_WORDS = 10
+
+
 def heading_ranges(text: str) -> list[tuple[int, int]]:
     """The lines above the body that close no sentence: "Minister says X caused the blast",
     "NATIONAL NEWS", "Jun 28, 2023, 4:42 PM". What a headline says the body says again, and its
@@ -1584,7 +1588,9 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         body = line.strip()
         if body:
-            if FINISHED.search(body) or body.endswith(RUNS_ON) or len(body.split()) > HEADING_WORDS or open_quote(body):
+            question = body.endswith("?") and len(body.split()) <= QUESTION_HEADING_WORDS  # "Hi, what are you looking for?"
+            if (FINISHED.search(body) and not question) or body.endswith(RUNS_ON) or len(body.split()) > HEADING_WORDS \
+                    or open_quote(body):
                 break
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
