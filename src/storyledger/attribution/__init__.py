@@ -466,9 +466,11 @@ def statement_paragraphs(doc: Doc, found: list[Found], teasers: list[tuple[int, 
     taken = [f.content for f in others] + [f.cue_span for f in others]
     for sent in sents_of(doc):
         verb = sent.root
+        if verb.lemma_.lower() not in ISSUE_VERBS:
+            continue
         noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
         subj = subject_of(verb)
-        if noun is None or subj is None or verb.lemma_.lower() not in ISSUE_VERBS or inside_any(sent.start_char, teasers):
+        if noun is None or subj is None or inside_any(sent.start_char, teasers):
             continue
         end = trim(doc, sent.start_char, sent.end_char)[1]
         gap = text[end:end + 4]
