@@ -531,10 +531,11 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
             continue
         if EARLIER_WORDS.search(outside):
             continue
+        # its sentence names a time that is no day ("recently"): not the same day; a time inside
+        # what is said, this claim's or another's ("Today I am releasing"), is no time of the saying
         if any(sent.start_char <= t.start and t.end <= sent.end_char and not any(a <= t.start < b for a, b in contents)
                for t in timexes):
-            continue  # its sentence names a time that is no day ("recently"): not the same day
-            # (a time inside what is said, this claim's or another's, is no time of the saying)
+            continue
         claim.said_on = day
     carry_back_said_on(doc, claims)
 

@@ -900,6 +900,7 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
 # they say is a claim, the release is not (an ad or a video released counts in PolNeAR: 2 of 4).
 VEHICLE_NOUNS = STATEMENT_NOUNS | frozenset("report analysis findings".split())
 
+
 def quoted_as(gov: Token) -> tuple[Token, Token | None] | None:
     """"Tass quoted the spokesman as saying", "the spokesman was quoted (by Tass) as saying":
     the speaker (the one quoted) and the relay that quotes them, if named."""
