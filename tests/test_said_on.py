@@ -212,7 +212,6 @@ def test_a_body_and_its_initials_are_one_speaker(claims_of):
     assert one(claims, "other agencies")["said_on"] == "2023-06-23"
 
 
-
 def test_a_quote_paragraph_after_a_dated_post_takes_its_day_whatever_times_it_or_its_neighbours_hold(claims_of):
     # the quote before names "Today" and this one "on October 1": times inside what is said, not of saying
     text = ("Late Saturday night, Harbour Minister Lena Brandt posted that the port was safe.\n\n"

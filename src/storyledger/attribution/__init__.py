@@ -780,8 +780,11 @@ def citing_relays(doc: Doc, found: list[Found]) -> list[Found]:
     return [f for f in found if id(f) in relayed or not (f.cue_lemma == "cite" and f.head.i in used)]
 
 
-# "a lawmaker who was briefed by the intelligence service": the briefer said it.
-BRIEFED_VERBS = frozenset("brief inform tell".split())
+# Cues of a briefing that someone who heard it relays ("the agency told lawmakers", "a lawmaker
+# who was briefed by the intelligence service"): not saying in general ("Smith noted that the
+# commission announced C" is Smith's, PolNeAR annotates it so), nor judging or suggesting ("the
+# minister said intelligence suggests C" is the minister's).
+RELAYED_SAYING = frozenset("tell inform brief".split())
 
 
 def briefed_relays(found: list[Found]) -> list[Found]:
@@ -792,7 +795,7 @@ def briefed_relays(found: list[Found]) -> list[Found]:
         if f.source is None:
             continue
         head = f.source.root
-        briefed = next((c for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in BRIEFED_VERBS
+        briefed = next((c for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in RELAYED_SAYING
                         and c.tag_ == "VBN"), None)
         briefer = agent_of(briefed) if briefed is not None else None
         if briefer is None or not cited_speaker(briefer):
@@ -1289,10 +1292,6 @@ def closing_frame(outer: Found, inner: Found) -> bool:
         and not text[inner.cue_span[1]:outer.content[1]].strip(" ,.")
 
 
-# Cues of a briefing that someone who heard it relays ("the agency told lawmakers"): not saying
-# in general ("Smith noted that the commission announced C" is Smith's, PolNeAR annotates it so),
-# nor judging or suggesting ("the minister said intelligence suggests C" is the minister's).
-RELAYED_SAYING = frozenset("tell inform brief".split())
 # Those a briefing is given to, when not named ("told lawmakers"; not "tells lies that ...").
 RECIPIENTS = frozenset("""lawmaker legislator parliament parliamentarian committee congress senate senator mp deputy
 member reporter journalist correspondent official diplomat ambassador minister leader audience crowd""".split())

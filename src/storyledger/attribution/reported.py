@@ -1284,6 +1284,14 @@ FIGURE_GIVERS = frozenset("""official officials authority authorities ministry p
 office service services spokesman spokeswoman spokesperson governor mayor minister administration""".split())
 
 
+def clause_end(verb: Token) -> int:
+    """Where the verb's clause ends: after the last of its dependents that follow it (a
+    coordinated clause and the punctuation left out)."""
+    last = max((c.right_edge for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")),
+               key=lambda t: t.i)
+    return last.idx + len(last.text)
+
+
 def given_as(verb: Token) -> Found | None:
     """"The health ministry gave the death toll as 471": the subject's figure, as "put ... at"."""
     subj = subject_of(verb)
@@ -1294,9 +1302,7 @@ def given_as(verb: Token) -> Found | None:
     if as_ is None or not any(t.like_num for t in as_.subtree):
         return None
     # to the clause's end, as for "put ... at": "..., revising its earlier figure of 500" is said too
-    last = max((c.right_edge for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")),
-               key=lambda t: t.i)
-    content = trim(verb.doc, obj.left_edge.idx, last.idx + len(last.text))
+    content = trim(verb.doc, obj.left_edge.idx, clause_end(verb))
     return Found(cue=[verb, as_], cue_lemma="give", source=noun_span(subj), content=content, mode="indirect")
 
 
@@ -1313,9 +1319,7 @@ def revised_to(verb: Token, lemma: str) -> Found | None:
                if c.dep_ == "prep" and c.lower_ == "to" and c.i > obj.i), None)
     if to is None or not any(t.like_num for t in to.subtree):
         return None
-    last = max((c.right_edge for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")),
-               key=lambda t: t.i)
-    content = trim(verb.doc, obj.left_edge.idx, last.idx + len(last.text))
+    content = trim(verb.doc, obj.left_edge.idx, clause_end(verb))
     return Found(cue=[verb], cue_lemma=lemma, source=noun_span(subj), content=content, mode="indirect")
 
 
@@ -1335,11 +1339,9 @@ def put_at(verb: Token, lemma: str = "put") -> Found | None:
     # The cue is "put ... at" (PolNeAR's "puts the figure at"); the content runs to the end of the
     # clause. What is counted is kept ("the death toll even lower, at or below 50"); a bare "the
     # figure", "it" names nothing, and the content is the figure on ("$498 billion, assuming ...").
-    last = max((c.right_edge for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj")),
-               key=lambda t: t.i)
     bare = obj.lemma_.lower() in BARE_FIGURES and not any(c.dep_ == "prep" for c in obj.children)
     start = verb.doc[at.i + 1].idx if bare and at.i + 1 < len(verb.doc) else obj.left_edge.idx
-    content = trim(verb.doc, start, last.idx + len(last.text))
+    content = trim(verb.doc, start, clause_end(verb))
     return Found(cue=[verb, at], cue_lemma=lemma, source=noun_span(subj), content=content, mode="indirect")
 
 
