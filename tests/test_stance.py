@@ -144,6 +144,25 @@ def one(claims, needle):
     # a claim called a provocation is denied; an act called one is not
     ("The ministry said the reports were an information provocation.", "reports", "denied", "positive"),
     ("The ministry said the border incident was a provocation.", "incident", "asserted", "positive"),
+    # a report called wrong, spread for a purpose, or named a falsehood that others spread is denied
+    ('"The part about the tanks is completely wrong," the minister said.', "tanks", "denied", "positive"),
+    ("The envoy said the allegations about the arms sales were spread by foreign media.", "arms sales", "denied", "positive"),
+    ('"The published news about the loan has political ambitions," the envoy said.', "loan", "denied", "positive"),
+    ("The envoy said the rebels and their patrons are trying to spin another fake about the convoy.", "convoy", "denied", "positive"),
+    ("The envoy said rival states were waging a disinformation campaign against Lisbon.", "Lisbon", "denied", "positive"),
+    ('"It is wrong to shell hospitals," the envoy said.', "hospitals", "asserted", "positive"),
+    ("The envoy said the allegations about the arms sales were published on Monday.", "arms sales", "asserted", "positive"),
+    # a reported point affirmed, or conceded with a stressed "did", is confirmed
+    ('"The part about the tanks is correct," the minister said.', "tanks", "confirmed", "positive"),
+    ('"We did send a small number of tanks before the war," the minister said.', "tanks", "confirmed", "positive"),
+    ('"We did not send any tanks," the minister said.', "tanks", "asserted", "negative"),
+    ('"We sent a small number of tanks," the minister said.', "tanks", "asserted", "positive"),
+    # an intention in the present, or a forecast inside what the evidence shows, is predicted
+    ("The envoy said the firm is preparing to ship the turbines to Lisbon.", "turbines", "predicted", "positive"),
+    ("The envoy said the firm plans to ship the turbines to Lisbon.", "turbines", "predicted", "positive"),
+    ("The envoy said the blast was intended to cut the town's water supply.", "water supply", "asserted", "positive"),
+    ("The envoy said intelligence indicates the firm will begin shipping turbines this month.", "turbines", "predicted", "positive"),
+    ("The envoy said his office has information that shows the firm is preparing to sell the turbines.", "turbines", "predicted", "positive"),
 ])
 def test_stance_rules(claims_of, sentence, needle, stance, polarity):
     c = one(claims_of(sentence), needle)

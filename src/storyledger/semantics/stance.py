@@ -44,10 +44,10 @@ from ..nlp.cache import heads_of
 CONFIRM_CUES = {"confirm", "verify", "corroborate", "reaffirm", "affirm", "acknowledge", "admit", "concede"}
 DENY_CUES = {"deny", "refute", "dismiss", "reject", "debunk", "rebut", "disavow", "dispute"}
 CONFIRM_VERBS = {"confirm", "verify", "corroborate"}
-FALSE_WORDS = {"true", "false", "fake", "untrue", "lie", "lies", "groundless", "baseless", "fabrication", "fabricated", "disinformation", "nonsense", "misleading", "unfounded", "hoax", "propaganda", "bogus", "spurious"}
+FALSE_WORDS = {"true", "false", "fake", "untrue", "wrong", "incorrect", "inaccurate", "lie", "lies", "groundless", "baseless", "fabrication", "fabricated", "disinformation", "nonsense", "misleading", "unfounded", "hoax", "propaganda", "bogus", "spurious"}
 # Words that call a claim false wherever they are what is said of it ("called the video fake",
 # "dismissed it as a provocation", "Lies."), not only after "be".
-DENIAL_WORDS = (FALSE_WORDS - {"true", "misleading"}) | {
+DENIAL_WORDS = (FALSE_WORDS - {"true", "misleading", "wrong", "incorrect", "inaccurate"}) | {
     "provocation", "provocations", "fabrications", "falsehood", "falsehoods", "slander", "libel",
     "fiction", "fakes", "hoaxes", "fantasy", "invention", "absurd"}
 # What is said of these is said of a claim: "the reports were a provocation" denies them.
@@ -179,6 +179,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
     if not negated and inconsistent(chain[-1]):
         negated = True  # "the damage is inconsistent with an airstrike": not an airstrike
     modals = modals_of(root)
+    if len(chain) > 1:
+        modals |= modals_of(chain[-1])  # "intelligence indicates [Iran will begin training]": the forecast is the clause's
     stance = "asserted"
     polarity_taken = False
     negative = False
@@ -204,11 +206,13 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
             or (head_lemma in REFUSE_VERBS and cue_lemma.split()[-1] in SAY_LIKE) \
             or " short of " in cue_lemma:  # "stopped short of confirming / blaming": not said
         stance, polarity_taken = "unconfirmed", True
-    elif any(denial(t) for t in tops(content)) or calls_false(content, root):
+    elif any(denial(t) for t in tops(content)) or calls_false(content, root) or discredits(root):
         stance, polarity_taken = "denied", True
     elif (root.lemma_.lower() in CONFIRM_VERBS and negated) or neither_nor(root):
         stance, polarity_taken = "unconfirmed", True  # "could neither confirm nor deny"
     elif root.lemma_.lower() in CONFIRM_VERBS and not modals & {"could", "might", "may"}:
+        stance = "confirmed"
+    elif affirms(root) or emphatic(chain[-1]):
         stance = "confirmed"
     elif not_known(content, root) or DEFER.search(low):
         stance, polarity_taken = "unconfirmed", True
@@ -220,7 +224,7 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance = "asserted"  # "if the level drops below 12.7 m, the plant will no longer be able to pump"
     elif modals & POSSIBLE_MODALS:
         stance = "possible"
-    elif modals & FUTURE_MODALS or going_to(root) or scheduled(root):
+    elif modals & FUTURE_MODALS or going_to(root) or scheduled(root) or planned(chain[-1]):
         stance = "predicted"
     elif cue_lemma in FORECAST_CUES:
         stance = "predicted" if future_content(root) else "possible"
@@ -270,7 +274,7 @@ def stated_chain(root: Token, content: Span) -> list[Token]:
         elif lemma == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS for c in kids):
             nxt = next((c for c in kids if c.dep_ in ("ccomp", "attr") and c.i > v.i and c.pos_ in ("VERB", "AUX")), None)
         elif lemma in ("be", "have", "express", "voice"):
-            nxt = confidence_clause(v, content)
+            nxt = confidence_clause(v, content) or evidence_clause(v, content)
         if nxt is None or nxt in chain:
             break
         chain.append(nxt)
@@ -296,6 +300,16 @@ def confidence_clause(verb: Token, content: Span) -> Token | None:
                                and x.pos_ in ("VERB", "AUX") and any(m.lower_ == "that" for m in x.children)), None)
                 if clause is not None:
                     return clause
+    return None
+
+
+def evidence_clause(verb: Token, content: Span) -> Token | None:
+    """The framing clause of evidence the verb has or is ("has information that shows [X]",
+    "there is evidence which suggests [X]"), or None."""
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "attr") and obj.lemma_.lower() in EVIDENCE_NOUNS:
+            return next((r for r in obj.children if r.dep_ == "relcl" and r.lemma_.lower() in FRAME_VERBS
+                         and content.start <= r.i < content.end), None)
     return None
 
 
@@ -568,6 +582,10 @@ def future_content(root: Token) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in FORECAST_CUES
 
 
+# False of a claim ("the report is wrong"), or of a deed ("it is wrong to attack hospitals").
+MORAL_WORDS = frozenset("wrong".split())
+
+
 def denial(root: Token) -> bool:
     """"... was not true", "is fake", "is a lie": the content says something is false."""
     lemma = root.lemma_.lower()
@@ -581,8 +599,98 @@ def denial(root: Token) -> bool:
         if c.dep_ in ("acomp", "attr") and c.lower_ in FALSE_WORDS:
             if c.lower_ == "true":
                 return neg
+            if c.lower_ in MORAL_WORDS and any(x.dep_ in ("xcomp", "ccomp") for x in list(root.children) + list(c.children)):
+                return False  # "it is wrong to attack hospitals": a judgement of a deed, not of a claim
             return not neg
     return False
+
+
+# "is preparing to send", "plans to open", "intends to sue": an announced intention, a forecast.
+PLAN_VERBS = frozenset("plan prepare intend aim".split())
+
+
+def planned(v: Token) -> bool:
+    """The stated clause is an intention in the present ("Iran is preparing to train them", "the
+    firm plans to close the plant"), not a past one ("the army prepared to defend the town")."""
+    if v.lemma_.lower() not in PLAN_VERBS or v.tag_ not in ("VBZ", "VBP", "VBG") or is_negated(v):
+        return False  # "the blast was intended to deprive Crimea of water": a purpose, past
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had", "been") for c in v.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children) for c in v.children)
+
+
+# "The part about X is correct", "the reports are true": a reported point affirmed.
+RIGHT_WORDS = frozenset("true correct accurate right".split())
+# Subjects that stand for a reported point: "the reports", "this", "the part about the drones".
+POINT_SUBJECTS = CLAIM_NOUNS | {"this", "that", "part", "claims", "reports", "allegations"}
+
+
+def affirms(root: Token) -> bool:
+    """"The part about the drones is correct", "The reports are true", "That is right": the
+    speaker confirms what was reported (story-gold: confirmed). Not "it is true that X" (a
+    concession that frames X) and not under a negation ("is not true" is a denial)."""
+    if root.lemma_ != "be" or is_negated(root):
+        return False
+    if not any(c.dep_ == "acomp" and c.lower_ in RIGHT_WORDS for c in root.children):
+        return False
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in POINT_SUBJECTS or c.lower_ in POINT_SUBJECTS) for c in root.children)
+
+
+def emphatic(v: Token) -> bool:
+    """"We did provide a small number", "they do have them": the stressed "do" of an
+    acknowledgement, not a question ("Did they ...?") or a negation."""
+    if is_negated(v) or v.tag_ != "VB":
+        return False
+    aux = next((c for c in v.children if c.dep_ == "aux" and c.lemma_.lower() == "do" and c.i < v.i), None)
+    subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if aux is None or subject is None or subject.i > aux.i:
+        return False  # "Did they send them?": a question
+    return not any(t.text == "?" for t in v.sent)
+
+
+# Said of a claim, these verbs call it a falsehood spread for a purpose: "the allegations were
+# spread by US media", "the news is circulated by western sources".
+DISCREDIT_VERBS = frozenset("spread circulate fabricate invent concoct peddle manufacture disseminate orchestrate "
+                            "politicize politicise".split())
+# "the news has political ambitions", "the reports serve an agenda".
+MOTIVE_NOUNS = frozenset("ambition ambitions motive motives agenda agendas purpose".split())
+
+
+def discredits(root: Token) -> bool:
+    """The content says of a report that it is a falsehood or made for a purpose: "the allegations
+    were spread by US media", "the published news has political ambitions", "they are trying to
+    spin another fake", "a disinformation campaign against Iran" (story-gold: denied)."""
+    verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for v in verbs:
+        if is_negated(v):
+            continue
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        about_claim = any(c.lemma_.lower() in CLAIM_NOUNS for c in subjects) or (
+            v.i != root.i and any(c.lemma_.lower() in CLAIM_NOUNS for c in root.children if c.dep_ == "nsubj")
+            and any(c.lower_ in ("it", "they") for c in subjects))
+        if about_claim and v.lemma_.lower() in DISCREDIT_VERBS:
+            return True
+        if about_claim and any(c.dep_ == "dobj" and c.lemma_.lower() in MOTIVE_NOUNS for c in v.children):
+            return True
+    # a falsehood named as what the subject spreads, wages or is: "spin another fake",
+    # "waging a disinformation campaign", "the agenda and disinformation against Iran"
+    for t in root.subtree:
+        if t.lower_ not in LABEL_WORDS or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        if any(c.dep_ == "neg" for c in t.children):
+            continue
+        head = t.head
+        if t.dep_ == "compound" and head.dep_ in ("dobj", "nsubj", "attr"):
+            t, head = head, head.head
+        if t.dep_ == "dobj" and head.pos_ == "VERB" and root.i in (head.i, head.head.i) and not is_negated(head):
+            return True
+        if t.dep_ == "conj" and t.head.dep_ == "nsubj" and t.head.head.i == root.i:
+            return True
+    return False
+
+
+# Names for a falsehood that, spread or waged by someone, reject what they say.
+LABEL_WORDS = frozenset("fake fakes disinformation propaganda lies falsehoods fabrications misinformation".split())
 
 
 def going_to(root: Token) -> bool:
