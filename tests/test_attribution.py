@@ -1510,3 +1510,28 @@ def test_a_headline_below_a_site_search_prompt_is_still_a_heading(claims_of):
             "It is unclear what the noises near the quay are, the harbour office has said.")
     claims = claims_of(text)
     assert [c["content"] for c in claims] == ["It is unclear what the noises near the quay are"]
+
+
+def test_a_quote_left_open_at_its_paragraphs_end_takes_the_frame_that_closes_it(claims_of):
+    # the paragraph before ends in another's indirect report: the quote is not that speaker's
+    text = ('On Monday, harbour master Lena Brandt said that the ferry had left the quay.\n\n'
+            '"I stress once again that the company has not sold any of its ferries.\n\n'
+            'We have always kept to the rules," the company spokesman Rui Lobo said.')
+    claims = claims_of(text)
+    first = next(c for c in claims if "not sold" in c["content"])
+    assert first["source"]["name"] == "Rui Lobo"
+    assert (first["stance"], first["polarity"]) == ("asserted", "negative")  # "I stress that X": X's polarity
+    assert next(c for c in claims if "ferry had left" in c["content"])["source"]["name"] == "Lena Brandt"
+
+
+def test_a_name_the_model_ran_into_the_body_before_it_is_the_speaker(claims_of):
+    claims = claims_of("Portugal's ambassador to the United Nations Rui Tavares Lobo said the reports were false.")
+    assert [c["source"]["name"] for c in claims] == ["Rui Tavares Lobo"]
+
+
+def test_a_denial_under_a_closing_according_to_an_outlet_is_the_deniers(claims_of):
+    claims = claims_of("Lisbon has also denied selling the ferries to Madrid, according to a Reuters report.")
+    assert len(claims) == 1, claims
+    c = claims[0]
+    assert (c["source"]["name"], c["stance"]) == ("Lisbon", "denied")
+    assert c["via"] == ["Reuters"]

@@ -151,6 +151,14 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
         if embedded(q, found):
             continue  # a quoted phrase inside reported speech: the reported claim holds it
         f = quote_frame(doc, q, found)
+        if f is None and q.close_mark is None and q.words >= MIN_QUOTE_WORDS:
+            # a quote left open at its paragraph's end runs on into the next, whose frame names
+            # its speaker ('"I stress that X.' then 'Y," the minister said.')
+            nxt = continued_by(doc, q, quotes, found)
+            if nxt is not None:
+                f = Found(cue=nxt.cue, cue_lemma=nxt.cue_lemma, source=nxt.source, content=trim(doc, q.start, q.end),
+                          mode="direct", inherit_from=nxt.inherit_from, quote=q)
+                f.unnamed = nxt.unnamed
         if f is None and last is not None and interrupted(doc, last, q):
             f = Found(cue=last.cue, cue_lemma=last.cue_lemma, source=last.source, content=trim(doc, q.start, q.end), mode="direct", inherit_from=last.inherit_from, quote=q)
             f.unnamed = last.unnamed
@@ -659,6 +667,24 @@ def standalone(doc: Doc, q: Quote) -> bool:
     return not text_of(doc)[line_start:q.open_mark].strip()
 
 
+def continued_by(doc: Doc, q: Quote, quotes: list[Quote], found: list[Found]) -> Found | None:
+    """The speaker's frame of the paragraph that carries on a quote left open (`q.close_mark` is
+    None): the frame of a quote reopened there, or a report whose content starts the paragraph
+    ('We have always respected X," Kanaani said.'); None when no named frame follows."""
+    text = text_of(doc)
+    gap = re.match(r"[ \t]*\n\s*", text[q.end:])
+    if gap is None:
+        return None
+    start = q.end + gap.end()
+    again = next((x for x in quotes if x.open_mark == start), None)
+    frame = quote_frame(doc, again, found) if again is not None else None
+    if frame is None:
+        frame = next((g for g in found if start <= g.content[0] <= start + 1 and g.content[1] > start), None)
+    if frame is None or frame.source is None:
+        return None
+    return frame
+
+
 def right_before(doc: Doc, f: Found, q: Quote) -> bool:
     """The report ends the paragraph right before the quote's: nothing but its closing marks and a
     line break between them."""
@@ -953,7 +979,10 @@ def unnest(found: list[Found]) -> list[Found]:
                 drop.add(i)
             elif relayed_by_outlet(outer, inner):
                 # "PIJ denies Israel's accusation, the outlet noted": PIJ's denial, via the outlet
-                inner.via = [strip_the(outer.source.text), *inner.via]
+                outlet = outlet_name(outer.source)
+                inner.via = [outlet, *[v for v in inner.via if outlet not in v]]
+                if outer.mode == "according_to":
+                    drop.add(i)  # "X denied Y, according to Reuters": X's denial; Reuters only passes it on
             elif closing_frame(outer, inner):
                 # "The ministry said A, the paper reported": the parser hung the closing frame
                 # inside what the ministry said; the ministry said A, the paper relays it
@@ -1220,13 +1249,21 @@ def caption(f: Found) -> bool:
     return f.cue_lemma in ("show", "depict") and f.source is not None and f.source.root.lemma_.lower() in PICTURE_NOUNS
 
 
+def outlet_name(mention: Span) -> str:
+    """An outlet's name in its mention: "a Reuters report" -> "Reuters", "the paper" -> "paper"."""
+    org = next((e for e in ents_in(mention) if e.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE")), None)
+    return strip_the(org.text if org is not None and is_media(org.text) else mention.text)
+
+
 def relayed_by_outlet(outer: Found, inner: Found) -> bool:
     """A named speaker's report inside a news outlet's ("Hamas denied the claim, the paper
     reported"): the speaker is the originator and the outlet a relay, for a cue of saying,
     claiming, denying or blaming (not an act: "X proposed a ban, the paper reported" stays the
-    paper's). Not "the agency said": a government agency as often as a news agency; not a
+    paper's); also under a closing "according to" an outlet ("Russia denied using them,
+    according to a Reuters report"). Not "the agency said": a government agency as often as a news agency; not a
     poll's finding."""
-    return outer.mode == "indirect" and outer.source is not None and is_media(outer.source.text) \
+    closing = outer.mode == "according_to" and inner.content[1] <= outer.cue_span[0]  # "X denied Y, according to Reuters"
+    return (outer.mode == "indirect" or closing) and outer.source is not None and is_media(outer.source.text) \
         and outer.source.root.lemma_.lower() != "agency" and outer.source.root.ent_type_ != "PERSON" \
         and outer.cue_lemma not in FINDING_CUES \
         and inner.mode == "indirect" and inner.source is not None and inner.source.root.pos_ in ("PROPN", "NOUN") \

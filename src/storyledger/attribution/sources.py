@@ -143,7 +143,7 @@ class SourceResolver:
             # "An assessment by French military intelligence indicates": the assessment's author
             src = self.resolve(by, unnamed)
             return Source(name=src.name, mention=text, span=span, kind=src.kind, role=src.role)
-        person = described_person(mention) or last_ent(mention, ("PERSON",))
+        person = described_person(mention) or last_ent(mention, ("PERSON",)) or person_after_body(mention)
         if person is not None:
             full = self.full_name(strip_possessive(person.text))
             return self.person(full, role_words(mention, person), text, span)
@@ -531,6 +531,31 @@ def described_person(span: Span) -> Span | None:
     if head is None or head.end + 1 >= span.end or doc[head.end].text != "," or doc[head.end + 1].lower_ not in ("a", "an", "the"):
         return None
     return head
+
+
+# Words that end the name of a body: what follows them in one entity is another name.
+BODY_END_WORDS = frozenset("nations council union ministry office agency commission committee assembly court "
+                           "parliament department command service services forces".split())
+
+
+def person_after_body(mention: Span) -> Span | None:
+    """A person's name the model ran into the body before it: "Iran's Ambassador to the United
+    Nations Saeed Iravani", "deputy ambassador to the UN Dmitry Polyanskiy" (one ORG entity):
+    the two or three capitalised words after the body's last word, when the mention's head is the
+    title outside that entity."""
+    root = mention.root
+    for ent in ents_in(mention):
+        if ent.label_ != "ORG" or ent.start <= root.i < ent.end or root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = list(ent)
+        ends = [k for k, t in enumerate(words[:-2]) if t.lower_ in BODY_END_WORDS or (t.is_upper and len(t) >= 2 and t.is_alpha)]
+        if not ends:
+            continue
+        tail = words[ends[-1] + 1:]
+        if 2 <= len(tail) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.replace("-", "").isalpha()
+                                      and not t.is_upper and t.lower_ not in BODY_END_WORDS for t in tail):
+            return mention.doc[tail[0].i:tail[-1].i + 1]
+    return None
 
 
 def last_ent(span: Span, labels: tuple[str, ...]) -> Span | None:

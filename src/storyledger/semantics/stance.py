@@ -77,7 +77,9 @@ FEASIBLE_ADJECTIVES = {"possible", "plausible"}
 # Verbs whose clausal complement is what the content really asserts ("the evidence suggests
 # that X", "Our Defense Department says it is unlikely that ..."): their complement's hedges count.
 FRAME_VERBS = {"say", "suggest", "indicate", "show", "find", "judge", "conclude", "determine",
-               "assess", "believe", "think", "appear", "seem", "mean", "know", "understand"}
+               "assess", "believe", "think", "appear", "seem", "mean", "know", "understand",
+               # "I emphasize once again that Iran has not supplied X": the speaker's own act of saying
+               "emphasize", "emphasise", "stress", "repeat", "reiterate", "insist", "underline", "state", "declare"}
 # "it is unclear / not known / not conclusive": the source does not know.
 UNKNOWN_ADJECTIVES = {"unclear", "unknown", "uncertain", "undetermined", "unconfirmed", "unverified", "unsure"}
 KNOWN_ADJECTIVES = {"clear", "known", "certain", "conclusive", "definitive", "confirmed", "verified", "sure", "aware"}
