@@ -1535,3 +1535,21 @@ def test_a_denial_under_a_closing_according_to_an_outlet_is_the_deniers(claims_o
     c = claims[0]
     assert (c["source"]["name"], c["stance"]) == ("Lisbon", "denied")
     assert c["via"] == ["Reuters"]
+
+
+def test_a_clause_an_outlet_quoted_someone_as_saying_is_theirs_via_the_outlet(claims_of):
+    # the parser makes "quoted" a conjunct of "sent" and the officials its content
+    text = ("Lisbon has sent engineers to Porto to help the crews overcome problems with the ferries, the Daily "
+            "Courier quoted current and former port officials as saying. The engineers are from the navy, they said.")
+    claims = claims_of(text)
+    officials = "current and former port officials"
+    assert [(c["source"]["name"], c["via"], c["content"]) for c in claims] == [
+        (officials, ["Daily Courier"], "Lisbon has sent engineers to Porto to help the crews overcome problems with the ferries"),
+        (officials, [], "The engineers are from the navy")]  # "they": the officials, not the relay
+
+
+def test_why_a_source_spoke_anonymously_is_no_claim(claims_of):
+    text = ("The ferries left at dawn, according to two port officials, who spoke on condition of anonymity to "
+            "discuss the schedule.")
+    claims = claims_of(text)
+    assert [c["content"] for c in claims] == ["The ferries left at dawn"]

@@ -97,6 +97,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = according_to_the_saying(found)
     found = unnest(found)
     found = trailing_outlets(doc, found)
+    found = trailing_quoted(doc, found)
     found = contrasted_reports(doc, found)
     found = [f for f in found if not caption(f)]  # after unnest: what is nested in a caption goes with it
     found = while_clauses(doc, found)
@@ -117,11 +118,18 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
 
 # "who asked not to be named / identified": a request for anonymity, no claim.
 ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|(?:for\s+)?anonymity)\b", re.I)
+# "who spoke on condition of anonymity to discuss classified matters": why they were not named.
+ANONYMOUS_PURPOSE = re.compile(r"(?:anonymity|anonymously|without\s+being\s+(?:named|identified))\s+(?:in\s+order\s+)?"
+                               r"(?:to|so\s+as\s+to)\s+[a-z]+\s+(?:about\s+|on\s+)?$", re.I)
 
 
 def asked_for_anonymity(doc: Doc, f: Found) -> bool:
-    """"An official, who asked not to be named because ..., said": the asking is no claim."""
-    return f.cue_lemma in ("ask", "request") and ANONYMITY.match(text_of(doc), f.content[0]) is not None
+    """"An official, who asked not to be named because ..., said": the asking is no claim, nor is
+    "who spoke on condition of anonymity to discuss classified matters"."""
+    if f.cue_lemma in ("ask", "request") and ANONYMITY.match(text_of(doc), f.content[0]) is not None:
+        return True
+    start = f.content[0]
+    return ANONYMOUS_PURPOSE.search(text_of(doc)[max(0, start - 80):start]) is not None
 
 
 # A clause no speaker heads: "the system detected what it suspected was X and reported its
@@ -1315,6 +1323,33 @@ def trailing_outlets(doc: Doc, found: list[Found]) -> list[Found]:
     return found
 
 
+def trailing_quoted(doc: Doc, found: list[Found]) -> list[Found]:
+    """"C, the New York Times quoted US officials as saying.": the parser makes "quoted" a
+    conjunct of C's verb and the quoted ones its content; the quoted said C, the paper relays it."""
+    for f in found:
+        verb = f.head
+        if f.cue_lemma != "quote" or f.mode != "indirect" or verb.dep_ != "conj" or verb.head.i > verb.i:
+            continue
+        quoted = quoted_as(verb)
+        if quoted is None:
+            continue
+        speaker = quoted[0]
+        # the relay: the conjunct's own subject, or a noun the parser set beside C's last word
+        relay = subject_of(verb) or next((t for t in doc[verb.head.i:verb.i] if t.dep_ == "appos" and t.head.i < t.i), None)
+        comma = next((t for t in reversed(doc[verb.head.i:verb.i]) if t.text == ","), None)
+        if relay is None or comma is None or relay.i < comma.i:
+            continue
+        name = strip_the(doc[comma.i + 1:verb.i].text.strip())  # all the words of the relay's name
+        if not is_media(name):
+            continue
+        start = sent_of(verb).start_char
+        f.source = noun_span(speaker)
+        f.content = trim(doc, start, comma.idx)
+        f.via = [name, *f.via]
+        f.inherit_from = None
+    return found
+
+
 def closing_frame(outer: Found, inner: Found) -> bool:
     """Inside an indirect report's content, a frame closing it ("X said A, the paper reported"):
     the inner report says the part before its frame, and the outer content ends with that frame."""
@@ -1505,7 +1540,7 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
             source = resolver.resolve(f.source, f.unnamed)
         for outlet in f.via:
             if is_media(outlet) and outlet[:1].isupper():
-                resolver.remember(Known(outlet, "media", None))  # "..., Times of Israel noted": then "the outlet"
+                resolver.remember(Known(outlet, "media", None), speaker=False)  # "..., Times of Israel noted": then "the outlet"
         by_head.setdefault(f.head.i, source)
         cue_span = None if f.mode == "continuation" else f.cue_span
         for s, e in sentence_pieces(doc, f.content):

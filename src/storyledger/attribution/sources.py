@@ -74,7 +74,9 @@ class SourceResolver:
     last_any: Known | None = None
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name, of the article's people
 
-    def remember(self, k: Known) -> None:
+    def remember(self, k: Known, speaker: bool = True) -> None:
+        """Remember one named; a `speaker` becomes the one "they" and "he" refer to (a relay that
+        passes a report on, "..., the Times quoted officials as saying", does not)."""
         for n, old in enumerate(self.known):
             if old.name == k.name:
                 if k.role and not old.role:
@@ -84,6 +86,8 @@ class SourceResolver:
                 break
         else:
             self.known.append(k)
+        if not speaker:
+            return
         self.last_any = k
         if k.kind == "person":
             self.last_person = k
@@ -135,7 +139,7 @@ class SourceResolver:
             return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
         if low in PRONOUNS_ANY:
             k = self.last_any
-            if low in ("they", "them", "we") and k and k.kind != "unnamed":
+            if low in ("they", "them", "we") and k and (k.kind != "unnamed" or low != "we" and plural_group(k.name)):
                 return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
             return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
         by = owned_by(mention)
@@ -200,6 +204,8 @@ class SourceResolver:
             name = strip_the(text) if head.lower_ not in ("it",) else "unnamed"
             if head.lemma_.lower() == "media":
                 name = "the media"
+            if plural_group(name):
+                self.last_any = Known(name, "unnamed", None)  # "Port officials said A. B, they said."
             return Source(name=name, mention=text, span=span, kind="unnamed", role=None)
         if head.pos_ == "PROPN":
             name = strip_the(strip_possessive(text))
@@ -556,6 +562,16 @@ def person_after_body(mention: Span) -> Span | None:
                                       and not t.is_upper and t.lower_ not in BODY_END_WORDS for t in tail):
             return mention.doc[tail[0].i:tail[-1].i + 1]
     return None
+
+
+# Unnamed groups "they" refers back to ("US officials said A. B, they said.").
+GROUP_HEADS = frozenset("officials sources diplomats analysts experts authorities investigators officers lawmakers "
+                        "witnesses residents researchers scientists".split())
+
+
+def plural_group(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in GROUP_HEADS
 
 
 def last_ent(span: Span, labels: tuple[str, ...]) -> Span | None:
