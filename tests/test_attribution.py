@@ -1553,3 +1553,31 @@ def test_why_a_source_spoke_anonymously_is_no_claim(claims_of):
             "discuss the schedule.")
     claims = claims_of(text)
     assert [c["content"] for c in claims] == ["The ferries left at dawn"]
+
+
+def test_a_speaker_the_parser_listed_with_the_nouns_before_it_closes_the_sentence(claims_of):
+    # the parser makes "command" a conjunct of "drone" and leaves "said" with no subject
+    claims = claims_of("For the first time in Sudan, these included a Mohajer-6, a larger Iranian drone, the southern army command said.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [
+        ("southern army command", "For the first time in Sudan, these included a Mohajer-6, a larger Iranian drone")]
+
+
+def test_a_relative_clause_after_a_frame_set_inside_the_sentence_is_the_writers(claims_of):
+    claims = claims_of("The last shipment from Lisbon to Porto included about 450 barges, officials said, which the "
+                       "crews have already used in the harbour.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [
+        ("officials", "The last shipment from Lisbon to Porto included about 450 barges")]
+
+
+def test_a_denial_of_having_done_something_and_the_rebuttal_of_that_denial(claims_of):
+    claims = claims_of("Lisbon denies having sold the barges to Porto, an assertion that the Porto mayor rejects.")
+    assert [(c["source"]["name"], c["cue"], c["content"]) for c in claims] == [
+        ("Lisbon", "deny", "having sold the barges to Porto"), ("Porto mayor", "reject", "having sold the barges to Porto")]
+
+
+def test_after_a_colon_lead_the_that_clause_the_parser_hung_on_a_later_noun_is_what_was_said(claims_of):
+    text = ("Lisbon denies it: Rui Tavares, Portugal's deputy representative to the council, told reporters at a "
+            "press conference after the council meeting that all the barges used in Porto are Spanish.")
+    claims = claims_of(text)
+    said = next(c for c in claims if c["cue"] == "tell")
+    assert (said["source"]["name"], said["content"]) == ("Rui Tavares", "that all the barges used in Porto are Spanish")

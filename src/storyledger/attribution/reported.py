@@ -544,6 +544,8 @@ def gerund_content(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG" and not any(g.dep_ == "aux" for g in c.children):
             return c
+        if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBN" and any(g.dep_ == "aux" and g.lower_ == "having" for g in c.children):
+            return c  # "denied having used the drones": a perfect gerund
     return None
 
 
@@ -758,6 +760,13 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         subject, clause = split
         return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=subject, content=content_after(verb, clause, sent), mode="indirect")
     first = clause_content(verb)
+    if first is not None and verb.dep_ == "parataxis" and relative_after(verb):
+        first = None  # "A, officials said, which B": the frame is set inside A's sentence
+    if first is not None and first.i < verb.i and lemma in SPEECH_VERBS and any(
+            t.text == ":" for t in verb.doc[first.i + 1:verb.i]):
+        # "Russia denies it: X told reporters at a briefing after the meeting that C": the
+        # clause before the colon is the writer's lead; C, which the parser hung on "meeting", was said
+        first = stranded_clause(verb) or first
     if first is None and lemma in SPEECH_VERBS:
         first = misparsed_clause(verb) or relative_report(verb) or subject_clause(verb)
     if first is None and lemma in OBJECT_VERBS:
@@ -1013,7 +1022,10 @@ def hung_speaker(verb: Token, cue: list[Token], first: Token) -> Span | None:
     tok = verb.doc[cue[0].i - 1]
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head.head  # "a source in the navy"
-    if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN") or tok.i <= first.i:
+    # an apposition, or a comma-joined conjunct with no "and" ("a Mohajer-6, a larger drone, the
+    # southern command said": the command a conjunct of "drone")
+    listed = tok.dep_ == "conj" and not any(c.dep_ == "cc" for c in tok.head.children)
+    if not (tok.dep_ == "appos" or listed) or tok.pos_ not in ("NOUN", "PROPN") or tok.i <= first.i:
         return None
     span = noun_span(tok)
     if span.end != cue[0].i or span.start < 2 or verb.doc[span.start - 1].text != ",":
@@ -1445,6 +1457,9 @@ def parenthetical_content(verb: Token, sent: Span) -> tuple[int, int]:
             frame = min(t.idx for t in [verb, *subject_of(verb).subtree])
             return trim(doc, sent.start_char, frame)
     subject = subject_of(verb)
+    if relative_after(verb):
+        # "A, officials said, which the Russians have used": what was said is A
+        return trim(doc, sent.start_char, doc[verb.left_edge.i].idx)
     closing = all(c.is_punct or (subject is not None and c.i == subject.i) for c in verb.children if c.i > verb.i)
     if closing and (verb.right_edge.i + 1 >= sent.end or all(t.is_punct for t in doc[verb.right_edge.i + 1:sent.end])):
         # "The ships had left, said Rutte, NATO's secretary general.": a frame closing the sentence
@@ -1455,7 +1470,14 @@ def parenthetical_content(verb: Token, sent: Span) -> tuple[int, int]:
 def is_parenthetical(verb: Token, lemma: str) -> bool:
     """A speech verb with its subject set into another clause ("..., Graham said, ...")."""
     return (verb.dep_ == "parataxis" and lemma in SPEECH_VERBS and lemma not in WEAK_VERBS
-            and subject_of(verb) is not None and clause_content(verb) is None)
+            and subject_of(verb) is not None and (clause_content(verb) is None or relative_after(verb)))
+
+
+def relative_after(verb: Token) -> bool:
+    """"A, officials said, which the Russians have used": the parser gives the frame the relative
+    clause after it as its complement; it is the writer's, about A."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and verb.doc[c.left_edge.i].lower_ in ("which", "who", "whom", "whose")
+               for c in verb.children)
 
 
 def known_pattern(verb: Token) -> bool:

@@ -529,14 +529,28 @@ def description(mention: Span) -> str:
     return doc[words[0].i:words[-1].i + 1].text.strip(" ,;:")
 
 
+# Heads of a description that makes the name beside it a person's ("X, Russia's deputy
+# representative to the UN": X a person, whatever the model tagged the name).
+PERSON_ROLES = frozenset("""representative ambassador envoy minister spokesman spokeswoman spokesperson secretary
+president director chief head commander adviser advisor officer governor mayor senator deputy lawmaker general
+analyst expert professor researcher chairman chairwoman chair premier""".split())
+
+
 def described_person(span: Span) -> Span | None:
     """The person a mention's head names when a description is set beside it ("Omar Haddad, a
-    professor at X University, Riverton": Haddad, whatever else the description names), else None."""
+    professor at X University, Riverton": Haddad, whatever else the description names), else None.
+    Also a two- or three-word name the model took for a body when the description says who the
+    person is ("Dmitry Polyanskiy, Russia's first deputy representative to the UN")."""
     root, doc = span.root, span.doc
     head = next((e for e in ents_in(span) if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
-    if head is None or head.end + 1 >= span.end or doc[head.end].text != "," or doc[head.end + 1].lower_ not in ("a", "an", "the"):
+    if head is not None and head.end + 1 < span.end and doc[head.end].text == "," and doc[head.end + 1].lower_ in ("a", "an", "the"):
+        return head
+    named = next((e for e in ents_in(span) if e.label_ in ("ORG", "PERSON") and e.start <= root.i < e.end), None)
+    if named is None or named.start != span.start or not 2 <= len(named) <= 3 or named.end + 1 >= span.end \
+            or doc[named.end].text != "," or not all(t.pos_ == "PROPN" and t.is_title for t in named):
         return None
-    return head
+    role = next((c for c in root.children if c.dep_ == "appos" and c.i > named.end), None)
+    return named if role is not None and role.lemma_.lower() in PERSON_ROLES else None
 
 
 # Words that end the name of a body: what follows them in one entity is another name.
