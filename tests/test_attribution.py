@@ -1581,3 +1581,23 @@ def test_after_a_colon_lead_the_that_clause_the_parser_hung_on_a_later_noun_is_w
     claims = claims_of(text)
     said = next(c for c in claims if c["cue"] == "tell")
     assert (said["source"]["name"], said["content"]) == ("Rui Tavares", "that all the barges used in Porto are Spanish")
+
+
+def test_a_denial_that_puts_its_label_before_what_it_denies(claims_of):
+    for text, content in [
+        ("Lisbon denies as baseless accusations it sends barges to Porto.", "accusations it sends barges to Porto"),
+        ("Lisbon firmly rejects as unfounded the claims that it is selling barges to Porto.", "the claims that it is selling barges to Porto"),
+    ]:
+        claims = claims_of(text)
+        assert [(c["source"]["name"], c["stance"], c["content"]) for c in claims] == [("Lisbon", "denied", content)]
+
+
+def test_a_named_outlets_report_relays_what_a_named_speaker_said(claims_of):
+    text = ("Foreign Minister Rui Tavares on Saturday said that a few barges had been sold to Porto, according to a "
+            "report by the state news agency Lusa.")
+    claims = claims_of(text)
+    assert [(c["source"]["name"], c["via"]) for c in claims] == [("Rui Tavares", ["Lusa"])]
+    # a report by no one named leaves the finding one attribution, the report's (PolNeAR)
+    claims = claims_of("Tavares said he would win the vote, according to press reports.")
+    assert [c["source"]["name"] for c in claims] == ["press reports"]
+

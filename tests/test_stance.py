@@ -188,3 +188,10 @@ def test_sentence_holds_cue_and_content(claims_of):
 ])
 def test_words_that_only_look_like_stance(claims_of, sentence, needle):
     assert one(claims_of(sentence), needle)["stance"] == "asserted"
+
+
+def test_reaffirming_ones_own_position_asserts_it(claims_of):
+    c = one(claims_of("The ministry reaffirmed that Lisbon had not sold any barges to Porto."), "barges")
+    assert (c["stance"], c["polarity"]) == ("asserted", "negative")
+    c = one(claims_of("The ministry acknowledged that Lisbon had sold barges to Porto."), "barges")
+    assert c["stance"] == "confirmed"

@@ -687,10 +687,18 @@ def continued_by(doc: Doc, q: Quote, quotes: list[Quote], found: list[Found]) ->
     again = next((x for x in quotes if x.open_mark == start), None)
     frame = quote_frame(doc, again, found) if again is not None else None
     if frame is None:
-        frame = next((g for g in found if start <= g.content[0] <= start + 1 and g.content[1] > start), None)
+        # the paragraph's frame after its closing mark ('..., and X should know that Y," Kanaani
+        # said': the parser may start the content after the paragraph's first clause)
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        frame = next((g for g in found if start <= g.content[0] and g.content[1] <= g.cue_span[0] < end
+                      and any(m in text[g.content[1]:g.cue_span[0]] for m in CLOSING_MARKS)), None)
     if frame is None or frame.source is None:
         return None
     return frame
+
+
+CLOSING_MARKS = ('"', "\u201d", "''")
 
 
 def right_before(doc: Doc, f: Found, q: Quote) -> bool:
@@ -877,8 +885,32 @@ def according_to_the_saying(found: list[Found]) -> list[Found]:
                 and f.source.root.lemma_.lower() in DOCUMENT_SOURCES]
     if not trailing:
         return found
-    return [g for g in found if not (g.cue_lemma == "say" and g.mode == "indirect"
-                                     and any(sent_of(f.cue[0]) == sent_of(g.head) and f.cue_span[0] > g.cue_span[1] for f in trailing))]
+    out = []
+    relays: set[int] = set()
+    for g in found:
+        f = next((f for f in trailing if g.cue_lemma == "say" and g.mode == "indirect"
+                  and sent_of(f.cue[0]) == sent_of(g.head) and f.cue_span[0] > g.cue_span[1]), None)
+        if f is None:
+            out.append(g)
+            continue
+        outlet = named_outlet(f.source)
+        if outlet is not None and g.source is not None and g.source.root.pos_ == "PROPN":
+            # "Minister X said C, according to a report by news agency IRNA": X's C, via IRNA
+            g.via = [outlet, *[v for v in g.via if outlet not in v]]
+            relays.add(id(f))
+            out.append(g)
+    return [g for g in out if id(g) not in relays]
+
+
+def named_outlet(report: Span) -> str | None:
+    """The outlet a report is by ("a report by news agency IRNA", "a Reuters report"), or None
+    ("press reports", "a poll")."""
+    # the last name in it ("the state news agency Lusa"); "IRNA" may be tagged GPE
+    org = next((e for e in reversed(list(ents_in(report))) if e.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE")), None)
+    if org is None:
+        return None
+    name = strip_the(org.text)
+    return name if is_media(report.text) or is_media(name) else None
 
 
 # "..., an assertion disputed by the army", "..., a claim the army denied", "..., which the army

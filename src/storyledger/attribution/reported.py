@@ -537,6 +537,33 @@ def after_relative(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
     return trim(verb.doc, verb.doc[verb.i + 1].idx, content[1])
 
 
+# "denies as baseless accusations that ...", "rejects as unfounded the claims that ...": the
+# label comes before what is rejected, and the small model parses it every way.
+REJECTING_VERBS = frozenset("deny reject dismiss refute".split())
+REJECT_LABELS = frozenset("baseless unfounded groundless false untrue fabricated absurd unsubstantiated "
+                          "ridiculous nonsense lies fake".split())
+
+
+def rejected_as(verb: Token, lemma: str) -> Found | None:
+    """"Iran denies as baseless accusations it sends drones": what follows the label is what was
+    denied (the label is the stance)."""
+    doc = verb.doc
+    subj = subject_of(verb)
+    i = verb.i + 1
+    if subj is None or i + 2 >= verb.sent.end or doc[i].lower_ != "as":
+        return None
+    j = i + 1
+    while j < verb.sent.end and (doc[j].lower_ in REJECT_LABELS or doc[j].pos_ == "ADV" or doc[j].lower_ in ("and", ",")):
+        j += 1
+    if j == i + 1 or not any(t.lower_ in REJECT_LABELS for t in doc[i + 1:j]) or j >= verb.sent.end - 1:
+        return None
+    last = next((t for t in reversed(verb.sent) if not t.is_punct), None)
+    if last is None or last.i <= j:
+        return None
+    return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(subj),
+                 content=trim(doc, doc[j].idx, last.idx + len(last)), mode="indirect")
+
+
 def gerund_content(verb: Token) -> Token | None:
     """"proposed barring ...", "reported holding ...", "said legalizing it could ...": a gerund
     the parser hangs on a speech or object verb as xcomp is what was said (PolNeAR train: 42 of
@@ -714,6 +741,10 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             return f
     if lemma == "give":
         f = given_as(verb)
+        if f is not None:
+            return f
+    if lemma in REJECTING_VERBS:
+        f = rejected_as(verb, lemma)
         if f is not None:
             return f
     if lemma in LIGHT_VERBS:

@@ -41,7 +41,7 @@ from ..nlp.cache import heads_of
 
 # Confirming, or acknowledging a reported or disputed point (story-gold: "confirms or acknowledges"):
 # "the ministry acknowledged that the bridge had collapsed", "the paper admitted its coverage was sloppy".
-CONFIRM_CUES = {"confirm", "verify", "corroborate", "reaffirm", "affirm", "acknowledge", "admit", "concede"}
+CONFIRM_CUES = {"confirm", "verify", "corroborate", "affirm", "acknowledge", "admit", "concede"}
 DENY_CUES = {"deny", "refute", "dismiss", "reject", "debunk", "rebut", "disavow", "dispute"}
 CONFIRM_VERBS = {"confirm", "verify", "corroborate"}
 FALSE_WORDS = {"true", "false", "fake", "untrue", "wrong", "incorrect", "inaccurate", "lie", "lies", "groundless", "baseless", "fabrication", "fabricated", "disinformation", "nonsense", "misleading", "unfounded", "hoax", "propaganda", "bogus", "spurious"}
