@@ -48,6 +48,9 @@ def read(text: str) -> tuple:
     ("a few hundred", (None, 200, 500, "a few")),
     ("a few dozen", (None, 24, 60, "a few")),
     ("several hundred", (None, 200, 999, "several")),
+    # a bound on a vague count keeps only the bound's side
+    ("up to several hundred", (None, None, 999, "up to several")),
+    ("at least hundreds", (None, 200, None, "at least hundreds")),
     ("a couple of thousand", (2000, 2000, 3000, "a couple of")),
     ("thousands", (None, 2000, 9999, "thousands")),
     ("hundreds", (None, 200, 999, "hundreds")),

@@ -23,7 +23,8 @@ states a number, None for a vague count such as "several thousand"):
 - "more than", "over", "at least", "upwards of", "N or more", ...: low = N, high = None
   (strict "more than" is not distinguished from "at least": counts in news are rounded anyway).
 - "up to", "as many as", "less than", "fewer than", "under", "at most", ...: low = None,
-  high = N (the text gives no lower bound; 0 would be a claim it does not make).
+  high = N (the text gives no lower bound; 0 would be a claim it does not make); of a vague
+  count too ("up to several hundred" -> None..999, "more than dozens" -> 24..None).
 - vague plurals: a plural scale S ("hundreds", "thousands", "dozens", "tens of thousands")
   gives [2S, 10S - 1]: "thousands" -> 2000..9999, "tens of thousands" -> 20000..99999.
 - "several", "many", "multiple" + scale S: [2S, 10S - 1] ("several thousand" ->
@@ -394,6 +395,10 @@ def read_number(words: list[str], i: int = 0) -> Reading | None:
         value: Number | None = None
         if vague_text.split()[-1] in ("couple", "of"):
             value = low
+        if approx_kind == "under":
+            low = None  # "up to several hundred": at most the vague count's top, no floor
+        elif approx_kind == "over":
+            high = None  # "more than several hundred", "at least dozens"
         k, percent = _suffix(words, end)
         return Reading(k, value, low, high,
                        f"{approx_text} {vague_text}" if approx_text else vague_text,
