@@ -633,3 +633,22 @@ def test_figures_of_different_actors_are_no_dispute():
     b = Said(pos("b", 2, date="2024-03-01"), "S2", {"dead": (16, 16)}, ("d2", 0), actors=frozenset({"country:SE"}))
     c = Said(pos("c", 3, date="2024-03-01"), "S3", {"dead": (20, 20)}, ("d3", 0))  # names no one: may be either
     assert {(r.a, r.b) for r in relate("p", [a, b, c]) if r.kind == "disputes_number"} == {("a", "c"), ("b", "c")}
+
+
+def test_claims_of_one_frame_share_a_proposition_however_they_are_phrased(monkeypatch):
+    # one act said three ways (`semantics.frames`): the same country, act and theme (or none said)
+    said = [("a", "the ministry says Lisbon supplied tanks to Madrid last year", ("PT", "transfer", "tank")),
+            ("b", "we have never provided any tanks to anybody", ("PT", "transfer", "tank")),
+            ("c", "Madrid bought them from Lisbon", ("PT", "transfer", None)),
+            ("d", "Paris sold wheat to Rome in the spring", ("FR", "transfer", "wheat"))]
+    filler = ["the harvest was late this year", "a new bridge opened downtown", "the museum closed for repairs",
+              "the election was moved to spring", "the striker signed a new contract", "ferries were cancelled by storms"]
+    items = [props.Item(i, f"d{i}", 0, n, t, "indirect") for n, (i, t, _) in enumerate(said)]
+    items += [props.Item(f"f{i}", f"other{i}", 0, 10 + i, t, "indirect") for i, t in enumerate(filler)]
+    for it, (_, _, f) in zip(items, said):
+        it.frame = f
+    p = props.link_items(items, fake_embedder).of_claim
+    assert p["a"] == p["b"] == p["c"] != p["d"]
+    monkeypatch.setattr(props, "FRAME_BONUS", 0.0)
+    p = props.link_items(items, fake_embedder).of_claim
+    assert len({p["a"], p["b"], p["c"]}) > 1  # by their words alone they stay apart

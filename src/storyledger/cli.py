@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .attribution.records import public
 from .documents import Document, ReadError, read
 from .engines import ENGINES, EngineError, engine
 from .ledger import DEFAULT_PATH, Ledger, LedgerError
@@ -247,7 +248,7 @@ def run(argv: list[str] | None = None) -> int:
         with open_output(args.output) as out:
             if args.command == "extract":
                 with engine(args.engine, args.workers, args.scheduler) as runner:
-                    write_claims((c for _, claims in runner.extract(documents, options, rejected) for c in claims), args.format, out)
+                    write_claims((public(c) for _, claims in runner.extract(documents, options, rejected) for c in claims), args.format, out)
             elif args.command == "annotate":
                 write_records(annotate_many(documents, options, rejected), args.format, out)
     except EngineError as e:

@@ -22,6 +22,7 @@ from .limits import Limits, TimeLimit, time_limit
 from .nlp import MODEL, free_heap, load, trim_caches
 from .nlp.cache import sent_of, sents_of, text_of
 from .semantics.entities import document_names, find_entities
+from .semantics.frames import frame_of, speaker_country
 from .semantics.places import find_places
 from .semantics.quantities import find_quantities
 from .semantics.stance import assess, negated_cue, neither_nor
@@ -171,7 +172,7 @@ def extract_batch(records: list[dict], options: Options | None = None, failures:
                 fail(failures, item.name, item.reason)
             else:
                 documents.append(item)
-    return [c.to_dict() for _, claims in extract_many(documents, options, failures) for c in claims]
+    return [c.record() for _, claims in extract_many(documents, options, failures) for c in claims]
 
 
 def claims_of(doc: Doc, document: Document, options: Options) -> list[Claim]:
@@ -246,6 +247,8 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
         claim.quantities = within(find_quantities(content))
         claim.places = [p.to_dict() for p in places if s <= p.start and p.end <= e]
         claim.entities = within(find_entities(content, names))
+        source = claim.source
+        claim.frame = frame_of(content, speaker_country(source.name, source.kind, [source.role] if source.role else []))
     carry_said_on(doc, claims, timexes)
 
 

@@ -53,6 +53,7 @@ class Claim:
     reported_by: str | None = None
     sentence: str | None = None  # the sentence(s) holding cue and content, for reading a bare content
     rebuts: bool = False  # a second source's rebuttal of the same content ("A, a claim Y denied"); not exported
+    frame: tuple[str, str, str | None] | None = None  # (agent country, act, theme): for linking, kept in the ledger only
 
     @property
     def id(self) -> str:
@@ -87,3 +88,21 @@ class Claim:
             "proposition": self.proposition,
             "reported_by": self.reported_by,
         }
+
+    def record(self) -> dict[str, Any]:
+        """`to_dict` and what the ledger keeps besides (`INTERNAL`), for engines to hand it."""
+        d = self.to_dict()
+        if self.frame is not None:
+            d["frame"] = list(self.frame)
+        return d
+
+
+# Fields of a stored claim that are the ledger's own, not the claim format's (formats.md).
+INTERNAL = ("frame",)
+
+
+def public(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored or handed-over claim record in the claim format: internal fields dropped."""
+    for k in INTERNAL:
+        record.pop(k, None)
+    return record

@@ -14,7 +14,7 @@ class LocalEngine:
     def extract(self, documents: Iterable[Document], options: Options | None = None,
                 failures: list[ReadError] | None = None) -> Iterator[Result]:
         for document, claims in extract_many(documents, options, failures):
-            yield document, [c.to_dict() for c in claims]
+            yield document, [c.record() for c in claims]
 
     def __enter__(self) -> "LocalEngine":
         return self

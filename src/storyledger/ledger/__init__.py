@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..attribution.records import public
 from ..documents import Document, ReadError
 from ..documents.language import language_refusal
 from ..nlp.names import fold
@@ -238,7 +239,7 @@ class Ledger:
             q += " LIMIT ? OFFSET ?"
             args.extend([limit, offset])
         for r in self.db.execute(q, args):
-            record = json.loads(r["record"])
+            record = public(json.loads(r["record"]))
             record["proposition"] = r["proposition"]
             record["independent_of"] = r["independent_of"]
             record["speaker"] = r["speaker"]

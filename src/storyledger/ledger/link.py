@@ -31,6 +31,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..semantics.frames import country_in, government_of
 from . import copies as copies_
 from . import follow
 from . import measures
@@ -238,56 +239,6 @@ def plausible_role(role: str) -> bool:
     nor a coordinated name ("General Motors (GM) and" before "Chrysler")."""
     words = role.lower().split()
     return "," not in role and 0 < len(words) <= ROLE_MAX_WORDS and words[0] not in ROLE_EDGES_NOT and words[-1] not in ROLE_EDGES_NOT
-
-
-# Words that make a body, a person's role or a group of "officials" speak for a government.
-OFFICIAL = re.compile(
-    r"\b(?:ministry|minister|ministers|government|govt|military|army|armed forces|defen[cs]e forces|navy|air force|"
-    r"coast guard|intelligence|agency|department|embassy|ambassador|office|cabinet|president|presidential|"
-    r"prime minister|premier|chancellor|secretary|spokes(?:person|man|woman)|official|officials|authorities|"
-    r"general|admiral|commander|chief of staff|police|security service|national security|"
-    r"kremlin|pentagon|white house|downing street|state department)\b", re.I)
-# Seats of government that news names in place of the country.
-SEATS = {"kremlin": "RU", "pentagon": "US", "white house": "US", "downing street": "GB", "state department": "US",
-         "elysee": "FR", "élysée": "FR"}
-
-
-def government_of(name: str, kind: str, roles: list[str]) -> str | None:
-    """The country code of the government a source speaks for: "the Israeli military",
-    "Ukraine's defence ministry", "U.S. officials", a person whose role is "Russian foreign
-    minister" or "Pentagon spokesperson". Outlets and sources with no official word: None."""
-    if kind == "media":
-        return None
-    for text in [name, *roles]:
-        if not text or not OFFICIAL.search(text):
-            continue
-        low = text.lower()
-        for seat, cc in SEATS.items():
-            if seat in low:
-                return cc
-        cc = country_in(text)
-        if cc:
-            return cc
-    return None
-
-
-@lru_cache(maxsize=16_384)
-def country_in(text: str) -> str | None:
-    """The first country (name, alias or demonym) named in a short text."""
-    from ..semantics.gazetteer import Gazetteer  # noqa: PLC0415 (loaded only when linking)
-
-    gaz = Gazetteer.load()
-    words = re.findall(r"[A-Z][\w.'’-]*|[a-z]+", text)
-    for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
-            phrase = " ".join(words[i : i + n]).rstrip(".'’s").removesuffix("'s")
-            if not phrase[:1].isupper():
-                continue
-            for row in gaz.lookup(phrase) or gaz.lookup(phrase.replace(".", "")):
-                e = gaz.entry(row)
-                if e.kind == "country":
-                    return e.cc
-    return None
 
 
 def government_party(cc: str) -> int:
@@ -522,10 +473,11 @@ def story_items(db: sqlite3.Connection, story: str) -> Iterator[tuple[props.Item
     story's grouping grows with what was said, not with how often it was reprinted (PolNeAR
     repeated to 10,000 documents made one story of ~180,000 claims, ~170,000 of them copies)."""
     for r in db.execute("SELECT c.id, c.document, c.seq, c.source, c.content, json_extract(c.record, '$.mode'), "
-                        "json_extract(c.record, '$.quantities'), c.proposition, json_extract(c.record, '$.cue') FROM claims c "
+                        "json_extract(c.record, '$.quantities'), c.proposition, json_extract(c.record, '$.cue'), "
+                        "json_extract(c.record, '$.frame') FROM claims c "
                         "JOIN doc_terms t ON t.document = c.document WHERE t.story = ? AND c.independent_of IS NULL "
                         "ORDER BY c.document, c.seq", (story,)):
-        cid, document, seq, source, content, mode, quantities, proposition, cue = r
+        cid, document, seq, source, content, mode, quantities, proposition, cue, frame = r
         measured = units({"content": content, "quantities": json.loads(quantities) if quantities else None}, totals=False)
         it = props.Item(cid, sys.intern(document), seq, source, content, sys.intern(mode or ""),
                         frozenset(measured) if measured else NO_UNITS)
@@ -533,6 +485,8 @@ def story_items(db: sqlite3.Connection, story: str) -> Iterator[tuple[props.Item
         if it.core == content:
             it.core = content
         it.keys = frozenset(map(sys.intern, props.keys(it.core)))  # one string per word, not per claim
+        if frame:
+            it.frame = tuple(json.loads(frame))
         yield it, proposition
 
 

@@ -70,6 +70,11 @@ BUCKET_SIZE = 12
 TABLES = 6
 KEY_BLOCKS = 3
 KEY_MAX_CLAIMS = 40
+# Both claims say one country did one kind of act to one kind of thing (`semantics.frames`):
+# one state of affairs however it is phrased. Measured on the four story sets and the seed with
+# `bench/link_grid.py` (bench/RESULTS.md, session of 2026-12-07).
+FRAME_BONUS = 0.3
+FRAME_UNSAID_THEME = 1  # a frame with no theme meets any theme of its agent and act
 # Money and shares are counted in almost every business story; two sums in dollars are no more
 # likely to be the same number than any two claims (the demo's "annual profit" / "annual loss").
 GENERIC_UNITS = frozenset("usd eur gbp jpy cny rub uah dollar euro pound percent per cent %".split())
@@ -196,6 +201,7 @@ class Item:
     core: str = ""
     keys: frozenset[str] = frozenset()
     specific: frozenset[str] = frozenset()  # keys that are not the story's common words
+    frame: tuple | None = None  # (agent country, act, theme) of what it says was done (`semantics.frames`)
 
 
 @dataclass(slots=True)
@@ -349,7 +355,7 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
         """Of items i and j, whose centred vectors are xi and xj."""
         a, b = items[i], items[j]
         s = float(xi @ xj) + LEXICAL_WEIGHT * lexical(a, b)
-        return s + unit_term(a, b)
+        return s + unit_term(a, b) + frame_term(a, b)
 
     ok = np.array([len(it.keys) >= MIN_KEYS for it in items], dtype=bool)  # "her", "that, too": too little
     if n <= EXACT_LIMIT:  # every pair: as one matrix
@@ -625,6 +631,16 @@ def similarity_matrix(items: list[Item], X: np.ndarray, idf: dict[str, float]) -
     union = sizes[:, None] + sizes[None, :] - inter
     lexical = np.divide(inter, union, out=np.zeros_like(inter), where=(inter > 0) & (union > 0))
     S = X.astype(np.float64) @ X.astype(np.float64).T + LEXICAL_WEIGHT * lexical
+    framed: dict[tuple, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if it.frame:
+            framed[tuple(it.frame[:2])].append(i)
+    for rows in framed.values():
+        for x, i in enumerate(rows):
+            for j in rows[x + 1 :]:
+                term = frame_term(items[i], items[j])
+                S[i, j] += term
+                S[j, i] += term
     counted = [i for i, it in enumerate(items) if it.units - GENERIC_UNITS]
     for x, i in enumerate(counted):
         for j in counted[x + 1 :]:
@@ -648,6 +664,18 @@ def unit_term(a: Item, b: Item) -> float:
     ma, mb = people_measures(a.units), people_measures(b.units)
     if ma and mb and not (ma & mb) and not (ma | mb) & OVERLAPPING_MEASURES:
         return -UNIT_CLASH
+    return 0.0
+
+
+def frame_term(a: Item, b: Item) -> float:
+    """`FRAME_BONUS` when both say one country did one kind of act to one kind of thing
+    ("Iran supplied drones to Russia" / "We have not provided any drones", said by Iran's
+    ministry); a theme either leaves unsaid does not part them."""
+    fa, fb = a.frame, b.frame
+    if not fa or not fb or fa[0] != fb[0] or fa[1] != fb[1]:
+        return 0.0
+    if fa[2] == fb[2] or (FRAME_UNSAID_THEME and (fa[2] is None or fb[2] is None)):
+        return FRAME_BONUS
     return 0.0
 
 

@@ -1,0 +1,209 @@
+"""What a claim says was done, and by which country: its frame.
+
+A developing story's main proposition is one act said many ways: "Iran supplied drones to
+Russia", "Tehran has not transferred any drones", "Russia bought the drones from Iran", "the
+delivery of Iranian drones", "We did provide a few" (an Iranian minister). Their sentences share
+few words once the story's common ones are set aside, but they share a frame: an agent (the
+country that acts, or that the speaker speaks for when the agent is "we" or "it"), a class of
+act, and what it acts on. `frame_of` reads it from the parse of a claim's content; linking gives
+claims with one frame a bonus (`ledger.propositions.FRAME_BONUS`).
+
+Only acts of countries are framed, in five classes that news of wars, sanctions and disputes
+uses constantly (`EVENT_CLASSES`); a claim without such an act has no frame. The agent of
+"Russia bought X from Iran" is Iran, as in "Iran sold X to Russia". Pure functions over a parsed
+span; the country of a name comes from the gazetteer (a country, its demonym, its capital) or a
+seat of government ("the Kremlin").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+# Acts, by lemma (verbs and the nouns that name them). "transfer" is anything a country moves to
+# another: goods, weapons, troops ("sent troops", "deployed soldiers", "the delivery of drones").
+EVENT_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "transfer": "supply provide transfer deliver send give ship sell export hand dispatch deploy "
+                "supplier delivery shipment sale deployment provision",
+    "acquire": "buy purchase acquire receive obtain order import acquisition",
+    "attack": "strike hit bomb attack shell destroy blow detonate sabotage fire target shoot airstrike "
+              "bombing shelling destruction responsible behind culprit",
+    "use": "use employ operate",
+    "train": "train teach instruct training",
+}.items():
+    for _w in _words.split():
+        EVENT_CLASSES[_w] = _cls
+
+# What the act is done to or with, folded: "troops", "soldiers", "personnel" are one theme.
+THEME_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "troops": "troop soldier force personnel serviceman servicemen military army fighter",
+    "drones": "drone uav unmanned",
+    "weapons": "weapon arm weaponry munition equipment",
+}.items():
+    for _w in _words.split():
+        THEME_CLASSES[_w] = _cls
+
+# The agent is the speaker's own side: "We have not provided weaponry", "it had not sent drones",
+# "his country had supplied them".
+SELF_WORDS = frozenset("we i it us our they".split())
+SELF_NOUNS = frozenset("country government state nation".split())
+# Seats of government that news names in place of the country.
+SEATS = {"kremlin": "RU", "pentagon": "US", "white house": "US", "downing street": "GB", "state department": "US",
+         "elysee": "FR", "élysée": "FR"}
+# Words that make a body, a person's role or a group of "officials" speak for a government.
+OFFICIAL = re.compile(
+    r"\b(?:ministry|minister|ministers|government|govt|military|army|armed forces|defen[cs]e forces|navy|air force|"
+    r"coast guard|intelligence|agency|department|embassy|ambassador|office|cabinet|president|presidential|"
+    r"prime minister|premier|chancellor|secretary|spokes(?:person|man|woman)|official|officials|authorities|"
+    r"general|admiral|commander|chief of staff|police|security service|national security|"
+    r"kremlin|pentagon|white house|downing street|state department)\b", re.I)
+
+
+def government_of(name: str, kind: str, roles: list[str]) -> str | None:
+    """The country code of the government a source speaks for: "the Israeli military",
+    "Ukraine's defence ministry", "U.S. officials", a person whose role is "Russian foreign
+    minister" or "Pentagon spokesperson". Outlets and sources with no official word: None."""
+    if kind == "media":
+        return None
+    for text in [name, *roles]:
+        if not text or not OFFICIAL.search(text):
+            continue
+        low = text.lower()
+        for seat, cc in SEATS.items():
+            if seat in low:
+                return cc
+        cc = country_in(text)
+        if cc:
+            return cc
+    return None
+
+
+def speaker_country(name: str, kind: str, roles: list[str]) -> str | None:
+    """The country a speaker speaks for: the government of an official, or a country named as
+    the source itself ("Iran said", "Tehran denied")."""
+    if kind == "media":
+        return None
+    return government_of(name, kind, roles) or country_of_name(name)
+
+
+@lru_cache(maxsize=16_384)
+def country_in(text: str) -> str | None:
+    """The first country (name, alias or demonym) named in a short text."""
+    from .gazetteer import Gazetteer  # noqa: PLC0415 (loaded once, when first asked)
+
+    gaz = Gazetteer.load()
+    words = re.findall(r"[A-Z][\w.'’-]*|[a-z]+", text)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n]).rstrip(".'’s").removesuffix("'s")
+            if not phrase[:1].isupper():
+                continue
+            for row in gaz.lookup(phrase) or gaz.lookup(phrase.replace(".", "")):
+                e = gaz.entry(row)
+                if e.kind == "country":
+                    return e.cc
+    return None
+
+
+@lru_cache(maxsize=16_384)
+def country_of_name(text: str) -> str | None:
+    """The country a name stands for: a country or its demonym ("Iranian"), its capital
+    ("Tehran", "Moscow"), or a seat of government ("the Kremlin")."""
+    from .gazetteer import Gazetteer  # noqa: PLC0415
+
+    low = text.lower().removeprefix("the ").strip()
+    if low in SEATS:
+        return SEATS[low]
+    cc = country_in(text)
+    if cc:
+        return cc
+    gaz = Gazetteer.load()
+    for row in gaz.lookup(text.strip()) or ():
+        e = gaz.entry(row)
+        if e.capital:
+            return e.cc
+    return None
+
+
+def token_country(tok: Token, speaker_cc: str | None) -> str | None:
+    """The country a noun phrase's head stands for, from itself or its modifiers ("Iranian
+    drones", "Moscow's forces", "the Kremlin"), or the speaker's for "we" / "it" / "his country"."""
+    doc = tok.doc
+    heads = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    phrases = [doc[min([c.i for c in heads] + [tok.i]):tok.i + 1].text]  # "North Korea", "White House"
+    # a modifier with its own modifiers: "North Korean", "Moscow's"
+    phrases += [doc[c.left_edge.i:c.i + 1].text for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    for phrase in phrases:
+        if phrase[:1].isupper():
+            cc = country_of_name(phrase.removesuffix("'s").removesuffix("’s"))
+            if cc:
+                return cc
+    low = tok.lower_
+    if low in SELF_WORDS or (tok.lemma_.lower() in SELF_NOUNS and any(c.dep_ == "poss" for c in tok.children)):
+        return speaker_cc
+    return None
+
+
+def theme_of(tok: Token | None) -> str | None:
+    if tok is None or tok.pos_ == "PRON":
+        return None  # "blew it up": what "it" is, the sentence before says
+    lemma = tok.lemma_.lower()
+    return THEME_CLASSES.get(lemma, lemma)
+
+
+def frame_of(content: Span, speaker_cc: str | None = None) -> tuple[str, str, str | None] | None:
+    """(agent country code, act class, theme) of the first act of a country the content states,
+    or None."""
+    for t in content:
+        cls = EVENT_CLASSES.get(t.lemma_.lower())
+        if cls is None:
+            continue
+        agent, cls, theme = act(t, cls, content, speaker_cc)
+        if agent is not None:
+            return agent, cls, theme
+    return None
+
+
+def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str | None, str, str | None]:
+    """The agent, class and theme of one act word."""
+    kids = list(t.children)
+    if t.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        by = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        source = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"), None)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        with_ = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)
+        passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        theme = with_ if with_ is not None and cls == "transfer" else obj or passive
+        if cls == "acquire" and source is not None:
+            # "Russia bought the drones from Iran": Iran gave them
+            return token_country(source, None), "transfer", theme_of(theme)
+        who = by or subj
+        if who is None:
+            # "Iran of supplying drones" (accused ...), "Iran providing Russia with drones": the
+            # country named just before the act
+            before = t.doc[t.i - 1] if t.i > content.start else None
+            if before is not None and before.lower_ == "of" and before.i > content.start:
+                before = t.doc[before.i - 1]
+            who = before if before is not None and before.pos_ == "PROPN" else None
+        if who is None and passive is not None:
+            who = passive  # "Iranian drones were delivered": whose they are
+        agent = token_country(who, speaker_cc) if who is not None else None
+        return agent, cls, theme_of(theme)
+    if t.pos_ == "ADP" or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
+        # "Moscow's forces were behind the blast", "Israel was not responsible for it"
+        subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if t.head.lemma_ == "be" else None
+        return (token_country(subj, speaker_cc) if subj is not None else None), cls, None
+    if t.pos_ in ("NOUN", "ADJ", "PROPN"):
+        of = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        by = next((g for c in kids if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"), None)
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ in ("acomp", "attr") else None
+        mods = [c for c in kids if c.dep_ in ("poss", "amod", "compound")]
+        for m in [x for x in (by, *mods, subj, of) if x is not None]:
+            agent = token_country(m, speaker_cc if subj is not None and m.i == subj.i else None)
+            if agent is not None:
+                return agent, cls, theme_of(of)
+    return None, cls, None

@@ -1,0 +1,58 @@
+"""Frames of claims (`semantics.frames`) on invented sentences, and what linking does with them."""
+from __future__ import annotations
+
+import pytest
+
+from storyledger.semantics.frames import speaker_country
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def frame(nlp):
+    from storyledger.semantics.frames import frame_of
+
+    def go(text: str, speaker: str | None = None):
+        return frame_of(nlp(text)[:], speaker)
+    return go
+
+
+@pytest.mark.parametrize("text, speaker, expected", [
+    # one act, said many ways: the giver is the agent
+    ("Portugal supplied tanks to Spain", None, ("PT", "transfer", "tank")),
+    ("Spain bought the tanks from Portugal", None, ("PT", "transfer", "tank")),
+    ("the delivery of Portuguese tanks to Spain", None, ("PT", "transfer", "tank")),
+    ("Lisbon has not sent any tanks to Madrid", None, ("PT", "transfer", "tank")),
+    ("Portugal of supplying tanks to Spain", None, ("PT", "transfer", "tank")),  # accused ... of
+    # "we", "it", "his country": the side the speaker speaks for
+    ("We have not provided any weaponry to either side", "PT", ("PT", "transfer", "weapons")),
+    ("it had not provided Spain with tanks", "PT", ("PT", "transfer", "tank")),
+    # troops, soldiers and personnel are one theme; "North Korean" is North Korea
+    ("North Korean soldiers were sent to Russia", None, ("KP", "transfer", "troops")),
+    ("Pyongyang has deployed troops to Russia", None, ("KP", "transfer", "troops")),
+    # who was behind an attack
+    ("Madrid's forces were behind the blast", None, ("ES", "attack", None)),
+    ("Portugal was not responsible for the explosion", None, ("PT", "attack", None)),
+    ("the Kremlin sabotaged the dam", None, ("RU", "attack", "dam")),
+    # buying with no seller named: the buyer's act
+    ("Spain has ordered 2,400 tanks", None, ("ES", "acquire", "tank")),
+])
+def test_frame_of_an_act(frame, text, speaker, expected):
+    assert frame(text, speaker) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour was closed on Monday",
+    "the minister supplied the figures to reporters",  # no country acts
+    "We have not sent any tanks",  # "we" with no side known
+])
+def test_no_frame(frame, text):
+    assert frame(text) is None
+
+
+def test_the_side_a_speaker_speaks_for():
+    assert speaker_country("Rui Lobo", "person", ["Portuguese Foreign Ministry spokesman"]) == "PT"
+    assert speaker_country("Tehran", "organization", []) == "IR"
+    assert speaker_country("the Kremlin", "organization", []) == "RU"
+    assert speaker_country("Reuters", "media", []) is None
+    assert speaker_country("Jane Roe", "person", ["British explorer"]) is None
