@@ -19,23 +19,26 @@ def frame(nlp):
 
 @pytest.mark.parametrize("text, speaker, expected", [
     # one act, said many ways: the giver is the agent
-    ("Portugal supplied tanks to Spain", None, ("PT", "transfer", "tank")),
-    ("Spain bought the tanks from Portugal", None, ("PT", "transfer", "tank")),
-    ("the delivery of Portuguese tanks to Spain", None, ("PT", "transfer", "tank")),
-    ("Lisbon has not sent any tanks to Madrid", None, ("PT", "transfer", "tank")),
-    ("Portugal of supplying tanks to Spain", None, ("PT", "transfer", "tank")),  # accused ... of
+    ("Portugal supplied tanks to Spain", None, ("PT", "transfer", "tank", "ES")),
+    ("Spain bought the tanks from Portugal", None, ("PT", "transfer", "tank", None)),
+    ("the delivery of Portuguese tanks to Spain", None, ("PT", "transfer", "tank", "ES")),
+    ("Lisbon has not sent any tanks to Madrid", None, ("PT", "transfer", "tank", "ES")),
+    ("Portugal of supplying tanks to Spain", None, ("PT", "transfer", "tank", "ES")),  # accused ... of
     # "we", "it", "his country": the side the speaker speaks for
-    ("We have not provided any weaponry to either side", "PT", ("PT", "transfer", "weapons")),
-    ("it had not provided Spain with tanks", "PT", ("PT", "transfer", "tank")),
+    ("We have not provided any weaponry to either side", "PT", ("PT", "transfer", "weapons", None)),
+    ("it had not provided Spain with tanks", "PT", ("PT", "transfer", "tank", "ES")),
     # troops, soldiers and personnel are one theme; "North Korean" is North Korea
-    ("North Korean soldiers were sent to Russia", None, ("KP", "transfer", "troops")),
-    ("Pyongyang has deployed troops to Russia", None, ("KP", "transfer", "troops")),
+    ("North Korean soldiers were sent to Russia", None, ("KP", "transfer", "troops", "RU")),
+    ("Pyongyang has deployed troops to Russia", None, ("KP", "transfer", "troops", "RU")),
+    # being there is where the transfer ended; sent elsewhere is another frame
+    ("North Korean troops have arrived in Russia", None, ("KP", "transfer", None, "RU")),
+    ("Pyongyang could send troops to the occupied territories of Ukraine", None, ("KP", "transfer", "troops", "UA")),
     # who was behind an attack
-    ("Madrid's forces were behind the blast", None, ("ES", "attack", None)),
-    ("Portugal was not responsible for the explosion", None, ("PT", "attack", None)),
-    ("the Kremlin sabotaged the dam", None, ("RU", "attack", "dam")),
+    ("Madrid's forces were behind the blast", None, ("ES", "attack", None, None)),
+    ("Portugal was not responsible for the explosion", None, ("PT", "attack", None, None)),
+    ("the Kremlin sabotaged the dam", None, ("RU", "attack", "dam", None)),
     # buying with no seller named: the buyer's act
-    ("Spain has ordered 2,400 tanks", None, ("ES", "acquire", "tank")),
+    ("Spain has ordered 2,400 tanks", None, ("ES", "acquire", "tank", None)),
 ])
 def test_frame_of_an_act(frame, text, speaker, expected):
     assert frame(text, speaker) == expected

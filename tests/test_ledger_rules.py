@@ -637,10 +637,10 @@ def test_figures_of_different_actors_are_no_dispute():
 
 def test_claims_of_one_frame_share_a_proposition_however_they_are_phrased(monkeypatch):
     # one act said three ways (`semantics.frames`): the same country, act and theme (or none said)
-    said = [("a", "the ministry says Lisbon supplied tanks to Madrid last year", ("PT", "transfer", "tank")),
-            ("b", "we have never provided any tanks to anybody", ("PT", "transfer", "tank")),
-            ("c", "Madrid bought them from Lisbon", ("PT", "transfer", None)),
-            ("d", "Paris sold wheat to Rome in the spring", ("FR", "transfer", "wheat"))]
+    said = [("a", "the ministry says Lisbon supplied tanks to Madrid last year", ("PT", "transfer", "tank", "ES")),
+            ("b", "we have never provided any tanks to anybody", ("PT", "transfer", "tank", None)),
+            ("c", "Madrid bought them from Lisbon", ("PT", "transfer", None, None)),
+            ("d", "Paris sold wheat to Rome in the spring", ("FR", "transfer", "wheat", "IT"))]
     filler = ["the harvest was late this year", "a new bridge opened downtown", "the museum closed for repairs",
               "the election was moved to spring", "the striker signed a new contract", "ferries were cancelled by storms"]
     items = [props.Item(i, f"d{i}", 0, n, t, "indirect") for n, (i, t, _) in enumerate(said)]
@@ -652,3 +652,15 @@ def test_claims_of_one_frame_share_a_proposition_however_they_are_phrased(monkey
     monkeypatch.setattr(props, "FRAME_BONUS", 0.0)
     p = props.link_items(items, fake_embedder).of_claim
     assert len({p["a"], p["b"], p["c"]}) > 1  # by their words alone they stay apart
+
+
+def test_a_transfer_to_another_place_is_another_frame():
+    said = props.Item("a", "d1", 0, 1, "x", "indirect")
+    said.frame = ("KP", "transfer", "troops", "RU")
+    for other, bonus in [(("KP", "transfer", None, "RU"), props.FRAME_BONUS),  # "troops arrived in Russia"
+                         (("KP", "transfer", "troops", None), props.FRAME_BONUS),  # nowhere said
+                         (("KP", "transfer", "troops", "UA"), 0.0),  # "to the occupied territories of Ukraine"
+                         (("RU", "transfer", "troops", "RU"), 0.0), (("KP", "train", "troops", "RU"), 0.0)]:
+        b = props.Item("b", "d2", 0, 2, "y", "indirect")
+        b.frame = other
+        assert props.frame_term(said, b) == bonus, other

@@ -674,9 +674,10 @@ def frame_term(a: Item, b: Item) -> float:
     fa, fb = a.frame, b.frame
     if not fa or not fb or fa[0] != fb[0] or fa[1] != fb[1]:
         return 0.0
-    if fa[2] == fb[2] or (FRAME_UNSAID_THEME and (fa[2] is None or fb[2] is None)):
-        return FRAME_BONUS
-    return 0.0
+    for x, y in zip(fa[2:], fb[2:]):  # the theme, and where it went
+        if x != y and not (FRAME_UNSAID_THEME and (x is None or y is None)):
+            return 0.0
+    return FRAME_BONUS
 
 
 # A content that names what it answers only by a word for it: "fake news", "the claims",

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 EVENT_CLASSES: dict[str, str] = {}
 for _cls, _words in {
     "transfer": "supply provide transfer deliver send give ship sell export hand dispatch deploy "
-                "supplier delivery shipment sale deployment provision",
+                "supplier delivery shipment sale deployment provision arrive station presence",
     "acquire": "buy purchase acquire receive obtain order import acquisition",
     "attack": "strike hit bomb attack shell destroy blow detonate sabotage fire target shoot airstrike "
               "bombing shelling destruction responsible behind culprit",
@@ -154,21 +154,41 @@ def theme_of(tok: Token | None) -> str | None:
     return THEME_CLASSES.get(lemma, lemma)
 
 
-def frame_of(content: Span, speaker_cc: str | None = None) -> tuple[str, str, str | None] | None:
-    """(agent country code, act class, theme) of the first act of a country the content states,
-    or None."""
+def frame_of(content: Span, speaker_cc: str | None = None) -> tuple[str, str, str | None, str | None] | None:
+    """(agent country code, act class, theme, destination country) of the first act of a country
+    the content states, or None."""
     for t in content:
         cls = EVENT_CLASSES.get(t.lemma_.lower())
         if cls is None:
             continue
-        agent, cls, theme = act(t, cls, content, speaker_cc)
+        agent, cls, theme, where = act(t, cls, content, speaker_cc)
         if agent is not None:
-            return agent, cls, theme
+            return agent, cls, theme, where
     return None
 
 
-def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str | None, str, str | None]:
-    """The agent, class and theme of one act word."""
+# Being there is where the transfer ended: "troops arrived in Russia", "their presence in Russia".
+ARRIVING = frozenset("arrive station presence".split())
+
+
+def destination(t: Token, kids: list[Token]) -> str | None:
+    """Where a transfer goes: the country of its "to" / "into" object ("sent troops to Russia",
+    "to the occupied territories of Ukraine"), or of its dative ("provided Russia with drones")."""
+    into = ("to", "into", "in") if t.lemma_.lower() in ARRIVING else ("to", "into")
+    for c in kids:
+        if c.dep_ in ("prep", "dative") and c.lower_ in into:
+            for g in c.subtree:
+                if g.i != c.i and g.text[:1].isupper():
+                    cc = country_of_name(g.text)
+                    if cc:
+                        return cc
+        if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN" and any(x.dep_ == "prep" and x.lower_ == "with" for x in kids):
+            return country_of_name(c.text)
+    return None
+
+
+def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str | None, str, str | None, str | None]:
+    """The agent, class, theme and destination of one act word."""
     kids = list(t.children)
     if t.pos_ in ("VERB", "AUX"):
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
@@ -176,11 +196,12 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str 
         source = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"), None)
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         with_ = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)
+        where = destination(t, kids)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         theme = with_ if with_ is not None and cls == "transfer" else obj or passive
         if cls == "acquire" and source is not None:
             # "Russia bought the drones from Iran": Iran gave them
-            return token_country(source, None), "transfer", theme_of(theme)
+            return token_country(source, None), "transfer", theme_of(theme), where
         who = by or subj
         if who is None:
             # "Iran of supplying drones" (accused ...), "Iran providing Russia with drones": the
@@ -192,11 +213,11 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str 
         if who is None and passive is not None:
             who = passive  # "Iranian drones were delivered": whose they are
         agent = token_country(who, speaker_cc) if who is not None else None
-        return agent, cls, theme_of(theme)
+        return agent, cls, theme_of(theme), where
     if t.pos_ == "ADP" or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
         # "Moscow's forces were behind the blast", "Israel was not responsible for it"
         subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if t.head.lemma_ == "be" else None
-        return (token_country(subj, speaker_cc) if subj is not None else None), cls, None
+        return (token_country(subj, speaker_cc) if subj is not None else None), cls, None, None
     if t.pos_ in ("NOUN", "ADJ", "PROPN"):
         of = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         by = next((g for c in kids if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"), None)
@@ -205,5 +226,5 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str 
         for m in [x for x in (by, *mods, subj, of) if x is not None]:
             agent = token_country(m, speaker_cc if subj is not None and m.i == subj.i else None)
             if agent is not None:
-                return agent, cls, theme_of(of)
-    return None, cls, None
+                return agent, cls, theme_of(of), destination(t, kids)
+    return None, cls, None, None
