@@ -664,3 +664,13 @@ def test_a_transfer_to_another_place_is_another_frame():
         b = props.Item("b", "d2", 0, 2, "y", "indirect")
         b.frame = other
         assert props.frame_term(said, b) == bonus, other
+
+
+def test_one_wire_item_under_two_sites_headers_and_footers_is_a_copy():
+    # the item is some 55-60% of the shorter page: the rest is each site's header and footer
+    rnd = random.Random(7)
+    item = " ".join(f"w{rnd.randrange(5000)}" for _ in range(64))
+    first = " ".join(f"a{rnd.randrange(5000)}" for _ in range(38)) + " " + item + " " + " ".join(f"b{rnd.randrange(5000)}" for _ in range(8))
+    second = " ".join(f"c{rnd.randrange(5000)}" for _ in range(70)) + " " + item + " " + " ".join(f"d{rnd.randrange(5000)}" for _ in range(10))
+    found = find_copies([("first", first, "2024-01-01"), ("second", second, "2024-01-02")])
+    assert found.keys() == {"second"} and found["second"][1] < 0.5
