@@ -1601,3 +1601,9 @@ def test_a_named_outlets_report_relays_what_a_named_speaker_said(claims_of):
     claims = claims_of("Tavares said he would win the vote, according to press reports.")
     assert [c["source"]["name"] for c in claims] == ["press reports"]
 
+
+
+def test_hearing_from_someone_is_no_statement(claims_of):
+    assert claims_of("During the hearing, port investigators heard from the former harbour master Lena Brandt.") == []
+    claims = claims_of("Investigators heard from port officials that the quay had been closed for a week.")
+    assert [c["content"] for c in claims] == ["that the quay had been closed for a week"]

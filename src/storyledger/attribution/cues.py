@@ -39,7 +39,7 @@ PREP_CUES = {
     "insist": {"on"}, "focus": {"on"}, "weigh": {"in", "on", "about"}, "tweet": {"about"}, "press": {"for"},
     "lobby": {"for", "against"}, "speculate": {"about", "on"},
     "question": set(), "point": {"to"}, "refer": {"to"}, "respond": {"to"},
-    "criticize": set(), "worry": {"about"}, "think": {"about", "of"}, "hear": {"about", "of", "from"},
+    "criticize": set(), "worry": {"about"}, "think": {"about", "of"}, "hear": {"about", "of"},
     "learn": {"about", "of"}, "know": {"about", "of"}, "care": {"about"}, "object": {"to"},
     "apologize": {"for"}, "apologise": {"for"}, "plead": {"for", "with"}, "side": {"with"},
     "hint": {"at"}, "allude": {"to"}, "dwell": {"on"}, "balk": {"at"}, "vouch": {"for"},
