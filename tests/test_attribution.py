@@ -1607,3 +1607,13 @@ def test_hearing_from_someone_is_no_statement(claims_of):
     assert claims_of("During the hearing, port investigators heard from the former harbour master Lena Brandt.") == []
     claims = claims_of("Investigators heard from port officials that the quay had been closed for a week.")
     assert [c["content"] for c in claims] == ["that the quay had been closed for a week"]
+
+
+def test_a_briefing_told_at_a_meeting_the_parser_hung_its_clause_on(claims_of):
+    text = ("The harbour authority told lawmakers in a closed-door briefing that more ferries were expected to "
+            "follow, according to Rep. Rui Tavares-Lobo, who attended the briefing.")
+    claims = claims_of(text)
+    assert [(c["source"]["name"], c["via"], c["content"]) for c in claims] == [
+        ("harbour authority", ["Rep. Rui Tavares-Lobo"], "that more ferries were expected to follow")]
+    # a relative clause on the meeting is no content
+    assert claims_of("The minister told reporters at the briefing that the lawmakers attended on Monday.") == []

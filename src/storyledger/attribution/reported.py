@@ -362,8 +362,16 @@ def stranded_clause(verb: Token) -> Token | None:
         if tok.text in QUOTE_MARKS or tok.text == ":":
             return None
         clause = tok.head
-        if tok.lower_ == "that" and tok.dep_ == "mark" and clause.dep_ in ("relcl", "acl") and clause.head.i != verb.i \
-                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and clause.head.head.i != clause.i:
+        # "told lawmakers in a briefing that more troops were expected to follow": with a verb of
+        # telling the parser may also read "that" as a relative pronoun of a clause deeper down
+        if tok.lower_ == "that" and tok.dep_ != "mark" and told and tok.dep_ in ("dobj", "pobj"):
+            while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i and clause.head.i > tok.i:
+                clause = clause.head
+        # (but "at the briefing that lawmakers attended": "that" the object of the clause's own verb)
+        marked = tok.dep_ == "mark" or (told and tok.dep_ in ("dobj", "pobj") and tok.i == clause.left_edge.i
+                                        and tok.head.i != clause.i)
+        if tok.lower_ == "that" and marked and clause.dep_ in ("relcl", "acl") and clause.head.i != verb.i \
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != tok.i for c in clause.children) and clause.head.head.i != clause.i:
             top = clause
             while top.head.i != verb.i and top.head.i != top.i:
                 top = top.head
