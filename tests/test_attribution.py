@@ -1617,3 +1617,13 @@ def test_a_briefing_told_at_a_meeting_the_parser_hung_its_clause_on(claims_of):
         ("harbour authority", ["Rep. Rui Tavares-Lobo"], "that more ferries were expected to follow")]
     # a relative clause on the meeting is no content
     assert claims_of("The minister told reporters at the briefing that the lawmakers attended on Monday.") == []
+
+
+def test_a_wire_dateline_is_no_part_of_the_content(claims_of):
+    for text in ["LISBON, Nov 4 (Reuters) - About 1,500 barges have left the port, the harbour authority said.",
+                 "LISBON (AP) — About 1,500 barges have left the port, the harbour authority said.",
+                 "LISBON, November 4. /Lusa/. About 1,500 barges have left the port, the harbour authority said."]:
+        claims = claims_of(text)
+        assert [c["content"] for c in claims] == ["About 1,500 barges have left the port"], text
+    claims = claims_of("Officials said US (and EU) ships met on Monday.")
+    assert [c["content"] for c in claims] == ["US (and EU) ships met on Monday."]

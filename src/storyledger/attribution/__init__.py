@@ -1555,6 +1555,13 @@ def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers
 
 # ---------------------------------------------------------------- claims
 
+# A wire dateline opening a content: "SEOUL, Nov 4 (Reuters) - ", "PARIS (AP) — ",
+# "MOSCOW, October 18. /TASS/. ", "KYIV, Ukraine (AP) -- ".
+DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z .'’-]{1,30}(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?(?:\s+\d{1,2}(?:,\s+\d{4})?)?\.?)?"
+    r"\s*(?:\([A-Za-z .&'’-]{1,30}\)\s*(?:[-–—]{1,2}|:)|/[A-Za-z .&'’-]{1,30}/\.?)\s*")
+
+
 def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
     resolver = SourceResolver()
     resolver.learn(doc)
@@ -1576,6 +1583,8 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
         by_head.setdefault(f.head.i, source)
         cue_span = None if f.mode == "continuation" else f.cue_span
         for s, e in sentence_pieces(doc, f.content):
+            if (lead := DATELINE_LEAD.match(text_of(doc), s, e)) is not None and lead.end() < e:
+                s = lead.end()  # "SEOUL, Nov 4 (Reuters) - About 1,500 ...": the place and agency are no content
             if e <= s:
                 continue  # an empty quote ("" or " "): no content, no claim
             claims.append(Claim(
