@@ -1627,3 +1627,9 @@ def test_a_wire_dateline_is_no_part_of_the_content(claims_of):
         assert [c["content"] for c in claims] == ["About 1,500 barges have left the port"], text
     claims = claims_of("Officials said US (and EU) ships met on Monday.")
     assert [c["content"] for c in claims] == ["US (and EU) ships met on Monday."]
+
+
+def test_a_countrys_body_keeps_its_country_when_the_model_takes_in_the_possessive(claims_of):
+    # the model tags "South Korea's" as one place, "navy" as the body
+    claims = claims_of("South Korea's navy said two barges were spotted off the coast.")
+    assert [c["source"]["name"] for c in claims] == ["South Korea's navy"]

@@ -384,14 +384,16 @@ def country_owner(mention: Span, org: Span) -> str | None:
     i = org.start
     if i - 2 < mention.start or doc[i - 1].lower_ not in ("'s", "’s"):
         return None
-    gpe = next((e for e in ents_in(mention) if e.label_ == "GPE" and e.end == i - 1), None)
+    # the model's place may end before the "'s" or take it in ("South Korea's" one GPE)
+    gpe = next((e for e in ents_in(mention) if e.label_ == "GPE" and e.end in (i - 1, i)), None)
     if gpe is None:
         return None
     from ..semantics.gazetteer import Gazetteer  # noqa: PLC0415 (loaded once, as places are found)
 
     gaz = Gazetteer.load()
-    rows = gaz.lookup(gpe.text) or gaz.lookup(gpe.text.replace(".", ""))
-    return gpe.text if any(gaz.entry(r).kind == "country" for r in rows or ()) else None
+    name = strip_possessive(gpe.text)
+    rows = gaz.lookup(name) or gaz.lookup(name.replace(".", ""))
+    return name if any(gaz.entry(r).kind == "country" for r in rows or ()) else None
 
 
 def antecedent(tok) -> Span | None:
