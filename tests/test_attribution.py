@@ -1573,6 +1573,10 @@ def test_a_denial_of_having_done_something_and_the_rebuttal_of_that_denial(claim
     claims = claims_of("Lisbon denies having sold the barges to Porto, an assertion that the Porto mayor rejects.")
     assert [(c["source"]["name"], c["cue"], c["content"]) for c in claims] == [
         ("Lisbon", "deny", "having sold the barges to Porto"), ("Porto mayor", "reject", "having sold the barges to Porto")]
+    # rejecting a denial holds what was denied; rejecting a claim denies it
+    assert [c["stance"] for c in claims] == ["denied", "asserted"]
+    claims = claims_of("The mayor said the barges had left Porto, a claim the port authority denied.")
+    assert [c["stance"] for c in claims] == ["asserted", "denied"]
 
 
 def test_after_a_colon_lead_the_that_clause_the_parser_hung_on_a_later_noun_is_what_was_said(claims_of):

@@ -224,6 +224,8 @@ def fill_stance(doc: Doc, claim: Claim) -> None:
                 cue_lemma, cue_negated = "confirm", True  # "has neither confirmed nor denied": not confirmed
     s = assess(content, cue_lemma, cue_negated)
     claim.stance, claim.polarity, claim.hedge, claim.evaluation = s.stance, s.polarity, s.hedge, s.evaluation
+    if claim.rebuts_denial:
+        claim.stance = "asserted"  # rejecting a denial holds what was denied
 
 
 def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:

@@ -916,6 +916,8 @@ def named_outlet(report: Span) -> str | None:
 # "..., an assertion disputed by the army", "..., a claim the army denied", "..., which the army
 # denied": a rebuttal hung on what was just reported.
 REBUT_VERBS = frozenset("deny dispute reject refute dismiss contest contradict".split())
+# A rebuttal of a denial holds what was denied ("Russia denies using them, an assertion Kyiv rejects").
+DENIAL_CUES = frozenset("deny dispute reject refute dismiss".split())
 CLAIM_NOUNS = frozenset("""claim assertion allegation accusation charge account version report suggestion
 contention""".split())
 
@@ -948,7 +950,7 @@ def rebuttals(doc: Doc, found: list[Found]) -> list[Found]:
             content = trim(doc, f.content[0], doc[first.i - 1].idx)
             f.content = content
             out.append(Found(cue=[v], cue_lemma=v.lemma_.lower(), source=noun_span(who), content=content, mode="indirect",
-                             rebuts=True))
+                             rebuts=True, rebuts_denial=f.cue_lemma in DENIAL_CUES))
             break
     return out
 
@@ -1598,6 +1600,7 @@ def to_claims(doc: Doc, document: Document, found: list[Found]) -> list[Claim]:
                 via=list(f.via),
                 reported_by=f.reported_by,
                 rebuts=f.rebuts,
+                rebuts_denial=f.rebuts_denial,
             ))
     claims.sort(key=lambda c: c.span)
     return cut_fragments(doc, dedupe(claims))

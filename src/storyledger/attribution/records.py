@@ -53,6 +53,7 @@ class Claim:
     reported_by: str | None = None
     sentence: str | None = None  # the sentence(s) holding cue and content, for reading a bare content
     rebuts: bool = False  # a second source's rebuttal of the same content ("A, a claim Y denied"); not exported
+    rebuts_denial: bool = False  # that rebuttal is of a denial ("X denies A, an assertion Y rejects"): Y holds A; not exported
     frame: tuple[str, str, str | None] | None = None  # (agent country, act, theme): for linking, kept in the ledger only
 
     @property

@@ -85,6 +85,7 @@ class Found:
     absorbs: Token | None = None  # a governing verb folded into this cue ("issued a statement saying")
     shares_cue: Found | None = None  # the quote's find whose cue this clause before the quote shares
     rebuts: bool = False  # "..., a claim X denied": X's rebuttal of the content before it
+    rebuts_denial: bool = False  # and what it rebuts is a denial: the rebutter holds the content
     given_by: bool = False  # "the 471 announced by Hamas": stands even inside another's content
 
     @property
