@@ -195,3 +195,8 @@ def test_reaffirming_ones_own_position_asserts_it(claims_of):
     assert (c["stance"], c["polarity"]) == ("asserted", "negative")
     c = one(claims_of("The ministry acknowledged that Lisbon had sold barges to Porto."), "barges")
     assert c["stance"] == "confirmed"
+
+
+def test_a_position_or_view_takes_the_polarity_of_its_clause(claims_of):
+    c = one(claims_of("The envoy reiterated his government's position that Lisbon was not selling barges to Porto."), "barges")
+    assert (c["stance"], c["polarity"]) == ("asserted", "negative")

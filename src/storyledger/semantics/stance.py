@@ -273,6 +273,10 @@ def stated_chain(root: Token, content: Span) -> list[Token]:
                                     and content.start <= r.i < content.end), None)
                         if nxt is not None:
                             break
+        elif v.pos_ == "NOUN" and lemma in FINDING_NOUNS and v.i == root.i:
+            # "[reiterated] his government's position that Iran was not exporting weapons"
+            nxt = next((c for c in kids if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                        and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
         elif lemma == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS for c in kids):
             nxt = next((c for c in kids if c.dep_ in ("ccomp", "attr") and c.i > v.i and c.pos_ in ("VERB", "AUX")), None)
         elif lemma in ("be", "have", "express", "voice"):
