@@ -32,6 +32,8 @@ def frame(nlp):
     ("Pyongyang has deployed troops to Russia", None, ("KP", "transfer", "troops", "RU")),
     # being there is where the transfer ended; sent elsewhere is another frame
     ("North Korean troops have arrived in Russia", None, ("KP", "transfer", None, "RU")),
+    ("Belarusian soldiers are now in Serbia", None, ("BY", "transfer", "troops", "RS")),  # being there
+    ("Portuguese drones are not in Spain", None, ("PT", "transfer", "drones", "ES")),
     ("Pyongyang could send troops to the occupied territories of Ukraine", None, ("KP", "transfer", "troops", "UA")),
     # who was behind an attack
     ("Madrid's forces were behind the blast", None, ("ES", "attack", None, None)),
@@ -48,6 +50,7 @@ def test_frame_of_an_act(frame, text, speaker, expected):
     "The harbour was closed on Monday",
     "the minister supplied the figures to reporters",  # no country acts
     "We have not sent any tanks",  # "we" with no side known
+    "the Portuguese minister is in Madrid",  # a person is no force
 ])
 def test_no_frame(frame, text):
     assert frame(text) is None

@@ -46,6 +46,8 @@ for _cls, _words in {
     for _w in _words.split():
         THEME_CLASSES[_w] = _cls
 
+THEMES = frozenset(THEME_CLASSES.values())
+
 # The agent is the speaker's own side: "We have not provided weaponry", "it had not sent drones",
 # "his country had supplied them".
 SELF_WORDS = frozenset("we i it us our they".split())
@@ -164,6 +166,24 @@ def frame_of(content: Span, speaker_cc: str | None = None) -> tuple[str, str, st
         agent, cls, theme, where = act(t, cls, content, speaker_cc)
         if agent is not None:
             return agent, cls, theme, where
+    return present(content)
+
+
+def present(content: Span) -> tuple[str, str, str, str] | None:
+    """"North Korean troops are in Russia": a country's troops, drones or weapons said to be in
+    a country are where a transfer ended (the frame of "sent troops to Russia")."""
+    for t in content:
+        if t.lemma_ != "be" or t.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        theme = theme_of(subj) if subj is not None else None
+        if theme not in THEMES:
+            continue
+        agent = token_country(subj, None)
+        place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+                      for g in c.subtree if g.text[:1].isupper() and country_of_name(g.text)), None)
+        if agent is not None and place is not None and country_of_name(place.text) != agent:
+            return agent, "transfer", theme, country_of_name(place.text)
     return None
 
 
