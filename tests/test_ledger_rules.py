@@ -674,3 +674,12 @@ def test_one_wire_item_under_two_sites_headers_and_footers_is_a_copy():
     second = " ".join(f"c{rnd.randrange(5000)}" for _ in range(70)) + " " + item + " " + " ".join(f"d{rnd.randrange(5000)}" for _ in range(10))
     found = find_copies([("first", first, "2024-01-01"), ("second", second, "2024-01-02")])
     assert found.keys() == {"second"} and found["second"][1] < 0.5
+
+
+def test_claims_of_one_frame_can_contradict_with_no_word_in_common():
+    # "Lisbon shelled the port" / "nothing allows us to say it was a Portuguese strike": one act of one country
+    a = Said(pos("a", 1), "S1", {}, ("d1", 0), frozenset(), frozenset({"lisbon", "shelled", "port"}), frame=("PT", "attack"))
+    b = Said(pos("b", 2, polarity="negative"), "S2", {}, ("d2", 0), frozenset(), frozenset({"nothing", "allows", "portuguese", "strike"}),
+             frame=("PT", "attack"))
+    c = Said(pos("c", 3, polarity="negative"), "S3", {}, ("d3", 0), frozenset(), frozenset({"harbour", "closed"}), frame=("ES", "attack"))
+    assert {frozenset((r.a, r.b)) for r in relate("p", [a, b, c]) if r.kind == "contradicts"} == {frozenset(("a", "b"))}

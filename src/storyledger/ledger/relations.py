@@ -58,6 +58,7 @@ class Said:
     claimant: frozenset[str] = frozenset()  # whose statement a content names and no more ("Israel's account")
     speaker: frozenset[str] = frozenset()  # its source as actors: its name, the governments it speaks for
     negated: str | None = None  # the key of what a negative claim says is not ("no connection": connection)
+    frame: tuple | None = None  # (agent country, act) of what it says was done (`semantics.frames`)
 
 
 def unit_word(said: list[Said], key: str | None) -> str | None:
@@ -151,6 +152,8 @@ def about_the_same(a: Said, b: Said) -> bool:
             return False  # "no connection between the noises and the site" says nothing against "the noises were sea life"
     if "denied" in (a.position.stance, b.position.stance) and a.place[0] == b.place[0]:
         return True  # "X denied responsibility" answers what its own article reported
+    if a.frame is not None and a.frame == b.frame:
+        return True  # "Israel attacked the hospital" / "nothing allows us to say it is an Israeli strike"
     return a.keys is None or b.keys is None or bool(a.keys & b.keys)
 
 
