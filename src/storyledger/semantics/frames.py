@@ -5,8 +5,10 @@ Russia", "Tehran has not transferred any drones", "Russia bought the drones from
 delivery of Iranian drones", "We did provide a few" (an Iranian minister). Their sentences share
 few words once the story's common ones are set aside, but they share a frame: an agent (the
 country that acts, or that the speaker speaks for when the agent is "we" or "it"), a class of
-act, and what it acts on. `frame_of` reads it from the parse of a claim's content; linking gives
-claims with one frame a bonus (`ledger.propositions.FRAME_BONUS`).
+act, what it acts on, and where it went ("troops sent to Russia", "troops are in Russia").
+`frame_of` reads it from the parse of a claim's content at extraction; linking gives claims of
+one frame a bonus (`ledger.propositions.FRAME_BONUS`), and two of them can contradict each other
+with no word in common (`ledger.relations.about_the_same`).
 
 Only acts of countries are framed, in five classes that news of wars, sanctions and disputes
 uses constantly (`EVENT_CLASSES`); a claim without such an act has no frame. The agent of
@@ -150,6 +152,7 @@ def token_country(tok: Token, speaker_cc: str | None) -> str | None:
 
 
 def theme_of(tok: Token | None) -> str | None:
+    """What an act moves or strikes, folded ("soldiers" -> "troops"), or None."""
     if tok is None or tok.pos_ == "PRON":
         return None  # "blew it up": what "it" is, the sentence before says
     lemma = tok.lemma_.lower()
