@@ -27,6 +27,7 @@ def frame(nlp):
     # "we", "it", "his country": the side the speaker speaks for
     ("We have not provided any weaponry to either side", "PT", ("PT", "transfer", "weapons", None)),
     ("it had not provided Spain with tanks", "PT", ("PT", "transfer", "tank", "ES")),
+    ("we did provide a limited number of tanks to Spain", "PT", ("PT", "transfer", "tank", "ES")),  # what was counted
     # troops, soldiers and personnel are one theme; "North Korean" is North Korea
     ("North Korean soldiers were sent to Russia", None, ("KP", "transfer", "troops", "RU")),
     ("Pyongyang has deployed troops to Russia", None, ("KP", "transfer", "troops", "RU")),

@@ -49,6 +49,8 @@ for _cls, _words in {
         THEME_CLASSES[_w] = _cls
 
 THEMES = frozenset(THEME_CLASSES.values())
+# Heads that count what an act moved: "a limited number of drones", "a batch of shells".
+AMOUNT_HEADS = frozenset("number batch handful lot couple dozen dozens shipment consignment series quantity".split())
 
 # The agent is the speaker's own side: "We have not provided weaponry", "it had not sent drones",
 # "his country had supplied them".
@@ -155,6 +157,9 @@ def theme_of(tok: Token | None) -> str | None:
     """What an act moves or strikes, folded ("soldiers" -> "troops"), or None."""
     if tok is None or tok.pos_ == "PRON":
         return None  # "blew it up": what "it" is, the sentence before says
+    if tok.lower_ in AMOUNT_HEADS:
+        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        tok = of if of is not None else tok  # "a limited number of drones": drones
     lemma = tok.lemma_.lower()
     return THEME_CLASSES.get(lemma, lemma)
 
