@@ -219,3 +219,8 @@ def test_a_quote_paragraph_after_a_dated_post_takes_its_day_whatever_times_it_or
             "“The inspection shows with a high degree of confidence that the quay did not collapse on October 1.”")
     claims = claims_of(text, published="2024-10-06")  # a Sunday
     assert [c["said_on"] for c in claims] == ["2024-10-05"] * 3, [(c["content"], c["said_on"]) for c in claims]
+
+
+def test_a_day_set_off_right_after_the_cue_is_the_day_of_saying(claims_of):
+    claims = claims_of("The mayor said Monday, October 10, the ferries had carried 40 cars to Porto.", "2022-10-11")
+    assert [c["said_on"] for c in claims] == ["2022-10-10"]

@@ -390,6 +390,9 @@ def on_cue(doc: Doc, t: Timex, cue) -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False
+    text = text_of(doc)
+    if 0 < t.start - cue.idx - len(cue.text) <= 2 and text[t.end:t.end + 1] == "," and DAY_VALUE.match(t.value):
+        return True  # "said Monday, October 10, Russia had used ...": the day set off right after the cue
     root = span.root
     if root.head.i == cue.i and root.dep_ in ("npadvmod", "tmod"):
         return True
