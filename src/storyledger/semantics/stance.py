@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Span, Token
 
-from ..nlp.cache import heads_of
+from ..nlp.cache import heads_of, text_of
 
 # Confirming, or acknowledging a reported or disputed point (story-gold: "confirms or acknowledges"):
 # "the ministry acknowledged that the bridge had collapsed", "the paper admitted its coverage was sloppy".
@@ -680,6 +680,10 @@ def discredits(root: Token) -> bool:
             return True
     # a falsehood named as what the subject spreads, wages or is: "spin another fake",
     # "waging a disinformation campaign", "the agenda and disinformation against Iran"
+    doc = root.doc
+    said = text_of(doc)[root.left_edge.idx:root.right_edge.idx + len(root.right_edge)].lower()
+    if not any(w in said for w in LABEL_WORDS):
+        return False  # most contents name no falsehood: no walk over their tokens
     for t in root.subtree:
         if t.lower_ not in LABEL_WORDS or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
