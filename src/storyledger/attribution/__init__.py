@@ -1293,8 +1293,7 @@ def caption(f: Found) -> bool:
 
 def outlet_name(mention: Span) -> str:
     """An outlet's name in its mention: "a Reuters report" -> "Reuters", "the paper" -> "paper"."""
-    org = next((e for e in ents_in(mention) if e.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE")), None)
-    return strip_the(org.text if org is not None and is_media(org.text) else mention.text)
+    return named_outlet(mention) or strip_the(mention.text)
 
 
 def relayed_by_outlet(outer: Found, inner: Found) -> bool:
