@@ -553,7 +553,7 @@ REJECT_LABELS = frozenset("baseless unfounded groundless false untrue fabricated
                           "ridiculous nonsense lies fake".split())
 
 
-def rejected_as(verb: Token, lemma: str) -> Found | None:
+def rejected_as(verb: Token) -> Found | None:
     """"Iran denies as baseless accusations it sends drones": what follows the label is what was
     denied (the label is the stance)."""
     doc = verb.doc
@@ -753,7 +753,7 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         if f is not None:
             return f
     if lemma in REJECTING_VERBS:
-        f = rejected_as(verb, lemma)
+        f = rejected_as(verb)
         if f is not None:
             return f
     if lemma in LIGHT_VERBS:
