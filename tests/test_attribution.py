@@ -1637,3 +1637,8 @@ def test_a_countrys_body_keeps_its_country_when_the_model_takes_in_the_possessiv
     # the model tags "South Korea's" as one place, "navy" as the body
     claims = claims_of("South Korea's navy said two barges were spotted off the coast.")
     assert [c["source"]["name"] for c in claims] == ["South Korea's navy"]
+
+
+def test_a_short_quote_after_a_colon_is_one_claim(claims_of):
+    claims = claims_of('Asked whether the barges had left, the harbour master said: "I don\'t know."')
+    assert [c["content"] for c in claims if c["cue"] == "say"] == ["I don't know."]

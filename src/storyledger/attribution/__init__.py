@@ -197,6 +197,9 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
         if f.head.i in used_cues:
             over = [(s, e) for s, e in spans if s < f.content[1] and f.content[0] < e]
             if not over:
+                if any(d.head.i == f.head.i and d.quote is not None and d.quote.start <= f.content[0]
+                       and f.content[1] <= d.quote.end for d in direct):
+                    continue  # 'Peskov said: "I don't know."': the short quote is the claim, read once
                 # 'said the blaze was "under control"': the clause a short quote closes is said too;
                 # sharing the quote's cue, the two make one attribution
                 kept.append(f)
