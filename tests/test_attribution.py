@@ -1642,3 +1642,12 @@ def test_a_countrys_body_keeps_its_country_when_the_model_takes_in_the_possessiv
 def test_a_short_quote_after_a_colon_is_one_claim(claims_of):
     claims = claims_of('Asked whether the barges had left, the harbour master said: "I don\'t know."')
     assert [c["content"] for c in claims if c["cue"] == "say"] == ["I don't know."]
+
+
+def test_an_outlet_or_report_that_cited_someone_relays_them(claims_of):
+    for text, via in [("Reuters, which cited two port officials, said the barges carried grain.", "Reuters"),
+                      ("The report, which cited unnamed officials, said the barges carried grain.", "report")]:
+        claims = claims_of(text)
+        assert [(c["source"]["name"], c["via"], c["content"]) for c in claims] == [
+            (claims[0]["source"]["name"], [via], "the barges carried grain")], text
+        assert "officials" in claims[0]["source"]["name"]

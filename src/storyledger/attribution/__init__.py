@@ -722,6 +722,16 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
     """"According to Censor.NET, citing Ukrinform, this was stated by X": outlets become `via`."""
     out = list(found)
     for f in found:
+        if f.mode == "indirect" and f.source is not None and (is_media(f.source.text) or f.source.root.lemma_.lower() in DOCUMENT_SOURCES):
+            cited = next((g for g in found if g.cue_lemma == "cite" and g.head.dep_ == "relcl" and g.head.head.i == f.source.root.i), None)
+            obj = next((c for c in cited.head.children if c.dep_ == "dobj"), None) if cited is not None else None
+            if obj is not None and cited_speaker(obj):
+                # "Reuters, which cited two officials, said C": the officials said C, Reuters relays it
+                f.via = [strip_the(f.source.text), *f.via]
+                f.source = noun_span(obj)
+                if cited in out:
+                    out.remove(cited)
+            continue
         if f.cue_lemma != "according to" or f.source is None:
             continue
         name = f.source.text
