@@ -723,26 +723,18 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
     out = list(found)
     for f in found:
         if f.mode == "indirect" and f.source is not None and (is_media(f.source.text) or f.source.root.lemma_.lower() in DOCUMENT_SOURCES):
-            cited = next((g for g in found if g.cue_lemma == "cite" and g.head.dep_ == "relcl" and g.head.head.i == f.source.root.i), None)
-            obj = next((c for c in cited.head.children if c.dep_ == "dobj"), None) if cited is not None else None
-            if obj is not None and cited_speaker(obj):
-                # "Reuters, which cited two officials, said C": the officials said C, Reuters relays it
-                f.via = [strip_the(f.source.text), *f.via]
-                f.source = noun_span(obj)
-                if cited in out:
-                    out.remove(cited)
+            # "Reuters, which cited two officials, said C": the officials said C, Reuters relays it
+            cited = relay_citing(f, found)
+            if cited is not None and cited in out:
+                out.remove(cited)
             continue
         if f.cue_lemma != "according to" or f.source is None:
             continue
         name = f.source.text
         sent = sent_of(f.cue[0])
-        cited = next((g for g in found if g.cue_lemma == "cite" and g.head.dep_ == "relcl" and g.head.head.i == f.source.root.i), None)
+        cited = relay_citing(f, found)
         if cited is not None:
             # "According to Reuters, which cited two sources, C": the sources said C, Reuters relays it
-            obj = next((c for c in cited.head.children if c.dep_ == "dobj"), None)
-            if obj is not None and cited_speaker(obj):
-                f.via = [strip_the(name), *f.via]
-                f.source = noun_span(obj)
             if cited in out:
                 out.remove(cited)
             continue
@@ -882,6 +874,20 @@ def citing_of(doc: Doc, f: Found) -> Token | None:
         if t.lower_ == "citing" and t.dep_ in ("advcl", "xcomp", "conj", "dep") and t.i > span.start + 2:
             return t
     return None
+
+
+def relay_citing(f: Found, found: list[Found]) -> Found | None:
+    """The "which cited X" find on f's source, if any; when X names who said it, X becomes f's
+    source and the citer the first of its `via`."""
+    cited = next((g for g in found if g.cue_lemma == "cite" and g.head.dep_ == "relcl" and g.head.head.i == f.source.root.i), None)
+    if cited is None:
+        return None
+    obj = next((c for c in cited.head.children if c.dep_ == "dobj"), None)
+    if obj is None or not cited_speaker(obj):
+        return cited if f.cue_lemma == "according to" else None
+    f.via = [strip_the(f.source.text), *f.via]
+    f.source = noun_span(obj)
+    return cited
 
 
 def cited_speaker(obj: Token) -> bool:
