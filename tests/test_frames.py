@@ -42,6 +42,14 @@ def frame(nlp):
     ("the Kremlin sabotaged the dam", None, ("RU", "attack", "dam", None)),
     # buying with no seller named: the buyer's act
     ("Spain has ordered 2,400 tanks", None, ("ES", "acquire", "tank", None)),
+    # an act still to come is another act than one done; "could" is no announcement
+    ("Portugal is preparing to provide Spain with drones", None, ("PT", "transfer (planned)", "drones", "ES")),
+    ("Lisbon plans to send more drones to Madrid", None, ("PT", "transfer (planned)", "drones", "ES")),
+    ("Portugal will send troops to Spain", None, ("PT", "transfer (planned)", "troops", "ES")),
+    ("the Portuguese army is set to deliver drones to Spain", None, ("PT", "transfer (planned)", "drones", "ES")),
+    # a transfer whose giver is unsaid, when what went and where are said
+    ("a small batch of drones was shipped to Spain", None, (None, "transfer", "drones", "ES")),
+    ("soldiers had been sent to Serbia", None, (None, "transfer", "troops", "RS")),
 ])
 def test_frame_of_an_act(frame, text, speaker, expected):
     assert frame(text, speaker) == expected
@@ -52,6 +60,7 @@ def test_frame_of_an_act(frame, text, speaker, expected):
     "the minister supplied the figures to reporters",  # no country acts
     "We have not sent any tanks",  # "we" with no side known
     "the Portuguese minister is in Madrid",  # a person is no force
+    "drones were shipped last spring",  # no giver, no destination: too little to be one act
 ])
 def test_no_frame(frame, text):
     assert frame(text) is None

@@ -660,7 +660,23 @@ def test_a_transfer_to_another_place_is_another_frame():
     for other, bonus in [(("KP", "transfer", None, "RU"), props.FRAME_BONUS),  # "troops arrived in Russia"
                          (("KP", "transfer", "troops", None), props.FRAME_BONUS),  # nowhere said
                          (("KP", "transfer", "troops", "UA"), 0.0),  # "to the occupied territories of Ukraine"
-                         (("RU", "transfer", "troops", "RU"), 0.0), (("KP", "train", "troops", "RU"), 0.0)]:
+                         (("RU", "transfer", "troops", "RU"), 0.0), (("KP", "train", "troops", "RU"), 0.0),
+                         (("KP", "transfer (planned)", "troops", "RU"), 0.0),  # "is preparing to send troops"
+                         ((None, "transfer", "troops", "RU"), props.FRAME_BONUS),  # "troops were sent to Russia"
+                         ((None, "transfer", "troops", "UA"), 0.0), ((None, "transfer", "drones", "RU"), 0.0)]:
+        b = props.Item("b", "d2", 0, 2, "y", "indirect")
+        b.frame = other
+        assert props.frame_term(said, b) == bonus, other
+
+
+def test_a_kind_of_theme_meets_its_kind_and_an_unsaid_giver_needs_all_else_said():
+    said = props.Item("a", "d1", 0, 1, "x", "indirect")
+    said.frame = ("PT", "transfer", "drones", "ES")
+    for other, bonus in [(("PT", "transfer", "weapons", None), props.FRAME_BONUS),  # "we have sent no weapons to anyone"
+                         (("PT", "transfer", "weapons", "ES"), props.FRAME_BONUS),
+                         (("PT", "transfer", "troops", "ES"), 0.0),  # troops are no weapons
+                         ((None, "transfer", "drones", None), 0.0),  # "drones were shipped": to where, unsaid
+                         ((None, "transfer", "weapons", "ES"), 0.0)]:  # a guess on a guess
         b = props.Item("b", "d2", 0, 2, "y", "indirect")
         b.frame = other
         assert props.frame_term(said, b) == bonus, other

@@ -73,8 +73,11 @@ KEY_MAX_CLAIMS = 40
 # Both claims say one country did one kind of act to one kind of thing (`semantics.frames`):
 # one state of affairs however it is phrased. Measured on the four story sets and the seed with
 # `bench/link_grid.py` (bench/RESULTS.md, session of 2026-12-07).
-FRAME_BONUS = 0.3
+FRAME_BONUS = 0.5
 FRAME_UNSAID_THEME = 1  # a frame with no theme meets any theme of its agent and act
+FRAME_UNSAID_AGENT = 1  # a transfer by no one said meets any agent's of the same theme and destination
+FRAME_KIND_THEME = 1  # a theme meets its kind: drones, weapons
+THEME_KINDS = {"drones": "weapons"}
 # Money and shares are counted in almost every business story; two sums in dollars are no more
 # likely to be the same number than any two claims (the demo's "annual profit" / "annual loss").
 GENERIC_UNITS = frozenset("usd eur gbp jpy cny rub uah dollar euro pound percent per cent %".split())
@@ -631,10 +634,10 @@ def similarity_matrix(items: list[Item], X: np.ndarray, idf: dict[str, float]) -
     union = sizes[:, None] + sizes[None, :] - inter
     lexical = np.divide(inter, union, out=np.zeros_like(inter), where=(inter > 0) & (union > 0))
     S = X.astype(np.float64) @ X.astype(np.float64).T + LEXICAL_WEIGHT * lexical
-    framed: dict[tuple, list[int]] = defaultdict(list)
+    framed: dict[str, list[int]] = defaultdict(list)  # by act; an agent is compared in frame_term
     for i, it in enumerate(items):
         if it.frame:
-            framed[tuple(it.frame[:2])].append(i)
+            framed[it.frame[1]].append(i)
     for rows in framed.values():
         for x, i in enumerate(rows):
             for j in rows[x + 1 :]:
@@ -672,12 +675,24 @@ def frame_term(a: Item, b: Item) -> float:
     ("Iran supplied drones to Russia" / "We have not provided any drones", said by Iran's
     ministry); a theme either leaves unsaid does not part them."""
     fa, fb = a.frame, b.frame
-    if not fa or not fb or fa[0] != fb[0] or fa[1] != fb[1]:
+    if not fa or not fb or fa[1] != fb[1]:
+        return 0.0
+    if fa[0] != fb[0]:
+        # "drones were delivered to Russia" (by whom, unsaid) meets "Iran supplied drones to
+        # Russia" when what and where are said alike, not left open, in both
+        if FRAME_UNSAID_AGENT and (fa[0] is None or fb[0] is None) and fa[2:] == fb[2:] and None not in fa[2:]:
+            return FRAME_BONUS
         return 0.0
     for x, y in zip(fa[2:], fb[2:]):  # the theme, and where it went
-        if x != y and not (FRAME_UNSAID_THEME and (x is None or y is None)):
+        if x != y and not (FRAME_UNSAID_THEME and (x is None or y is None)) and not (FRAME_KIND_THEME and kind_of(x, y)):
             return 0.0
     return FRAME_BONUS
+
+
+def kind_of(x: str | None, y: str | None) -> bool:
+    """One theme is a kind of the other: drones are weapons ("has not supplied weapons to any
+    party" answers "supplied drones to Russia")."""
+    return bool(x and y and (THEME_KINDS.get(x) == y or THEME_KINDS.get(y) == x))
 
 
 # A content that names what it answers only by a word for it: "fake news", "the claims",

@@ -164,9 +164,11 @@ def theme_of(tok: Token | None) -> str | None:
     return THEME_CLASSES.get(lemma, lemma)
 
 
-def frame_of(content: Span, speaker_cc: str | None = None) -> tuple[str, str, str | None, str | None] | None:
+def frame_of(content: Span, speaker_cc: str | None = None) -> tuple[str | None, str, str | None, str | None] | None:
     """(agent country code, act class, theme, destination country) of the first act of a country
-    the content states, or None."""
+    the content states; else a transfer whose agent is unsaid but whose theme and destination are
+    said ("drones were shipped to Russia": agent None); else None."""
+    agentless = None
     for t in content:
         cls = EVENT_CLASSES.get(t.lemma_.lower())
         if cls is None:
@@ -174,7 +176,9 @@ def frame_of(content: Span, speaker_cc: str | None = None) -> tuple[str, str, st
         agent, cls, theme, where = act(t, cls, content, speaker_cc)
         if agent is not None:
             return agent, cls, theme, where
-    return present(content)
+        if agentless is None and cls == "transfer" and theme in THEMES and where is not None:
+            agentless = None, cls, theme, where  # "a few drones had been delivered to Russia": by whom, unsaid
+    return present(content) or agentless
 
 
 def present(content: Span) -> tuple[str, str, str, str] | None:
@@ -197,6 +201,29 @@ def present(content: Span) -> tuple[str, str, str, str] | None:
 
 # Being there is where the transfer ended: "troops arrived in Russia", "their presence in Russia".
 ARRIVING = frozenset("arrive station presence".split())
+
+
+# An act still to come is another state of affairs than one done: "Iran is preparing to send
+# drones" is not "Iran sent drones", and confirming the one does not answer the other. Its class
+# is marked (`PLANNED`), so the two never share a frame.
+PLANNED = " (planned)"
+PLANNING = frozenset("prepare plan intend aim seek set ready poise mull consider go agree expect".split())
+FUTURE_AUX = frozenset("will 'll shall".split())
+
+
+def planned(t: Token) -> bool:
+    """The act is announced, not done: "will send", "plans to send", "is preparing to send",
+    "is set to send", "is going to send"."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+        return True
+    head = t
+    while head.dep_ in ("xcomp", "acl", "conj") and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in PLANNING:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children):
+            return True
+    return False
 
 
 def destination(t: Token, kids: list[Token]) -> str | None:
@@ -231,6 +258,9 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str 
             # "Russia bought the drones from Iran": Iran gave them
             return token_country(source, None), "transfer", theme_of(theme), where
         who = by or subj
+        if who is None and t.dep_ == "xcomp":
+            # "Iran is preparing to provide drones", "Iran plans to send more": the controller
+            who = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "is set to deliver"
         if who is None:
             # "Iran of supplying drones" (accused ...), "Iran providing Russia with drones": the
             # country named just before the act
@@ -241,7 +271,7 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str 
         if who is None and passive is not None:
             who = passive  # "Iranian drones were delivered": whose they are
         agent = token_country(who, speaker_cc) if who is not None else None
-        return agent, cls, theme_of(theme), where
+        return agent, cls + PLANNED if planned(t) else cls, theme_of(theme), where
     if t.pos_ == "ADP" or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
         # "Moscow's forces were behind the blast", "Israel was not responsible for it"
         subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if t.head.lemma_ == "be" else None
