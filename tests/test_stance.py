@@ -137,6 +137,12 @@ def one(claims, needle):
     ("The spokesman said he was aware of the merger talks.", "merger", "asserted", "positive"),
     # a label of falsehood the parser hangs on the report it labels
     ('The ministry labelled the merger reports "another hoax".', "merger", "denied", "positive"),
+    # ... or reads as an adjective after the object's last noun
+    ("The envoy called the statements of the opposition about alleged sales of tanks to Chad fake.", "tanks", "denied", "positive"),
+    ("The envoy called the statements of the opposition about the sale of tanks untrue.", "tanks", "denied", "positive"),
+    ("The envoy called the statements of the opposition about the sale of tanks important.", "tanks", "asserted", "positive"),
+    ('The diver said he finds stories of "knocking" below deck "pretty spurious".', "knocking", "denied", "positive"),
+    ("The minister accused the opposition of spreading lies.", "opposition", "asserted", "positive"),
     # hearsay hedges on the main clause: what the speaker passes on, not states
     ("The ministry said the barges had reportedly left the quay.", "barges", "possible", "positive"),
     ("The club said the player had allegedly broken the rules.", "player", "possible", "positive"),
