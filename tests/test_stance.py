@@ -141,6 +141,8 @@ def one(claims, needle):
     ("The envoy called the statements of the opposition about alleged sales of tanks to Chad fake.", "tanks", "denied", "positive"),
     ("The envoy called the statements of the opposition about the sale of tanks untrue.", "tanks", "denied", "positive"),
     ("The envoy called the statements of the opposition about the sale of tanks important.", "tanks", "asserted", "positive"),
+    ('"The part about the tanks is correct, we sold Chad a few of them last year," the minister said.', "sold", "confirmed", "positive"),
+    ('"The tanks arrived, we sold Chad a few of them last year," the minister said.', "sold", "asserted", "positive"),
     ('The diver said he finds stories of "knocking" below deck "pretty spurious".', "knocking", "denied", "positive"),
     ("The minister accused the opposition of spreading lies.", "opposition", "asserted", "positive"),
     # hearsay hedges on the main clause: what the speaker passes on, not states

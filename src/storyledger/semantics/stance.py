@@ -214,7 +214,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance, polarity_taken = "unconfirmed", True  # "could neither confirm nor deny"
     elif root.lemma_.lower() in CONFIRM_VERBS and not modals & {"could", "might", "may"}:
         stance = "confirmed"
-    elif affirms(root) or emphatic(chain[-1]):
+    elif affirms(root) or emphatic(chain[-1]) \
+            or any(affirms(c) for c in root.children if c.dep_ == "ccomp" and c.i < root.i):  # "X is correct, we gave"
         stance = "confirmed"
     elif not_known(content, root) or DEFER.search(low):
         stance, polarity_taken = "unconfirmed", True
