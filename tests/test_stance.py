@@ -143,6 +143,9 @@ def one(claims, needle):
     ("The envoy called the statements of the opposition about the sale of tanks important.", "tanks", "asserted", "positive"),
     ('"The part about the tanks is correct, we sold Chad a few of them last year," the minister said.', "sold", "confirmed", "positive"),
     ('"The tanks arrived, we sold Chad a few of them last year," the minister said.', "sold", "asserted", "positive"),
+    ('The navy says it has "with a high degree of probability" sunk a smuggling boat.', "smuggling", "possible", "positive"),
+    ("The navy says the boat was in all likelihood sunk by a mine.", "mine", "possible", "positive"),
+    ("The navy says it has with a high degree of confidence sunk a smuggling boat.", "smuggling", "asserted", "positive"),
     ('The diver said he finds stories of "knocking" below deck "pretty spurious".', "knocking", "denied", "positive"),
     ("The minister accused the opposition of spreading lies.", "opposition", "asserted", "positive"),
     # hearsay hedges on the main clause: what the speaker passes on, not states

@@ -72,6 +72,8 @@ HEDGE_VERBS = {"appear", "seem", "suggest", "believe", "suspect", "assume", "pre
 HEDGE_ADVERBS = {"likely", "probably", "possibly", "perhaps", "apparently", "presumably",
                  "seemingly", "maybe", "conceivably", "plausibly", "reportedly", "allegedly", "supposedly"}
 HEDGE_ADJECTIVES = {"likely", "unlikely", "possible", "probable", "plausible", "improbable"}
+# "with a high degree of probability", "in all likelihood": odds, not certainty.
+ODDS_NOUNS = {"probability", "likelihood"}
 # Also "feasible" ("evacuation is possible only by boat"): a hedge only as "it is possible that".
 FEASIBLE_ADJECTIVES = {"possible", "plausible"}
 # Verbs whose clausal complement is what the content really asserts ("the evidence suggests
@@ -412,6 +414,8 @@ def hedge_of(content: Span, root: Token) -> bool | None:
             w = c.lower_
             if c.dep_ == "advmod" and w in HEDGE_ADVERBS:
                 return False
+            if c.dep_ == "prep" and w in ("with", "in") and any(x.lemma_.lower() in ODDS_NOUNS for x in c.subtree):
+                return False  # "has with a high degree of probability shot down", "in all likelihood"
             if c.dep_ in ("acomp", "oprd") and w in HEDGE_ADJECTIVES and (
                     w not in FEASIBLE_ADJECTIVES or any(x.dep_ == "nsubj" and x.lower_ == "it" for x in kids)):
                 # "is likely to", "it is possible that"; not "is possible only with"
