@@ -146,6 +146,9 @@ def one(claims, needle):
     ('The navy says it has "with a high degree of probability" sunk a smuggling boat.', "smuggling", "possible", "positive"),
     ("The navy says the boat was in all likelihood sunk by a mine.", "mine", "possible", "positive"),
     ("The navy says it has with a high degree of confidence sunk a smuggling boat.", "smuggling", "asserted", "positive"),
+    ('The governor added: "While the inquiry goes on, I will say again: the damage to the dikes is a disaster."', "dikes", "asserted", "positive"),
+    ('The governor added: "I will say again: the town would still stand had the army kept the dikes."', "dikes", "asserted", "positive"),
+    ('The governor added: "I will say more about the dikes next week."', "dikes", "predicted", "positive"),
     ('The diver said he finds stories of "knocking" below deck "pretty spurious".', "knocking", "denied", "positive"),
     ("The minister accused the opposition of spreading lies.", "opposition", "asserted", "positive"),
     # hearsay hedges on the main clause: what the speaker passes on, not states

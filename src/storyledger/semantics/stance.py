@@ -183,6 +183,9 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
     if not negated and inconsistent(chain[-1]):
         negated = True  # "the damage is inconsistent with an airstrike": not an airstrike
     modals = modals_of(root)
+    if root.lemma_.lower() in SAY_LIKE and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children) \
+            and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        modals -= FUTURE_MODALS  # "I will say again: X", "I would say X": the saying is now
     if len(chain) > 1:
         modals |= modals_of(chain[-1])  # "intelligence indicates [Iran will begin training]": the forecast is the clause's
     stance = "asserted"
@@ -225,7 +228,7 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
         stance, polarity_taken = "denied", True
     elif relayed_denial(root):
         stance, polarity_taken = "denied", True
-    elif (modals & (POSSIBLE_MODALS | FUTURE_MODALS)) and conditional(root):
+    elif (modals & (POSSIBLE_MODALS | FUTURE_MODALS)) and (conditional(root) or conditional(chain[-1])):
         stance = "asserted"  # "if the level drops below 12.7 m, the plant will no longer be able to pump"
     elif modals & POSSIBLE_MODALS:
         stance = "possible"
