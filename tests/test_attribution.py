@@ -1302,6 +1302,12 @@ def test_a_request_for_anonymity_is_no_claim(claims_of):
     assert [(c["cue"], c["content"]) for c in claims] == [("say", "the barges had left"), ("ask", "to leave the town")]
 
 
+def test_blaming_each_other_is_the_reporters_summary_not_a_claim(claims_of):
+    claims = claims_of("Lisbon and Madrid blamed each other for the flood. The two ministers accused one another of "
+                       "lying. The mayor blamed the army for the flood.")
+    assert [(c["source"]["name"], c["cue"]) for c in claims] == [("mayor", "blame")]
+
+
 def test_according_to_a_report_put_out_by_someone_is_theirs_and_not_its_content(claims_of):
     claims = claims_of("The barges had left the quay, according to a report published by the Lisbon Institute on "
                        "Monday. According to a study released by the Harbour Trust, the quay was closed.")

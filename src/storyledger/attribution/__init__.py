@@ -81,7 +81,8 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     teasers = teaser_ranges(text_of(doc)) + heading_ranges(text_of(doc))
     quotes = [q for q in find_quotes(text_of(doc)) if not inside_any(q.start, teasers)]
     found = [f for f in find_reported(doc) if not inside_any(f.cue_span[0], teasers) and not asked_of_you(doc, f)
-             and not asked_for_anonymity(doc, f) and not (f.source is not None and f.source[0].lower_ in WH_SOURCES)]
+             and not asked_for_anonymity(doc, f) and not (f.source is not None and f.source[0].lower_ in WH_SOURCES)
+             and not reciprocal(doc, f)]
     heads = [h for h in headline_speakers(doc, found) if not inside_any(h.cue_span[0], teasers)]
     # a transcript line opened by a quote mark ("WALLACE: ...) is the speaker's, not a quote's
     labels = [(h.source.start_char - 1, h.cue_span[1]) for h in heads if h.source is not None]
@@ -130,6 +131,16 @@ def asked_for_anonymity(doc: Doc, f: Found) -> bool:
         return True
     start = f.content[0]
     return ANONYMOUS_PURPOSE.search(text_of(doc)[max(0, start - 80):start]) is not None
+
+
+# "Moscow and Kyiv blamed each other for the flood": the reporter's summary of a dispute, whose
+# two claims are each in their own words elsewhere: no claim of its own. ("Each said the other
+# lacks the judgment" states what each holds of the other: PolNeAR annotates it.)
+RECIPROCAL = re.compile(r"(?:each\s+other|one\s+another)\b", re.I)
+
+
+def reciprocal(doc: Doc, f: Found) -> bool:
+    return RECIPROCAL.match(text_of(doc), f.content[0]) is not None
 
 
 # A clause no speaker heads: "the system detected what it suspected was X and reported its
