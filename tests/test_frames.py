@@ -35,6 +35,7 @@ def frame(nlp):
     ("North Korean troops have arrived in Russia", None, ("KP", "transfer", None, "RU")),
     ("Belarusian soldiers are now in Serbia", None, ("BY", "transfer", "troops", "RS")),  # being there
     ("Portuguese drones are not in Spain", None, ("PT", "transfer", "drones", "ES")),
+    ("There are now about 10,000 Belarusian soldiers in Serbia", None, ("BY", "transfer", "troops", "RS")),
     ("Pyongyang could send troops to the occupied territories of Ukraine", None, ("KP", "transfer", "troops", "UA")),
     # who was behind an attack
     ("Madrid's forces were behind the blast", None, ("ES", "attack", None, None)),
@@ -72,3 +73,17 @@ def test_the_side_a_speaker_speaks_for():
     assert speaker_country("the Kremlin", "organization", []) == "RU"
     assert speaker_country("Reuters", "media", []) is None
     assert speaker_country("Jane Roe", "person", ["British explorer"]) is None
+
+
+def test_a_place_inside_a_country_is_that_country(nlp):
+    # the places of the document, as `find_places` reads them in context, give the destination
+    from storyledger.pipeline import countries_of_places
+    from storyledger.semantics.frames import frame_of
+    from storyledger.semantics.places import find_places
+
+    doc = nlp("Officials said Belarusian troops were sent to Porto. Officials said Belarusian soldiers are now in Braga.")
+    places = countries_of_places(doc, find_places(doc))
+    sent = [s for s in doc.sents]
+    assert frame_of(doc[2:sent[0].end - 1], None, places) == ("BY", "transfer", "troops", "PT")
+    assert frame_of(doc[sent[1].start + 2:sent[1].end - 1], None, places) == ("BY", "transfer", "troops", "PT")
+    assert frame_of(doc[2:sent[0].end - 1], None) == ("BY", "transfer", "troops", None)  # with no places read

@@ -22,7 +22,7 @@ from .limits import Limits, TimeLimit, time_limit
 from .nlp import MODEL, free_heap, load, trim_caches
 from .nlp.cache import sent_of, sents_of, text_of
 from .semantics.entities import document_names, find_entities
-from .semantics.frames import frame_of, speaker_country
+from .semantics.frames import country_of_name, frame_of, speaker_country
 from .semantics.places import find_places
 from .semantics.quantities import find_quantities
 from .semantics.stance import assess, negated_cue, neither_nor
@@ -236,6 +236,7 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
     places = find_places(doc, document.outlet)
     names = document_names(doc)
     statements = statement_spans(claims)
+    place_countries = countries_of_places(doc, places)
     for claim in claims:
         s, e = claim.span
         content = doc.char_span(s, e, alignment_mode="expand")
@@ -250,8 +251,24 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
         claim.places = [p.to_dict() for p in places if s <= p.start and p.end <= e]
         claim.entities = within(find_entities(content, names))
         source = claim.source
-        claim.frame = frame_of(content, speaker_country(source.name, source.kind, [source.role] if source.role else []))
+        claim.frame = frame_of(content, speaker_country(source.name, source.kind, [source.role] if source.role else []),
+                               place_countries)
     carry_said_on(doc, claims, timexes)
+
+
+def countries_of_places(doc: Doc, places: list) -> dict[int, str]:
+    """The country code of each place below a country the text names, by the offset of each of
+    its tokens ("Kursk region" -> RU), as `semantics.frames.frame_of` reads destinations."""
+    out: dict[int, str] = {}
+    for p in places:
+        d = p.to_dict()
+        if d.get("kind") == "country" or not d.get("country"):
+            continue
+        cc = country_of_name(d["country"])
+        span = doc.char_span(d["span"][0], d["span"][1], alignment_mode="expand")
+        if cc and span is not None:
+            out.update((t.idx, cc) for t in span)
+    return out
 
 
 def statement_spans(claims: list[Claim]) -> dict[tuple, tuple[int, int]]:

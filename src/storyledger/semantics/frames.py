@@ -164,38 +164,51 @@ def theme_of(tok: Token | None) -> str | None:
     return THEME_CLASSES.get(lemma, lemma)
 
 
-def frame_of(content: Span, speaker_cc: str | None = None) -> tuple[str | None, str, str | None, str | None] | None:
+def frame_of(content: Span, speaker_cc: str | None = None,
+             places: dict[int, str] | None = None) -> tuple[str | None, str, str | None, str | None] | None:
     """(agent country code, act class, theme, destination country) of the first act of a country
     the content states; else a transfer whose agent is unsaid but whose theme and destination are
-    said ("drones were shipped to Russia": agent None); else None."""
+    said ("drones were shipped to Russia": agent None); else None. `places` gives the country of
+    the places the text names, by the character offset of each of their tokens (`find_places`,
+    which reads a name in its context: "Pokrovsk in Donetsk region"), so that a transfer to a
+    region or a city is one to its country ("troops were sent to Kursk": to Russia)."""
+    places = places or {}
     agentless = None
     for t in content:
         cls = EVENT_CLASSES.get(t.lemma_.lower())
         if cls is None:
             continue
-        agent, cls, theme, where = act(t, cls, content, speaker_cc)
+        agent, cls, theme, where = act(t, cls, content, speaker_cc, places)
         if agent is not None:
             return agent, cls, theme, where
         if agentless is None and cls == "transfer" and theme in THEMES and where is not None:
             agentless = None, cls, theme, where  # "a few drones had been delivered to Russia": by whom, unsaid
-    return present(content) or agentless
+    return present(content, places) or agentless
 
 
-def present(content: Span) -> tuple[str, str, str, str] | None:
-    """"North Korean troops are in Russia": a country's troops, drones or weapons said to be in
-    a country are where a transfer ended (the frame of "sent troops to Russia")."""
+def place_country(tok: Token, places: dict[int, str]) -> str | None:
+    """The country a capitalised word names, or the country of the place it is part of."""
+    return country_of_name(tok.text) or places.get(tok.idx)
+
+
+def present(content: Span, places: dict[int, str]) -> tuple[str, str, str, str] | None:
+    """"North Korean troops are in Russia", "there are 10,000 North Korean soldiers in Russia": a
+    country's troops, drones or weapons said to be in a country are where a transfer ended (the
+    frame of "sent troops to Russia")."""
     for t in content:
         if t.lemma_ != "be" or t.pos_ not in ("AUX", "VERB"):
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None and any(c.dep_ == "expl" for c in t.children):
+            subj = next((c for c in t.children if c.dep_ == "attr"), None)  # "there are 10,000 troops in Russia"
         theme = theme_of(subj) if subj is not None else None
         if theme not in THEMES:
             continue
         agent = token_country(subj, None)
-        place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
-                      for g in c.subtree if g.text[:1].isupper() and country_of_name(g.text)), None)
-        if agent is not None and place is not None and country_of_name(place.text) != agent:
-            return agent, "transfer", theme, country_of_name(place.text)
+        place = next((g for c in [*t.children, *subj.children] if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+                      for g in c.subtree if g.text[:1].isupper() and place_country(g, places)), None)
+        if agent is not None and place is not None and place_country(place, places) != agent:
+            return agent, "transfer", theme, place_country(place, places)
     return None
 
 
@@ -226,7 +239,7 @@ def planned(t: Token) -> bool:
     return False
 
 
-def destination(t: Token, kids: list[Token]) -> str | None:
+def destination(t: Token, kids: list[Token], places: dict[int, str]) -> str | None:
     """Where a transfer goes: the country of its "to" / "into" object ("sent troops to Russia",
     "to the occupied territories of Ukraine"), or of its dative ("provided Russia with drones")."""
     into = ("to", "into", "in") if t.lemma_.lower() in ARRIVING else ("to", "into")
@@ -234,7 +247,7 @@ def destination(t: Token, kids: list[Token]) -> str | None:
         if c.dep_ in ("prep", "dative") and c.lower_ in into:
             for g in c.subtree:
                 if g.i != c.i and g.text[:1].isupper():
-                    cc = country_of_name(g.text)
+                    cc = place_country(g, places)
                     if cc:
                         return cc
         if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN" and any(x.dep_ == "prep" and x.lower_ == "with" for x in kids):
@@ -242,7 +255,7 @@ def destination(t: Token, kids: list[Token]) -> str | None:
     return None
 
 
-def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str | None, str, str | None, str | None]:
+def act(t: Token, cls: str, content: Span, speaker_cc: str | None, places: dict[int, str]) -> tuple[str | None, str, str | None, str | None]:
     """The agent, class, theme and destination of one act word."""
     kids = list(t.children)
     if t.pos_ in ("VERB", "AUX"):
@@ -251,7 +264,7 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str 
         source = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"), None)
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         with_ = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)
-        where = destination(t, kids)
+        where = destination(t, kids, places)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         theme = with_ if with_ is not None and cls == "transfer" else obj or passive
         if cls == "acquire" and source is not None:
@@ -284,5 +297,5 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None) -> tuple[str 
         for m in [x for x in (by, *mods, subj, of) if x is not None]:
             agent = token_country(m, speaker_cc if subj is not None and m.i == subj.i else None)
             if agent is not None:
-                return agent, cls, theme_of(of), destination(t, kids)
+                return agent, cls, theme_of(of), destination(t, kids, places)
     return None, cls, None, None
