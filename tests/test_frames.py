@@ -41,6 +41,9 @@ def frame(nlp):
     ("Madrid's forces were behind the blast", None, ("ES", "attack", None, None)),
     ("Portugal was not responsible for the explosion", None, ("PT", "attack", None, None)),
     ("the Kremlin sabotaged the dam", None, ("RU", "attack", "dam", None)),
+    # what an attack used is no target; an act as a light verb's object is its subject's
+    ("Spanish forces detonated explosives in the dam", None, ("ES", "attack", None, None)),
+    ("Spanish troops carried out an internal detonation of the dam", None, ("ES", "attack", "dam", None)),
     # buying with no seller named: the buyer's act
     ("Spain has ordered 2,400 tanks", None, ("ES", "acquire", "tank", None)),
     # an act still to come is another act than one done; "could" is no announcement

@@ -30,7 +30,7 @@ for _cls, _words in {
     "transfer": "supply provide transfer deliver send give ship sell export hand dispatch deploy "
                 "supplier delivery shipment sale deployment provision arrive station presence",
     "acquire": "buy purchase acquire receive obtain order import acquisition",
-    "attack": "strike hit bomb attack shell destroy blow detonate sabotage fire target shoot airstrike "
+    "attack": "strike hit bomb attack shell destroy blow detonate detonation sabotage fire target shoot airstrike "
               "bombing shelling destruction responsible behind culprit",
     "use": "use employ operate",
     "train": "train teach instruct training",
@@ -49,6 +49,11 @@ for _cls, _words in {
         THEME_CLASSES[_w] = _cls
 
 THEMES = frozenset(THEME_CLASSES.values())
+# What an attack is made with, not on.
+INSTRUMENTS = frozenset("bomb explosive explosives mine charge device missile rocket shell munition".split())
+# Verbs that take an act as their object and lend it their subject: "Russian forces carried out a
+# detonation", "Israel conducted a strike".
+LIGHT_VERBS = frozenset("carry conduct launch stage commit perpetrate mount".split())
 # Heads that count what an act moved: "a limited number of drones", "a batch of shells".
 AMOUNT_HEADS = frozenset("number batch handful lot couple dozen dozens shipment consignment series quantity".split())
 
@@ -284,7 +289,7 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None, places: dict[
         if who is None and passive is not None:
             who = passive  # "Iranian drones were delivered": whose they are
         agent = token_country(who, speaker_cc) if who is not None else None
-        return agent, cls + PLANNED if planned(t) else cls, theme_of(theme), where
+        return agent, cls + PLANNED if planned(t) else cls, target(cls, theme_of(theme)), where
     if t.pos_ == "ADP" or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
         # "Moscow's forces were behind the blast", "Israel was not responsible for it"
         subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if t.head.lemma_ == "be" else None
@@ -292,10 +297,17 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None, places: dict[
     if t.pos_ in ("NOUN", "ADJ", "PROPN"):
         of = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         by = next((g for c in kids if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"), None)
-        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) if t.dep_ in ("acomp", "attr") else None
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) \
+            if t.dep_ in ("acomp", "attr") or (t.dep_ == "dobj" and t.head.lemma_.lower() in LIGHT_VERBS) else None
         mods = [c for c in kids if c.dep_ in ("poss", "amod", "compound")]
         for m in [x for x in (by, *mods, subj, of) if x is not None]:
             agent = token_country(m, speaker_cc if subj is not None and m.i == subj.i else None)
             if agent is not None:
-                return agent, cls, theme_of(of), destination(t, kids, places)
+                return agent, cls, target(cls, theme_of(of)), destination(t, kids, places)
     return None, cls, None, None
+
+
+def target(cls: str, theme: str | None) -> str | None:
+    """An attack's theme is what it struck; the charge it used says nothing of that ("detonated
+    explosives in the plant", "detonated a bomb"): unsaid."""
+    return None if cls == "attack" and theme in INSTRUMENTS else theme
