@@ -90,3 +90,10 @@ def test_a_place_inside_a_country_is_that_country(nlp):
     assert frame_of(doc[2:sent[0].end - 1], None, places) == ("BY", "transfer", "troops", "PT")
     assert frame_of(doc[sent[1].start + 2:sent[1].end - 1], None, places) == ("BY", "transfer", "troops", "PT")
     assert frame_of(doc[2:sent[0].end - 1], None) == ("BY", "transfer", "troops", None)  # with no places read
+
+
+def test_the_accused_of_an_act_is_its_agent(nlp):
+    from storyledger.semantics.frames import frame_of
+
+    doc = nlp("The mayor accused Portuguese troops on Tuesday of shelling the dam.")
+    assert frame_of(doc[3:-1]) == ("PT", "attack", "dam", None)  # "Portuguese troops on Tuesday of shelling the dam"

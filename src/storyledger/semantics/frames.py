@@ -285,7 +285,11 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None, places: dict[
             before = t.doc[t.i - 1] if t.i > content.start else None
             if before is not None and before.lower_ == "of" and before.i > content.start:
                 before = t.doc[before.i - 1]
-            who = before if before is not None and before.pos_ == "PROPN" else None
+            who = before if before is not None and before.pos_ == "PROPN" and token_country(before, speaker_cc) else None
+            if who is None and t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.dep_ != "prep":
+                # "[accused] Russian troops on Tuesday of detonating": the accused, the object of
+                # what "of" hangs on, when the content holds it
+                who = next((c for c in t.head.head.children if c.dep_ == "dobj" and content.start <= c.i < t.i), None)
         if who is None and passive is not None:
             who = passive  # "Iranian drones were delivered": whose they are
         agent = token_country(who, speaker_cc) if who is not None else None
