@@ -28,6 +28,8 @@ def frame(nlp):
     ("We have not provided any weaponry to either side", "PT", ("PT", "transfer", "weapons", None)),
     ("it had not provided Spain with tanks", "PT", ("PT", "transfer", "tank", "ES")),
     ("we did provide a limited number of tanks to Spain", "PT", ("PT", "transfer", "tank", "ES")),  # what was counted
+    ("Portugal gave Spain a few tanks", None, ("PT", "transfer", "tank", "ES")),
+    ("Lisbon gave Madrid only a limited number of drones", None, ("PT", "transfer", "drones", "ES")),  # Madrid parsed the object
     # troops, soldiers and personnel are one theme; "North Korean" is North Korea
     ("North Korean soldiers were sent to Russia", None, ("KP", "transfer", "troops", "RU")),
     ("Pyongyang has deployed troops to Russia", None, ("KP", "transfer", "troops", "RU")),

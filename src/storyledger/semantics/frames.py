@@ -165,6 +165,9 @@ def theme_of(tok: Token | None) -> str | None:
     if tok.lower_ in AMOUNT_HEADS:
         of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         tok = of if of is not None else tok  # "a limited number of drones": drones
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        # "a shipment of Iranian-made Shahed drones", where the parser heads the phrase by "made"
+        tok = next((g for g in reversed(list(tok.subtree)) if g.pos_ == "NOUN" and g.i > tok.i), tok)
     lemma = tok.lemma_.lower()
     return THEME_CLASSES.get(lemma, lemma)
 
@@ -257,6 +260,8 @@ def destination(t: Token, kids: list[Token], places: dict[int, str]) -> str | No
                         return cc
         if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN" and any(x.dep_ == "prep" and x.lower_ == "with" for x in kids):
             return country_of_name(c.text)
+        if c.dep_ == "dative" and c.pos_ == "PROPN" and country_of_name(c.text):
+            return country_of_name(c.text)  # "gave Spain a few tanks"
     return None
 
 
@@ -272,6 +277,11 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None, places: dict[
         where = destination(t, kids, places)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         theme = with_ if with_ is not None and cls == "transfer" else obj or passive
+        if cls == "transfer" and obj is not None and theme is obj and obj.pos_ == "PROPN" and country_of_name(obj.text):
+            # "Iran gave Moscow only a few drones" (the parser makes the receiver the object): the
+            # receiver is where it went, the other noun what went
+            where = where or country_of_name(obj.text)
+            theme = next((c for c in kids if c.dep_ in ("dobj", "npadvmod", "attr", "oprd") and c.i > obj.i), None)
         if cls == "acquire" and source is not None:
             # "Russia bought the drones from Iran": Iran gave them
             return token_country(source, None), "transfer", theme_of(theme), where
