@@ -667,6 +667,12 @@ def test_a_transfer_to_another_place_is_another_frame():
         b = props.Item("b", "d2", 0, 2, "y", "indirect")
         b.frame = other
         assert props.frame_term(said, b) == bonus, other
+    # each leaving out what the other says: "sent troops" / "provided something to Russia"
+    said.frame = ("KP", "transfer", "troops", None)
+    for other, bonus in [(("KP", "transfer", None, "RU"), 0.0), (("KP", "transfer", None, None), props.FRAME_BONUS)]:
+        b = props.Item("b", "d2", 0, 2, "y", "indirect")
+        b.frame = other
+        assert props.frame_term(said, b) == bonus, other
 
 
 def test_a_kind_of_theme_meets_its_kind_and_an_unsaid_giver_needs_all_else_said():

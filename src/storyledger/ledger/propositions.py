@@ -683,16 +683,26 @@ def frame_term(a: Item, b: Item) -> float:
         if FRAME_UNSAID_AGENT and (fa[0] is None or fb[0] is None) and fa[2:] == fb[2:] and None not in fa[2:]:
             return FRAME_BONUS
         return 0.0
-    for x, y in zip(fa[2:], fb[2:]):  # the theme, and where it went
-        if x != y and not (FRAME_UNSAID_THEME and (x is None or y is None)) and not (FRAME_KIND_THEME and kind_of(x, y)):
-            return 0.0
-    return FRAME_BONUS
+    # the theme, and where it went: one frame says all the other says, or more of it ("supplied
+    # drones" / "supplied drones to Russia"); two that each leave out what the other says ("sent
+    # troops" / "provided something to North Korea") agree on too little
+    return FRAME_BONUS if covers(fa[2:], fb[2:]) or covers(fb[2:], fa[2:]) else 0.0
+
+
+def covers(general: tuple, specific: tuple) -> bool:
+    """Each slot of `general` is said as in `specific`, is its kind (weapons of drones), or is
+    left unsaid."""
+    for i, (g, s) in enumerate(zip(general, specific)):
+        if g == s or (FRAME_UNSAID_THEME and g is None) or (FRAME_KIND_THEME and i == 0 and kind_of(s, g)):
+            continue
+        return False
+    return True
 
 
 def kind_of(x: str | None, y: str | None) -> bool:
-    """One theme is a kind of the other: drones are weapons ("has not supplied weapons to any
-    party" answers "supplied drones to Russia")."""
-    return bool(x and y and (THEME_KINDS.get(x) == y or THEME_KINDS.get(y) == x))
+    """Theme x is a kind of theme y: drones are weapons ("has not supplied weapons to any party"
+    answers "supplied drones to Russia")."""
+    return bool(x and y and THEME_KINDS.get(x) == y)
 
 
 # A content that names what it answers only by a word for it: "fake news", "the claims",
