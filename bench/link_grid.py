@@ -61,6 +61,7 @@ def load(work: Path, story: Path | None):
         it = props.Item(r["id"], r["document"], r["seq"], r["source"], r["content"], c.get("mode", ""), frozenset(link_.units(c)))
         CUES[it.id] = c.get("cue") or ""
         it.frame = tuple(c["frame"]) if c.get("frame") else None
+        it.stance = c.get("stance") or ""
         items.append(it)
     return db, (items, copies), gold
 

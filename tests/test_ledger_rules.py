@@ -654,6 +654,32 @@ def test_claims_of_one_frame_share_a_proposition_however_they_are_phrased(monkey
     assert len({p["a"], p["b"], p["c"]}) > 1  # by their words alone they stay apart
 
 
+def test_a_claim_that_the_cause_is_still_open_joins_the_stories_main_question():
+    said = [("a", "the harbour fire was started by the ferry company", "asserted"),
+            ("b", "the ferry company started the harbour fire on purpose", "asserted"),
+            ("c", "the ferry company did not start the harbour fire", "asserted"),
+            ("d", "we are working with our partners to determine what happened", "unconfirmed"),
+            ("e", "the mayor cannot say who was behind the fire", "unconfirmed"),
+            ("f", "we are working with our partners on a new budget", "asserted"),
+            ("g", "it is not known what happened to the missing cat", "asserted"),
+            ("h", "the museum will reopen in the spring", "asserted")]
+    items = []
+    for n, (i, text, stance) in enumerate(said):
+        it = props.Item(i, "d", n, n, text, "indirect")  # one story
+        it.stance = stance
+        items.append(it)
+    p = props.link_items(items, fake_embedder).of_claim
+    assert p["d"] == p["e"] == p["a"] == p["b"]
+    assert p["f"] != p["a"] and p["g"] != p["a"] and p["h"] != p["a"]
+    monkey = props.ATTACH_OPEN
+    try:
+        props.ATTACH_OPEN = 0
+        p = props.link_items(items, fake_embedder).of_claim
+        assert p["d"] != p["a"]  # by its words it stays with its speaker's other work
+    finally:
+        props.ATTACH_OPEN = monkey
+
+
 def test_a_transfer_to_another_place_is_another_frame():
     said = props.Item("a", "d1", 0, 1, "x", "indirect")
     said.frame = ("KP", "transfer", "troops", "RU")

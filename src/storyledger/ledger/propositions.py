@@ -205,6 +205,7 @@ class Item:
     keys: frozenset[str] = frozenset()
     specific: frozenset[str] = frozenset()  # keys that are not the story's common words
     frame: tuple | None = None  # (agent country, act, theme) of what it says was done (`semantics.frames`)
+    stance: str = ""
 
 
 @dataclass(slots=True)
@@ -375,6 +376,7 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
             cluster[m] = root
     members = groups
     attach_vague(items, cluster, members)
+    attach_open_questions(items, cluster, members)
     out = Grouping()
     for root, ms in members.items():
         ids = sorted(items[m].id for m in ms)
@@ -751,6 +753,42 @@ def attach_vague(items: list[Item], cluster: list[int], members: dict[int, list[
         members[target].append(i)
         members.pop(cluster[i])
         cluster[i] = target
+
+
+# What a story asks of its event: "working to determine what happened", "cannot say who was
+# behind the attack", "no information on why the collapse happened".
+OPEN_QUESTION = re.compile(r"\b(?:what\s+(?:exactly\s+|really\s+)?(?:happened|caused)|who\s+(?:was|is|were)\s+"
+                           r"(?:behind|responsible)|who\s+did\s+(?:it|this)|why\s+(?:\w+\s+){0,4}happened|"
+                           r"the\s+cause\s+of)\b", re.I)
+
+
+def attach_open_questions(items: list[Item], cluster: list[int], members: dict[int, list[int]]) -> None:
+    """A claim that only says the event's cause is still open ("we are working to determine what
+    happened", "the US cannot say conclusively who was behind the attack": stance unconfirmed)
+    joins the story's largest group: the question a developing story asks of its event is the
+    one most of its claims answer, and "not yet known" is a position on that answer (issue 13:
+    a deflection joins what it answers). Its words are about the finding out, so by likeness it
+    groups with other deflections, or with whatever else its speaker said."""
+    if not ATTACH_OPEN or not members:
+        return
+    main = max(members, key=lambda r: (len(members[r]), -r))
+    for root in [r for r in members if r != main]:
+        ms = members[root]
+        moved = [m for m in ms if items[m].stance == "unconfirmed" and OPEN_QUESTION.search(items[m].core)]
+        if not moved:
+            continue
+        members[main].extend(moved)
+        for m in moved:
+            cluster[m] = main
+        rest = [m for m in ms if m not in moved]
+        members.pop(root)
+        if rest:
+            members[rest[0]] = rest
+            for m in rest:
+                cluster[m] = rest[0]
+
+
+ATTACH_OPEN = 1
 
 
 def label(items: list[Item], X: np.ndarray) -> str:
