@@ -46,6 +46,8 @@ def frame(nlp):
     # what an attack used is no target; an act as a light verb's object is its subject's
     ("Spanish forces detonated explosives in the dam", None, ("ES", "attack", None, None)),
     ("Spanish troops carried out an internal detonation of the dam", None, ("ES", "attack", "dam", None)),
+    ("All responsibility lies with the Madrid regime", None, ("ES", "attack", None, None)),
+    ("The Madrid regime should bear full responsibility for the consequences", None, ("ES", "attack", None, None)),
     # buying with no seller named: the buyer's act
     ("Spain has ordered 2,400 tanks", None, ("ES", "acquire", "tank", None)),
     # an act still to come is another act than one done; "could" is no announcement

@@ -31,7 +31,7 @@ for _cls, _words in {
                 "supplier delivery shipment sale deployment provision arrive station presence",
     "acquire": "buy purchase acquire receive obtain order import acquisition",
     "attack": "strike hit bomb attack shell destroy blow detonate detonation sabotage fire target shoot airstrike "
-              "bombing shelling destruction responsible behind culprit",
+              "bombing shelling destruction responsible responsibility behind culprit",
     "use": "use employ operate",
     "train": "train teach instruct training",
 }.items():
@@ -53,7 +53,9 @@ THEMES = frozenset(THEME_CLASSES.values())
 INSTRUMENTS = frozenset("bomb explosive explosives mine charge device missile rocket shell munition".split())
 # Verbs that take an act as their object and lend it their subject: "Russian forces carried out a
 # detonation", "Israel conducted a strike".
-LIGHT_VERBS = frozenset("carry conduct launch stage commit perpetrate mount".split())
+LIGHT_VERBS = frozenset("carry conduct launch stage commit perpetrate mount bear claim".split())
+# "Responsibility lies with Kyiv": the one it lies with.
+LIES_WITH = frozenset("lie rest".split())
 # Heads that count what an act moved: "a limited number of drones", "a batch of shells".
 AMOUNT_HEADS = frozenset("number batch handful lot couple dozen dozens shipment consignment series quantity".split())
 
@@ -313,6 +315,9 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None, places: dict[
         by = next((g for c in kids if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"), None)
         subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None) \
             if t.dep_ in ("acomp", "attr") or (t.dep_ == "dobj" and t.head.lemma_.lower() in LIGHT_VERBS) else None
+        if subj is None and t.dep_ == "nsubj" and t.head.lemma_.lower() in LIES_WITH:
+            subj = next((g for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("with", "on")
+                         for g in c.children if g.dep_ == "pobj"), None)
         mods = [c for c in kids if c.dep_ in ("poss", "amod", "compound")]
         for m in [x for x in (by, *mods, subj, of) if x is not None]:
             agent = token_country(m, speaker_cc if subj is not None and m.i == subj.i else None)
