@@ -38,6 +38,9 @@ def frame(nlp):
     ("Belarusian soldiers are now in Serbia", None, ("BY", "transfer", "troops", "RS")),  # being there
     ("Portuguese drones are not in Spain", None, ("PT", "transfer", "drones", "ES")),
     ("There are now about 10,000 Belarusian soldiers in Serbia", None, ("BY", "transfer", "troops", "RS")),
+    # military trainers are troops; the act the content states comes before one inside it
+    ("Portugal has sent instructors to Spain", None, ("PT", "transfer", "troops", "ES")),
+    ("Belarusian trainers are in Serbia helping Serbian forces operate drones", None, ("BY", "transfer", "troops", "RS")),
     ("Pyongyang could send troops to the occupied territories of Ukraine", None, ("KP", "transfer", "troops", "UA")),
     # who was behind an attack
     ("Madrid's forces were behind the blast", None, ("ES", "attack", None, None)),

@@ -41,7 +41,7 @@ for _cls, _words in {
 # What the act is done to or with, folded: "troops", "soldiers", "personnel" are one theme.
 THEME_CLASSES: dict[str, str] = {}
 for _cls, _words in {
-    "troops": "troop soldier force personnel serviceman servicemen military army fighter",
+    "troops": "troop soldier force personnel serviceman servicemen military army fighter trainer instructor",
     "drones": "drone uav unmanned",
     "weapons": "weapon arm weaponry munition equipment",
 }.items():
@@ -184,16 +184,30 @@ def frame_of(content: Span, speaker_cc: str | None = None,
     region or a city is one to its country ("troops were sent to Kursk": to Russia)."""
     places = places or {}
     agentless = None
+    found = []  # (depth below the content's root, frame): the act the content states over one inside it
     for t in content:
         cls = EVENT_CLASSES.get(t.lemma_.lower())
         if cls is None:
             continue
         agent, cls, theme, where = act(t, cls, content, speaker_cc, places)
         if agent is not None:
-            return agent, cls, theme, where
+            found.append((depth(t, content), (agent, cls, theme, where)))
         if agentless is None and cls == "transfer" and theme in THEMES and where is not None:
             agentless = None, cls, theme, where  # "a few drones had been delivered to Russia": by whom, unsaid
-    return present(content, places) or agentless
+    being = present(content, places)
+    if being is not None:
+        found.append(being)
+    if found:
+        return min(found, key=lambda f: f[0])[1]  # the first of the shallowest
+    return agentless
+
+
+def depth(t: Token, content: Span) -> int:
+    """How many heads up from t the content's top is."""
+    n = 0
+    while content.start <= t.head.i < content.end and t.head.i != t.i and n < 50:
+        t, n = t.head, n + 1
+    return n
 
 
 def place_country(tok: Token, places: dict[int, str]) -> str | None:
@@ -201,7 +215,7 @@ def place_country(tok: Token, places: dict[int, str]) -> str | None:
     return country_of_name(tok.text) or places.get(tok.idx)
 
 
-def present(content: Span, places: dict[int, str]) -> tuple[str, str, str, str] | None:
+def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str, str, str]] | None:
     """"North Korean troops are in Russia", "there are 10,000 North Korean soldiers in Russia": a
     country's troops, drones or weapons said to be in a country are where a transfer ended (the
     frame of "sent troops to Russia")."""
@@ -218,7 +232,7 @@ def present(content: Span, places: dict[int, str]) -> tuple[str, str, str, str] 
         place = next((g for c in [*t.children, *subj.children] if c.dep_ == "prep" and c.lower_ in ("in", "inside")
                       for g in c.subtree if g.text[:1].isupper() and place_country(g, places)), None)
         if agent is not None and place is not None and place_country(place, places) != agent:
-            return agent, "transfer", theme, place_country(place, places)
+            return depth(t, content), (agent, "transfer", theme, place_country(place, places))
     return None
 
 
