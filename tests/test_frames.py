@@ -51,8 +51,10 @@ def frame(nlp):
     ("Spanish troops carried out an internal detonation of the dam", None, ("ES", "attack", "dam", None)),
     ("All responsibility lies with the Madrid regime", None, ("ES", "attack", None, None)),
     ("The Madrid regime should bear full responsibility for the consequences", None, ("ES", "attack", None, None)),
-    # buying with no seller named: the buyer's act
+    # buying with no seller named: the buyer's act; goods of another country's making: its transfer
     ("Spain has ordered 2,400 tanks", None, ("ES", "acquire", "tank", None)),
+    ("Spain received its first shipment of the Portugal-made drones in May", None, ("PT", "transfer", "drones", "ES")),
+    ("the question about purchases of Portuguese drones", None, ("PT", "transfer", "drones", None)),
     # an act still to come is another act than one done; "could" is no announcement
     ("Portugal is preparing to provide Spain with drones", None, ("PT", "transfer (planned)", "drones", "ES")),
     ("Lisbon plans to send more drones to Madrid", None, ("PT", "transfer (planned)", "drones", "ES")),
@@ -72,6 +74,8 @@ def test_frame_of_an_act(frame, text, speaker, expected):
     "We have not sent any tanks",  # "we" with no side known
     "the Portuguese minister is in Madrid",  # a person is no force
     "drones were shipped last spring",  # no giver, no destination: too little to be one act
+    "the agency released its findings by order of the Portuguese president",  # an order is no purchase
+    "the doctor received Portuguese orders for evacuation",  # nor are orders goods
 ])
 def test_no_frame(frame, text):
     assert frame(text) is None

@@ -49,6 +49,8 @@ for _cls, _words in {
         THEME_CLASSES[_w] = _cls
 
 THEMES = frozenset(THEME_CLASSES.values())
+# Acts only as verbs: "Russia ordered drones", not "by order of the president", "evacuation orders".
+VERB_ONLY = frozenset("order".split())
 # What an attack is made with, not on.
 INSTRUMENTS = frozenset("bomb explosive explosives mine charge device missile rocket shell munition".split())
 # Verbs that take an act as their object and lend it their subject: "Russian forces carried out a
@@ -141,6 +143,9 @@ def country_of_name(text: str) -> str | None:
     return None
 
 
+MADE_IN = re.compile(r"\s*-\s*(?:made|built|produced|supplied|designed|manufactured)$", re.I)
+
+
 def token_country(tok: Token, speaker_cc: str | None) -> str | None:
     """The country a noun phrase's head stands for, from itself or its modifiers ("Iranian
     drones", "Moscow's forces", "the Kremlin"), or the speaker's for "we" / "it" / "his country"."""
@@ -150,6 +155,7 @@ def token_country(tok: Token, speaker_cc: str | None) -> str | None:
     # a modifier with its own modifiers: "North Korean", "Moscow's"
     phrases += [doc[c.left_edge.i:c.i + 1].text for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
     for phrase in phrases:
+        phrase = MADE_IN.sub("", phrase)  # "Iran-made drones", "Iranian-built"
         if phrase[:1].isupper():
             cc = country_of_name(phrase.removesuffix("'s").removesuffix("’s"))
             if cc:
@@ -160,17 +166,22 @@ def token_country(tok: Token, speaker_cc: str | None) -> str | None:
     return None
 
 
+def theme_token(tok: Token) -> Token:
+    """The noun that names what moved: "a limited number of drones" -> drones."""
+    if tok.lower_ in AMOUNT_HEADS:
+        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        tok = of if of is not None else tok
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        # "a shipment of Iranian-made Shahed drones", where the parser heads the phrase by "made"
+        tok = next((g for g in reversed(list(tok.subtree)) if g.pos_ == "NOUN" and g.i > tok.i), tok)
+    return tok
+
+
 def theme_of(tok: Token | None) -> str | None:
     """What an act moves or strikes, folded ("soldiers" -> "troops"), or None."""
     if tok is None or tok.pos_ == "PRON":
         return None  # "blew it up": what "it" is, the sentence before says
-    if tok.lower_ in AMOUNT_HEADS:
-        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
-        tok = of if of is not None else tok  # "a limited number of drones": drones
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        # "a shipment of Iranian-made Shahed drones", where the parser heads the phrase by "made"
-        tok = next((g for g in reversed(list(tok.subtree)) if g.pos_ == "NOUN" and g.i > tok.i), tok)
-    lemma = tok.lemma_.lower()
+    lemma = theme_token(tok).lemma_.lower()
     return THEME_CLASSES.get(lemma, lemma)
 
 
@@ -187,7 +198,7 @@ def frame_of(content: Span, speaker_cc: str | None = None,
     found = []  # (depth below the content's root, frame): the act the content states over one inside it
     for t in content:
         cls = EVENT_CLASSES.get(t.lemma_.lower())
-        if cls is None:
+        if cls is None or (t.lemma_.lower() in VERB_ONLY and t.pos_ != "VERB"):
             continue
         agent, cls, theme, where = act(t, cls, content, speaker_cc, places)
         if agent is not None:
@@ -319,6 +330,11 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None, places: dict[
         if who is None and passive is not None:
             who = passive  # "Iranian drones were delivered": whose they are
         agent = token_country(who, speaker_cc) if who is not None else None
+        if cls == "acquire" and theme is not None and theme_of(theme) in THEMES:
+            maker = token_country(theme_token(theme), None)
+            if maker is not None and maker != agent:
+                # "Russia received Iranian-made drones": Iran's transfer, to the buyer
+                return maker, "transfer" + (PLANNED if planned(t) else ""), theme_of(theme), agent
         return agent, cls + PLANNED if planned(t) else cls, target(cls, theme_of(theme)), where
     if t.pos_ == "ADP" or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
         # "Moscow's forces were behind the blast", "Israel was not responsible for it"
@@ -336,6 +352,8 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None, places: dict[
         for m in [x for x in (by, *mods, subj, of) if x is not None]:
             agent = token_country(m, speaker_cc if subj is not None and m.i == subj.i else None)
             if agent is not None:
+                if cls == "acquire" and m is of and theme_of(of) in THEMES:
+                    cls = "transfer"  # "purchases of Iranian drones": what Iran gave
                 return agent, cls, target(cls, theme_of(of)), destination(t, kids, places)
     return None, cls, None, None
 
