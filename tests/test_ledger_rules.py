@@ -627,6 +627,20 @@ def test_a_denial_naming_no_one_contradicts_only_what_states_what_it_denies():
     assert {(r.a, r.b) for r in relate("p", [no_link, sea_life, linked]) if r.kind == "contradicts"} == {("no", "linked")}
 
 
+def test_a_figure_given_as_about_so_many_meets_one_close_to_it():
+    from storyledger.ledger.link import units
+
+    def q(text, value, approx=None):
+        return {"text": text, "value": value, "low": value, "high": value, "unit": "people", "approx": approx}
+    some = units({"content": "some 1,500 people were evacuated", "quantities": [q("some 1,500", 1500, "some")]})
+    exact = units({"content": "1,457 people were evacuated", "quantities": [q("1,457", 1457)]})
+    about = units({"content": "about 2,000 people were evacuated", "quantities": [q("about 2,000", 2000, "about")]})
+    other = units({"content": "2,400 people were evacuated", "quantities": [q("2,400", 2400)]})
+    claims = [said("a", 1, units=some), said("b", 2, units=exact), said("c", 3, units=about), said("d", 4, units=other)]
+    disputes = {(r.a, r.b) for r in relate("p", claims) if r.kind == "disputes_number"}
+    assert ("a", "b") not in disputes and ("c", "d") in disputes
+
+
 def test_figures_of_different_actors_are_no_dispute():
     """"Norway says 59 drowned in the land it holds" and "Sweden: 16 dead" count different dead."""
     a = Said(pos("a", 1, date="2024-03-01"), "S1", {"dead": (59, 59)}, ("d1", 0), actors=frozenset({"country:NO"}))

@@ -32,6 +32,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..semantics.frames import country_in, government_of
+from ..semantics.quantities import APPROXIMATORS
 from . import copies as copies_
 from . import follow
 from . import measures
@@ -705,9 +706,19 @@ def units(claim: dict, totals: bool = True) -> dict[str, tuple[float, float]]:
         if not unit or (low is None and high is None) or (
                 totals and (increment(q, content) or threshold(q, content) or change(q, content))):
             continue
+        if low is not None and low == high and str(q.get("approx") or "").lower() in ROUNDED:
+            # "some 1,500 were evacuated" does not dispute "1,457 have been evacuated"
+            low, high = low * (1 - ROUNDED_SHARE), high * (1 + ROUNDED_SHARE)
         out.setdefault(measure_key(unit, content, q), (float("-inf") if low is None else float(low),
                                                     float("inf") if high is None else float(high)))
     return out
+
+
+# A figure given as about so many is that many give or take `ROUNDED_SHARE`: two figures that
+# close are one count said twice ("some 1,500" / "1,457"), where "around 2,000" and "2,400" stay
+# a dispute.
+ROUNDED = frozenset(" ".join(words) for words, kind in APPROXIMATORS.items() if kind == "about")
+ROUNDED_SHARE = 0.05
 
 
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional|a\s+further|further|extra)\s+(?:\w+\s+){0,2}$", re.I)
