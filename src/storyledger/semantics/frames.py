@@ -203,9 +203,11 @@ def frame_of(content: Span, speaker_cc: str | None = None,
         agent, cls, theme, where = act(t, cls, content, speaker_cc, places)
         if agent is not None:
             found.append((depth(t, content), (agent, cls, theme, where)))
+            if found[-1][0] == 0:
+                break  # the content's own verb: nothing is shallower
         if agentless is None and cls == "transfer" and theme in THEMES and where is not None:
             agentless = None, cls, theme, where  # "a few drones had been delivered to Russia": by whom, unsaid
-    being = present(content, places)
+    being = present(content, places) if not found or min(f[0] for f in found) > 0 else None
     if being is not None:
         found.append(being)
     if found:
