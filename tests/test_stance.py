@@ -151,6 +151,8 @@ def one(claims, needle):
     ('The governor added: "I will say more about the dikes next week."', "dikes", "predicted", "positive"),
     ('The diver said he finds stories of "knocking" below deck "pretty spurious".', "knocking", "denied", "positive"),
     ("The minister accused the opposition of spreading lies.", "opposition", "asserted", "positive"),
+    ("The ministry said the channel is a source of disinformation.", "channel", "asserted", "positive"),
+    ("The minister said the campaign was built on lies.", "campaign", "asserted", "positive"),
     # hearsay hedges on the main clause: what the speaker passes on, not states
     ("The ministry said the barges had reportedly left the quay.", "barges", "possible", "positive"),
     ("The club said the player had allegedly broken the rules.", "player", "possible", "positive"),

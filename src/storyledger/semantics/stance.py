@@ -574,10 +574,22 @@ def calls_false(content: Span, root: Token) -> bool:
         if t.dep_ in ("acl", "appos") and t.head.i < t.i and t.head.lemma_.lower() in CLAIM_NOUNS:
             return True  # labelled "the reports 'another hoax'" (the parser hangs the label on the noun)
         if t.dep_ in ("amod", "pobj", "compound", "appos") and t.head.i < t.i and t.head.pos_ != "VERB" \
-                and (t.i + 1 >= content.end or t.nbor().is_punct) and all(c.is_punct or c.dep_ in ("compound", "advmod") for c in t.children):
+                and (t.i + 1 >= content.end or t.nbor().is_punct) and all(c.is_punct or c.dep_ in ("compound", "advmod") for c in t.children) \
+                and labels_a_report(t, content):
             return True  # called "the reports about sales of tanks to Chad fake", finds them "pretty spurious"
         if t.dep_ == "ROOT" or not (content.start <= t.head.i < content.end):
             return t.pos_ in ("NOUN", "ADJ", "PROPN") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    return False
+
+
+def labels_a_report(t: Token, content: Span) -> bool:
+    """t closes a phrase headed by a report ("the statements about the sales ... fake"), not one
+    that names a place or a cause of falsehood ("a source of disinformation", "built on lies")."""
+    head = t
+    while content.start <= head.head.i < content.end and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in CLAIM_NOUNS:
+            return True
     return False
 
 
