@@ -685,6 +685,14 @@ def test_a_claim_that_the_cause_is_still_open_joins_the_stories_main_question():
     p = props.link_items(items, fake_embedder).of_claim
     assert p["d"] == p["e"] == p["a"] == p["b"]
     assert p["f"] != p["a"] and p["g"] != p["a"] and p["h"] != p["a"]
+    # so does a denial of the reports that does not restate them ("such claims as fake news")
+    for i, text, stance in [("k", "such claims from the opposition as fake news", "denied"),
+                            ("m", "such claims from the opposition about the budget", "asserted")]:
+        it = props.Item(i, "d", len(items), len(items), text, "indirect")
+        it.stance = stance
+        items.append(it)
+    p = props.link_items(items, fake_embedder).of_claim
+    assert p["k"] == p["a"] and p["m"] != p["a"]
     monkey = props.ATTACH_OPEN
     try:
         props.ATTACH_OPEN = 0

@@ -768,13 +768,17 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
     joins the story's largest group: the question a developing story asks of its event is the
     one most of its claims answer, and "not yet known" is a position on that answer (issue 13:
     a deflection joins what it answers). Its words are about the finding out, so by likeness it
-    groups with other deflections, or with whatever else its speaker said."""
+    groups with other deflections, or with whatever else its speaker said. So does a denial of
+    "the claims", "such reports", "the statements of Western countries about X" that is more
+    than those words (those alone join the claim before them: `attach_vague`)."""
     if not ATTACH_OPEN or not members:
         return
     main = max(members, key=lambda r: (len(members[r]), -r))
     for root in [r for r in members if r != main]:
         ms = members[root]
-        moved = [m for m in ms if items[m].stance == "unconfirmed" and OPEN_QUESTION.search(items[m].core)]
+        moved = [m for m in ms if (items[m].stance == "unconfirmed" and OPEN_QUESTION.search(items[m].core))
+                 or (ATTACH_DENIED_REPORTS and items[m].stance == "denied" and DENIED_REPORT.match(items[m].core)
+                     and not vague(items[m]))]  # "the claims" alone went to the claim before it
         if not moved:
             continue
         members[main].extend(moved)
@@ -789,6 +793,9 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
 
 
 ATTACH_OPEN = 1
+ATTACH_DENIED_REPORTS = 1
+DENIED_REPORT = re.compile(r"^(?:the|such|these|those|this|that|all|western|media)\s+(?:[\w’'-]+\s+){0,2}?"
+                           r"(?:claims?|allegations?|reports?|accusations?|news|rumou?rs?|information|statements?)\b", re.I)
 
 
 def label(items: list[Item], X: np.ndarray) -> str:
