@@ -23,7 +23,7 @@ from .nlp import MODEL, free_heap, load, trim_caches
 from .nlp.cache import sent_of, sents_of, text_of
 from .semantics.entities import document_names, find_entities
 from .semantics.frames import country_of_name, frame_of, speaker_country
-from .semantics.places import find_places
+from .semantics.places import Place, find_places
 from .semantics.quantities import find_quantities
 from .semantics.stance import assess, negated_cue, neither_nor
 from .semantics.time import Timex, find_timexes, timex_interval
@@ -256,16 +256,15 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
     carry_said_on(doc, claims, timexes)
 
 
-def countries_of_places(doc: Doc, places: list) -> dict[int, str]:
+def countries_of_places(doc: Doc, places: list[Place]) -> dict[int, str]:
     """The country code of each place below a country the text names, by the offset of each of
     its tokens ("Kursk region" -> RU), as `semantics.frames.frame_of` reads destinations."""
     out: dict[int, str] = {}
     for p in places:
-        d = p.to_dict()
-        if d.get("kind") == "country" or not d.get("country"):
+        if p.kind == "country" or not p.country:
             continue
-        cc = country_of_name(d["country"])
-        span = doc.char_span(d["span"][0], d["span"][1], alignment_mode="expand")
+        cc = country_of_name(p.country)
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if cc and span is not None:
             out.update((t.idx, cc) for t in span)
     return out
