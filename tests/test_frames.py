@@ -81,6 +81,37 @@ def test_no_frame(frame, text):
     assert frame(text) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a force in combat, however it got there and whenever: the force's own country, or unsaid for "they"
+    ("they are not on the front line yet", (None, "combat", None, None)),
+    ("They will be ready for combat by the end of the month", (None, "combat", None, None)),
+    ("the first Belarusian soldiers would be used by Serbia in combat zones", ("BY", "combat", "troops", None)),
+    ("Serbia has sent Belarusian troops to the front", ("BY", "combat", "troops", None)),
+    ("the plan to send soldiers from Belarus to the front in Croatia is a fabrication", ("BY", "combat", "troops", None)),
+    ("several thousand soldiers are being trained in Serbia and may be sent to the front", (None, "combat", "troops", None)),
+    ("Belarusian troops are fighting on the battlefield", ("BY", "combat", "troops", None)),
+])
+def test_a_force_in_combat(frame, text, expected):
+    assert frame(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the crowd gathered in front of the hospital",  # a place before something
+    "they were united on the economic front",  # a front that is no front line
+    "the reporters went to the front of the hall",
+])
+def test_no_combat(frame, text):
+    assert frame(text) is None
+
+
+@pytest.mark.parametrize("name, cc", [("Belarus", "BY"), ("the United States", "US"), ("Netherlands", "NL"),
+                                      ("Cyprus", "CY"), ("Russia's", "RU"), ("Iran’s", "IR"), ("the U.S.", "US")])
+def test_a_country_whose_name_ends_in_s(name, cc):
+    from storyledger.semantics.frames import country_of_name
+
+    assert country_of_name(name) == cc  # a possessive is dropped, not every final "s"
+
+
 def test_the_side_a_speaker_speaks_for():
     assert speaker_country("Rui Lobo", "person", ["Portuguese Foreign Ministry spokesman"]) == "PT"
     assert speaker_country("Tehran", "organization", []) == "IR"

@@ -736,6 +736,48 @@ def test_a_kind_of_theme_meets_its_kind_and_an_unsaid_giver_needs_all_else_said(
         assert props.frame_term(said, b) == bonus, other
 
 
+def test_a_label_names_its_own_subject():
+    # the most central claim is "They will be ready ...": a label read alone needs its subject
+    cores = ["They will be ready for combat by May", "Belarusian troops will be sent to the front in May",
+             "may be sent to the front"]
+    items = []
+    for k, core in enumerate(cores):
+        it = props.Item(f"c{k}", "d1", k, k, core, "indirect")
+        it.core = core
+        items.append(it)
+    X = np.array([[1.0, 0.0], [0.6, 0.8], [0.9, 0.1]])
+    assert props.label(items, X) == "Belarusian troops will be sent to the front in May"
+    assert props.label(items[:1], X[:1]) == "They will be ready for combat by May"  # none better: the one there is
+
+
+def test_a_force_in_combat_is_one_frame_whoever_says_whose_it_is():
+    said = props.Item("a", "d1", 0, 1, "x", "indirect")
+    said.frame = (None, "combat", None, None)  # "they are not on the front line yet"
+    for other, bonus in [(("BY", "combat", "troops", None), props.FRAME_BONUS),  # "Belarusian troops sent to the front"
+                         ((None, "combat", "troops", None), props.FRAME_BONUS),
+                         ((None, "transfer", "troops", "RS"), 0.0),  # being sent to a country is another state of affairs
+                         (("BY", "transfer", "troops", None), 0.0)]:
+        b = props.Item("b", "d2", 0, 2, "y", "indirect")
+        b.frame = other
+        assert props.frame_term(said, b) == bonus, other
+    said.frame = ("BY", "combat", "troops", None)
+    b = props.Item("b", "d2", 0, 2, "y", "indirect")
+    b.frame = ("HR", "combat", "troops", None)  # another country's force
+    assert props.frame_term(said, b) == 0.0
+
+
+def test_not_at_the_front_contradicts_will_fight_in_other_words():
+    # "they are not on the front line yet" / "the first troops would be used in combat zones":
+    # one force in combat, with no content word in common
+    no = Said(pos("a", 1, polarity="negative"), "S1", {}, ("d1", 0), frozenset(), frozenset({"front", "line"}),
+              negated="front", frame=(None, "combat", None, None))
+    yes = Said(pos("b", 2), "S2", {}, ("d2", 0), frozenset(), frozenset({"first", "troops", "used", "combat", "zones"}),
+               frame=("BY", "combat", "troops", None))
+    other = Said(pos("c", 3), "S3", {}, ("d3", 0), frozenset(), frozenset({"first", "troops", "arrived", "serbia"}),
+                 frame=("BY", "transfer", None, "RS"))
+    assert {frozenset((r.a, r.b)) for r in relate("p", [no, yes, other]) if r.kind == "contradicts"} == {frozenset(("a", "b"))}
+
+
 def test_one_wire_item_under_two_sites_headers_and_footers_is_a_copy():
     # the item is some 55-60% of the shorter page: the rest is each site's header and footer
     rnd = random.Random(7)

@@ -579,7 +579,7 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
                          keys=props.stated_keys(c.get("content") or ""), words=unit_words(c),
                          actors=frozenset(named), claimant=claimant, speaker=speaker_actors(speakers.name[sid], parties),
                          negated=negated_key(core) if c.get("polarity") == "negative" else None,
-                         frame=tuple(c["frame"][:2]) if c.get("frame") and c["frame"][0] else None))
+                         frame=tuple(c["frame"]) if c.get("frame") else None))
     s = standing(x.position for x in said)
     days = sorted(r["day"] for r in rows if r["day"])
     unit = unit_word(said, next((u for x in said for u in x.units), None))  # shown as written, matched by key

@@ -76,6 +76,7 @@ KEY_MAX_CLAIMS = 40
 FRAME_BONUS = 0.5
 FRAME_UNSAID_THEME = 1  # a frame with no theme meets any theme of its agent and act
 FRAME_UNSAID_AGENT = 1  # a transfer by no one said meets any agent's of the same theme and destination
+FRAME_UNSAID_FORCE = 1  # a force in combat that is only "they" meets any country's force in combat
 FRAME_KIND_THEME = 1  # a theme meets its kind: drones, weapons
 THEME_KINDS = {"drones": "weapons"}
 # Money and shares are counted in almost every business story; two sums in dollars are no more
@@ -676,19 +677,25 @@ def frame_term(a: Item, b: Item) -> float:
     """`FRAME_BONUS` when both say one country did one kind of act to one kind of thing
     ("Iran supplied drones to Russia" / "We have not provided any drones", said by Iran's
     ministry); a theme either leaves unsaid does not part them."""
-    fa, fb = a.frame, b.frame
+    return FRAME_BONUS if frames_meet(a.frame, b.frame) else 0.0
+
+
+def frames_meet(fa: tuple | None, fb: tuple | None) -> bool:
+    """Two frames of one state of affairs (see `frame_term`)."""
     if not fa or not fb or fa[1] != fb[1]:
-        return 0.0
+        return False
     if fa[0] != fb[0]:
         # "drones were delivered to Russia" (by whom, unsaid) meets "Iran supplied drones to
         # Russia" when what and where are said alike, not left open, in both
         if FRAME_UNSAID_AGENT and (fa[0] is None or fb[0] is None) and fa[2:] == fb[2:] and None not in fa[2:]:
-            return FRAME_BONUS
-        return 0.0
+            return True
+        # "they are not on the front line yet" / "DPRK soldiers were sent to the front"
+        return bool(FRAME_UNSAID_FORCE and fa[1] == "combat" and (fa[0] is None or fb[0] is None)
+                    and (covers(fa[2:], fb[2:]) or covers(fb[2:], fa[2:])))
     # the theme, and where it went: one frame says all the other says, or more of it ("supplied
     # drones" / "supplied drones to Russia"); two that each leave out what the other says ("sent
     # troops" / "provided something to North Korea") agree on too little
-    return FRAME_BONUS if covers(fa[2:], fb[2:]) or covers(fb[2:], fa[2:]) else 0.0
+    return covers(fa[2:], fb[2:]) or covers(fb[2:], fa[2:])
 
 
 def covers(general: tuple, specific: tuple) -> bool:
@@ -799,20 +806,33 @@ DENIED_REPORT = re.compile(r"^(?:the|such|these|those|this|that|all|western|medi
 
 
 def label(items: list[Item], X: np.ndarray) -> str:
-    """The core of the most central claim, cut to about 90 characters."""
-    candidates = range(len(items))
-    if len(items) > 2:
+    """The core of the most central claim that names its own subject ("They will be ready for
+    combat" says nothing without the sentence before), cut to about 90 characters."""
+    candidates = [k for k in range(len(items)) if stands_alone(items[k].core)] or list(range(len(items)))
+    if len(candidates) > 2:
         centre = X.mean(axis=0)
-        scores = X @ centre
+        scores = X[candidates] @ centre
         # Near-ties are broken below, not by float noise: two claims and their copies (same
         # vectors) are exactly as central, and the last bits differ with the embedding batch.
-        candidates = [k for k in candidates if scores[k] >= scores.max() - LABEL_TIE]
+        candidates = [k for k, score in zip(candidates, scores) if score >= scores.max() - LABEL_TIE]
     best = min(candidates, key=lambda k: (items[k].mode == "continuation", -len(items[k].keys), items[k].id))
     text = items[best].core
     text = text[0].upper() + text[1:] if text else text
     if len(text) > 90:
         text = text[:90].rsplit(" ", 1)[0] + "…"
     return text
+
+
+# First words of a core that leans on the sentence before: a pronoun, or a verb with no subject
+# ("may be sent to the front").
+LEANING = frozenset("they them it he she this that these those we i you his her their its may might could would "
+                    "will can should must is are was were has have had be been".split())
+
+
+def stands_alone(core: str) -> bool:
+    """The core names its own subject."""
+    first = WORD.search(core)
+    return first is not None and first.group(0).lower() not in LEANING
 
 
 def candidate_pairs(X: np.ndarray, items: list[Item] | None = None) -> list[tuple[int, int]]:

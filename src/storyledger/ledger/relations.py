@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .measures import GENERIC_PEOPLE
-from .propositions import GENERIC_UNITS
+from .propositions import GENERIC_UNITS, frames_meet
 from .status import Position
 
 MAX_PER_CLAIM = 20
@@ -58,7 +58,7 @@ class Said:
     claimant: frozenset[str] = frozenset()  # whose statement a content names and no more ("Israel's account")
     speaker: frozenset[str] = frozenset()  # its source as actors: its name, the governments it speaks for
     negated: str | None = None  # the key of what a negative claim says is not ("no connection": connection)
-    frame: tuple | None = None  # (agent country, act) of what it says was done (`semantics.frames`)
+    frame: tuple | None = None  # (agent country, act, theme, destination) of what it says was done (`semantics.frames`)
 
 
 def unit_word(said: list[Said], key: str | None) -> str | None:
@@ -148,13 +148,21 @@ def about_the_same(a: Said, b: Said) -> bool:
             return bool(yes.speaker & no.claimant)  # "rejected Israel's account" answers what Israel says
         if no.actors and yes.actors and not no.actors & yes.actors:
             return False  # "Israel was not responsible" and "a rocket fired by Islamic Jihad": of others, they agree
-        if not no.actors and no.negated and yes.keys is not None and no.negated not in yes.keys:
+        if not no.actors and no.negated and yes.keys is not None and no.negated not in yes.keys and not in_combat(a, b):
             return False  # "no connection between the noises and the site" says nothing against "the noises were sea life"
     if "denied" in (a.position.stance, b.position.stance) and a.place[0] == b.place[0]:
         return True  # "X denied responsibility" answers what its own article reported
-    if a.frame is not None and a.frame == b.frame:
+    if a.frame is not None and b.frame is not None and a.frame[0] is not None and a.frame[:2] == b.frame[:2]:
         return True  # "Israel attacked the hospital" / "nothing allows us to say it is an Israeli strike"
+    if in_combat(a, b):
+        return True  # "they are not on the front line yet" / "would be used in combat zones"
     return a.keys is None or b.keys is None or bool(a.keys & b.keys)
+
+
+def in_combat(a: Said, b: Said) -> bool:
+    """Both put the story's force in combat, in words that may share nothing ("not on the front
+    line yet" / "will be ready for combat")."""
+    return bool(a.frame and a.frame[1] == "combat" and frames_meet(a.frame, b.frame))
 
 
 def same_party(a: Said, b: Said) -> bool:

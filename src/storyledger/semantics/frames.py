@@ -106,6 +106,9 @@ def speaker_country(name: str, kind: str, roles: list[str]) -> str | None:
     return government_of(name, kind, roles) or country_of_name(name)
 
 
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
 @lru_cache(maxsize=16_384)
 def country_in(text: str) -> str | None:
     """The first country (name, alias or demonym) named in a short text."""
@@ -115,7 +118,7 @@ def country_in(text: str) -> str | None:
     words = re.findall(r"[A-Z][\w.'’-]*|[a-z]+", text)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            phrase = " ".join(words[i : i + n]).rstrip(".'’s").removesuffix("'s")
+            phrase = POSSESSIVE.sub("", " ".join(words[i : i + n])).rstrip(".")  # "Russia's", "the U.S."; not "Belarus"
             if not phrase[:1].isupper():
                 continue
             for row in gaz.lookup(phrase) or gaz.lookup(phrase.replace(".", "")):
@@ -212,6 +215,9 @@ def frame_of(content: Span, speaker_cc: str | None = None,
     being = present(content, places) if not found or min(f[0] for f in found) > 0 else None
     if being is not None:
         found.append(being)
+    fighting = in_combat(content)
+    if fighting is not None:
+        found.insert(0, fighting)  # "troops would be used in combat zones": the combat, not the use
     if found:
         return min(found, key=lambda f: f[0])[1]  # the first of the shallowest
     return agentless
@@ -249,6 +255,69 @@ def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str,
         if agent is not None and place is not None and place_country(place, places) != agent:
             return depth(t, content), (agent, "transfer", theme, place_country(place, places))
     return None
+
+
+# A force in combat: "sent to the front", "are not on the front line yet", "ready for combat",
+# "would be used in combat zones", "fighting on the battlefield". One state of affairs of a war
+# story whoever sends the force and whenever ("will be", "are"), so neither the sender nor
+# `PLANNED` parts it: its agent is the force's own country ("North Korean soldiers": KP), unsaid
+# when the force is "they".
+COMBAT = frozenset("front frontline frontlines combat battle battlefield battleground".split())
+COMBAT_PREPS = frozenset("to into at on in for near along".split())
+# "the economic front", "on that front", "a united front": not a front line.
+NOT_A_FRONT = frozenset("economic diplomatic political domestic home united popular national same other "
+                        "this that every all legal financial".split())
+FORCE_PRONOUNS = frozenset("they them who".split())
+
+
+def in_combat(content: Span) -> tuple[int, tuple[str | None, str, str | None, None]] | None:
+    """(depth, (the force's country, "combat", "troops" or None for "they", None)) when the
+    content puts a force in combat, or None."""
+    for t in content:
+        if t.lemma_.lower() not in COMBAT:
+            continue
+        noun = t.head if t.dep_ in ("compound", "amod") else t  # "combat zones", "the front line"
+        if noun.dep_ != "pobj" or noun.head.lower_ not in COMBAT_PREPS:
+            continue
+        if any(c.lower_ in NOT_A_FRONT or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children):
+            continue  # "in front of the hospital", "on the economic front"
+        word = noun.head.head  # what the phrase hangs on: "sent", "are", "ready"
+        if word.pos_ == "ADJ" and word.dep_ == "acomp":
+            word = word.head  # "will be ready for combat"
+        if not content.start <= word.i < content.end:
+            continue
+        force = force_of(word, content)
+        if force is None:
+            continue
+        theme = None if force.pos_ == "PRON" else "troops"
+        return depth(word, content), (None if theme is None else force_country(force, word), "combat", theme, None)
+    return None
+
+
+def force_of(word: Token, content: Span) -> Token | None:
+    """Who is in combat: the subject ("they are on the front line"), the object ("sent troops
+    to the front"), the noun an infinitive qualifies ("soldiers to be sent to the front"), or
+    else the last troops the content names before the act ("the preparation of DPRK soldiers
+    to be sent")."""
+    kids = list(word.children)
+    if word.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in kids):
+        kids += [c for c in word.head.children if c.dep_ in ("nsubjpass", "nsubj")]  # "are trained and may be sent"
+    for c in [*(c for c in kids if c.dep_ in ("nsubjpass", "nsubj")), *(c for c in kids if c.dep_ == "dobj")]:
+        if c.lower_ in FORCE_PRONOUNS or THEME_CLASSES.get(theme_token(c).lemma_.lower()) == "troops":
+            return c
+    if word.dep_ in ("acl", "relcl") and THEME_CLASSES.get(word.head.lemma_.lower()) == "troops":
+        return word.head
+    return next((t for t in reversed(content[: word.i - content.start])
+                 if t.pos_ == "NOUN" and THEME_CLASSES.get(t.lemma_.lower()) == "troops"), None)
+
+
+def force_country(tok: Token, act: Token) -> str | None:
+    """The country a force belongs to: "North Korean soldiers", "DPRK troops", "soldiers from
+    North Korea", "send soldiers from North Korea" (the parser hangs "from" on the act)."""
+    tok = theme_token(tok)
+    return token_country(tok, None) or next(
+        (country_of_name(g.text) for h in (tok, act) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+         for g in c.children if g.dep_ == "pobj" and country_of_name(g.text)), None)
 
 
 # Being there is where the transfer ended: "troops arrived in Russia", "their presence in Russia".
