@@ -13,8 +13,9 @@ with no word in common (`ledger.relations.about_the_same`).
 Only acts of countries are framed, in five classes that news of wars, sanctions and disputes
 uses constantly (`EVENT_CLASSES`), each also as announced ("is preparing to send": `PLANNED`);
 a claim without such an act has no frame, except a transfer whose giver is unsaid but whose
-theme and destination are said ("drones were shipped to Russia"). The agent of
-"Russia bought X from Iran" is Iran, as in "Iran sold X to Russia". Pure functions over a parsed
+theme and destination are said ("drones were shipped to Russia"), and a force put in combat
+("sent to the front", "not on the front line yet": `in_combat`), whose agent is the force's own
+country. The agent of "Russia bought X from Iran" is Iran, as in "Iran sold X to Russia". Pure functions over a parsed
 span; the country of a name comes from the gazetteer (a country, its demonym, its capital) or a
 seat of government ("the Kremlin").
 """
@@ -194,7 +195,8 @@ def frame_of(content: Span, speaker_cc: str | None = None,
              places: dict[int, str] | None = None) -> tuple[str | None, str, str | None, str | None] | None:
     """(agent country code, act class, theme, destination country) of the act of a country
     nearest the content's root (the first of those as near); else a transfer whose agent is
-    unsaid but whose theme and destination are said ("drones were shipped to Russia": agent None); else None. `places` gives the country of
+    unsaid but whose theme and destination are said ("drones were shipped to Russia": agent None); else None. A force
+    put in combat (`in_combat`) comes first among acts as near the root. `places` gives the country of
     the places the text names, by the character offset of each of their tokens (`find_places`,
     which reads a name in its context: "Pokrovsk in Donetsk region"), so that a transfer to a
     region or a city is one to its country ("troops were sent to Kursk": to Russia)."""
