@@ -305,6 +305,11 @@ def test_counts_of_one_thing_meet_whatever_they_are_called():
     assert measure("people", "200 people were injured") == "injured"
     assert measure("casualties") == "casualties" != measure("soldiers")
     assert measure("pieces") == props.key("pieces")  # a unit of no class keeps its own stem
+    # citizens are people: those captured are detained, those who fight or serve are a force
+    text = "the army captured two Belgian citizens who were fighting for Chad"
+    assert measure("citizens", text, (text.index("two"), text.index("two") + 3)) == "detained"
+    text = "at least 40 Belgian nationals serve in the Chadian army"
+    assert measure("nationals", text, (text.index("40"), text.index("40") + 2)) == "troops"
     week = units({"content": "1,000 casualties in a week", "quantities": [{"unit": "casualties", "low": 1000, "high": 1000}]})
     total = units({"content": "3,000 casualties so far", "quantities": [{"unit": "casualties", "low": 3000, "high": 3000}]})
     assert week.keys() != total.keys()  # a window's figure is not the running total

@@ -179,6 +179,15 @@ def one(claims, needle):
     ("The envoy said the blast was intended to cut the town's water supply.", "water supply", "asserted", "positive"),
     ("The envoy said intelligence indicates the firm will begin shipping turbines this month.", "turbines", "predicted", "positive"),
     ("The envoy said his office has information that shows the firm is preparing to sell the turbines.", "turbines", "predicted", "positive"),
+    # a claim said to have no basis, claims opposed as false, "far from the truth": denied
+    ("The envoy told reporters: \"Such allegations have no basis.\"", "no basis", "denied", "positive"),
+    ("The envoy said the reports lack any foundation.", "foundation", "denied", "positive"),
+    ("The envoy said Lisbon firmly rejects baseless accusations and political games.", "accusations", "denied", "positive"),
+    ("The envoy said: \"I can say that nothing could be further from the truth.\"", "truth", "denied", "positive"),
+    ("The envoy said the policy has no basis in law.", "policy", "asserted", "positive"),  # no claim said baseless
+    ("The envoy said the estimate is not far from the truth.", "estimate", "asserted", "negative"),
+    # unable to comment: nothing said
+    ("The envoy said he was unable to provide any comments on the matter.", "comments", "unconfirmed", "positive"),
 ])
 def test_stance_rules(claims_of, sentence, needle, stance, polarity):
     c = one(claims_of(sentence), needle)

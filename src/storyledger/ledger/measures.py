@@ -42,7 +42,7 @@ for _measure, _words in {
 
 # Units that count people without saying what happened to them: the predicate tells.
 GENERIC_PEOPLE = frozenset(props.key(w) for w in "people person persons civilian resident individual inhabitant man men "
-                                                  "woman women child children patient local".split())
+                                                  "woman women child children patient local citizen national".split())
 PREDICATES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), m) for p, m in (
     (r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|fatalit\w*|lost their lives|claimed the lives|perished|death toll)\b", "dead"),
     (r"\b(?:injured|wounded|hurt|injuries)\b", "injured"),
@@ -51,6 +51,9 @@ PREDICATES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), m) 
     (r"\bevacuat\w*\b", "evacuated"),
     (r"\b(?:displaced|fled|refugees?)\b", "displaced"),
     (r"\b(?:troops?|soldiers?|deployed|deployment)\b", "troops"),
+    # people who fight, serve or enlist in a force are counted as the force; those captured, as detained
+    (r"\b(?:fight(?:s|ing)?|fought|serv(?:e|es|ed|ing)\s+in|enlist(?:ed|ing)?|recruited|mercenar\w*)\b", "troops"),
+    (r"\b(?:captured|captives?|taken prisoner|prisoners?|detained|arrested)\b", "detained"),
 ))
 # A rate or a window rather than a running total.
 WINDOW = re.compile(

@@ -199,6 +199,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
     elif negated and (root.lemma_.lower() == "exclude" or root.lemma_.lower() == "rule" and any(
             c.dep_ == "prt" and c.lower_ == "out" for c in root.children)):
         stance, polarity_taken = "possible", True  # "could not rule out / exclude that X": X may be so
+    elif FAR_FROM_TRUTH.search(low):
+        stance, polarity_taken = "denied", True  # "I can say that nothing could be farther from the truth"
     elif performative(root, modals):
         lemma = root.lemma_.lower()
         if lemma in DENY_CUES or lemma == "rule":
@@ -213,8 +215,11 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
             or (head_lemma in REFUSE_VERBS and cue_lemma.split()[-1] in SAY_LIKE) \
             or " short of " in cue_lemma:  # "stopped short of confirming / blaming": not said
         stance, polarity_taken = "unconfirmed", True
-    elif any(denial(t) for t in tops(content)) or calls_false(content, root) or discredits(root):
+    elif any(denial(t) for t in tops(content)) or calls_false(content, root) or discredits(root) \
+            or no_basis(root) or rejects_false_claims(root):
         stance, polarity_taken = "denied", True
+    elif declines_comment(root):
+        stance, polarity_taken = "unconfirmed", True
     elif (root.lemma_.lower() in CONFIRM_VERBS and negated) or neither_nor(root):
         stance, polarity_taken = "unconfirmed", True  # "could neither confirm nor deny"
     elif root.lemma_.lower() in CONFIRM_VERBS and not modals & {"could", "might", "may"}:
@@ -631,6 +636,53 @@ def denial(root: Token) -> bool:
             if c.lower_ in MORAL_WORDS and any(x.dep_ in ("xcomp", "ccomp") for x in list(root.children) + list(c.children)):
                 return False  # "it is wrong to attack hospitals": a judgement of a deed, not of a claim
             return not neg
+    return False
+
+
+# "Such claims have no basis", "the reports lack any foundation", "the allegations are without basis".
+BASIS_NOUNS = frozenset("basis foundation grounds ground substance".split())
+# "nothing could be further from the truth", "the reports are far from the truth".
+FAR_FROM_TRUTH = re.compile(r"(?<!\bnot )\b(?:far|farther|further)\s+from\s+(?:the\s+)?truth\b", re.I)
+
+
+def no_basis(root: Token) -> bool:
+    """A claim said to have no basis: "such claims have no basis (in facts)", "the allegations
+    lack any foundation", "the reports are without basis"."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS for c in root.children):
+        return False
+    lemma = root.lemma_.lower()
+    for c in root.children:
+        if lemma in ("have", "lack") and c.dep_ == "dobj" and c.lemma_.lower() in BASIS_NOUNS:
+            return lemma == "lack" or any(d.lower_ == "no" for d in c.children) or is_negated(root)
+        if lemma == "be" and c.dep_ == "prep" and c.lower_ == "without" and \
+                any(g.lemma_.lower() in BASIS_NOUNS for g in c.children):
+            return True
+    return False
+
+
+def rejects_false_claims(root: Token) -> bool:
+    """The speaker opposes or rejects claims it calls false: "China firmly opposes groundless
+    accusations", "we reject these baseless allegations"."""
+    if is_negated(root):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS
+               and any(a.dep_ == "amod" and a.lower_ in DENIAL_WORDS for a in c.children) for c in root.children)
+
+
+# "was unable to provide any comments", "could not offer any details": nothing said.
+COMMENT_NOUNS = frozenset("comment comments details detail information".split())
+
+
+def declines_comment(root: Token) -> bool:
+    """"He was unable to provide any comments on the situation", "unable to comment"."""
+    if root.lemma_ != "be":
+        return False
+    for a in root.children:
+        if a.dep_ == "acomp" and a.lower_ == "unable":
+            for x in a.children:
+                if x.dep_ == "xcomp" and (x.lemma_.lower() in SAY_LIKE or any(
+                        d.dep_ == "dobj" and d.lemma_.lower() in COMMENT_NOUNS for d in x.children)):
+                    return True
     return False
 
 
