@@ -224,3 +224,21 @@ def test_a_quote_paragraph_after_a_dated_post_takes_its_day_whatever_times_it_or
 def test_a_day_set_off_right_after_the_cue_is_the_day_of_saying(claims_of):
     claims = claims_of("The mayor said Monday, October 10, the ferries had carried 40 cars to Porto.", "2022-10-11")
     assert [c["said_on"] for c in claims] == ["2022-10-10"]
+
+
+def test_a_day_hung_on_the_cues_as_complement_is_the_day_of_saying(claims_of):
+    # "rejected X as baseless on Wednesday": the parser hangs the day on "baseless"
+    text = ("Harbour spokesman Piet Laan rejected claims of large numbers of Belgian sailors working for the port "
+            "as baseless on Wednesday. The union dismissed the reports as a provocation on Monday.")
+    claims = claims_of(text, published="2025-04-11")  # a Friday
+    assert one(claims, "baseless")["said_on"] == "2025-04-09"
+    assert one(claims, "provocation")["said_on"] == "2025-04-07"
+
+
+def test_each_person_of_a_pair_that_spoke_on_a_day_keeps_that_day(claims_of):
+    # "Wang Guangjun and Zhang Renbo ... said on Monday", then "Wang said": a family name that comes first
+    text = ("The two sailors, Chen Haoyu and Liu Mingde, spoke publicly for the first time on Monday and said they "
+            "had been misled by the agency. Chen said the contract promised work in a shipyard.")
+    claims = claims_of(text, published="2025-04-14")  # a Monday
+    assert one(claims, "misled")["said_on"] == "2025-04-14"
+    assert one(claims, "shipyard")["said_on"] == "2025-04-14"

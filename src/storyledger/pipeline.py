@@ -21,6 +21,7 @@ from .documents import Document, ReadError, check_document, record_document
 from .limits import Limits, TimeLimit, time_limit
 from .nlp import MODEL, free_heap, load, trim_caches
 from .nlp.cache import sent_of, sents_of, text_of
+from .nlp.names import HONORIFICS, TITLES
 from .semantics.entities import document_names, find_entities
 from .semantics.frames import country_of_name, frame_of, speaker_country
 from .semantics.places import Place, find_places
@@ -313,6 +314,9 @@ def said_timex(doc: Doc, claim: Claim, timexes: list[Timex], statement: tuple[in
         if s <= t.start < e:
             if cue is not None and on_cue(doc, t, cue):
                 return t  # "accused the troops on Tuesday of ...": the content is the cue's object
+            if claim.cue in LABEL_CUES and t.end >= e - 2 and DAY_VALUE.match(t.value) \
+                    and AS_LABEL.search(text_of(doc)[max(s, t.start - 60):t.start]):
+                return t  # "rejected the claims as baseless on Wednesday", however the parser hangs the day
             if as_of is None and AS_OF.search(text_of(doc)[max(s, t.start - 12):t.start]) and DAY_VALUE.match(t.value) \
                     and NAMED_DAY.search(t.text) and not past_statement(doc, s, e):
                 as_of = t  # "41 are missing as of Monday": a figure given as it stood that day, that day
@@ -333,6 +337,11 @@ def said_timex(doc: Doc, claim: Claim, timexes: list[Timex], statement: tuple[in
 
 
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Cues that take an "as" label ("rejected the claims as baseless", "described them as fake"), and
+# the label just before a day that closes the content: the day is the cue's.
+LABEL_CUES = frozenset("reject dismiss deny refute dispute describe brand label characterise characterize "
+                       "denounce condemn decry slam call".split())
+AS_LABEL = re.compile(r"\bas\s+(?:[\w'’-]+\s+){1,4}(?:on\s+)?$", re.I)
 
 
 def past_statement(doc: Doc, start: int, end: int) -> bool:
@@ -424,6 +433,10 @@ EARLIER_WORDS = re.compile(r"\b(?:earlier|previously|before|once|last|ago|former
 PRONOUNS = frozenset("he she they it we i you him her them who this that".split())
 
 
+# Names of two or three capitalised words in a mention ("Wang Guangjun and Zhang Renbo").
+PERSON_NAMES = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")
+
+
 def speaker_keys(claim: Claim) -> list[str]:
     """The words that name a claim's speaker in this article: the last word of its name and of
     its mention ("Joe Biden" and "Biden"; "a senior French military official" and "the official")."""
@@ -435,6 +448,14 @@ def speaker_keys(claim: Claim) -> list[str]:
         w = words.split()
         if w and w[-1] not in PRONOUNS:
             keys.append(w[-1])
+    mention = claim.source.mention or ""
+    if claim.source.kind == "person" and " and " in mention:
+        # each person of "Wang Guangjun and Zhang Renbo", by either end of the name: a name whose
+        # family name comes first is later cut to its first word ("Wang said")
+        for name in PERSON_NAMES.findall(mention):
+            w = [x for x in name.lower().split() if x not in TITLES and x not in HONORIFICS]
+            if len(w) == 2:
+                keys += w
     if claim.source.kind != "person" and (initials := acronym(claim.source.name)):
         keys.append(initials)  # "the Transportation Safety Board", then "the TSB"
     return keys
