@@ -1040,6 +1040,11 @@ def test_a_claim_by_someone_inside_a_report_stands_as_theirs(claims_of):
     got = {(c["source"]["name"], c["stance"]) for c in claims}
     assert got == {("Officials", "denied"), ("rebels", "asserted")}, claims
     assert any(c["content"] == "that the bridge had been mined" for c in claims)
+    # "claims made by X that": the maker is the participle's agent
+    claims = claims_of("Lisbon rejected claims made by Madrid that Portuguese sailors were working for the navy.")
+    got = {(c["source"]["name"], c["stance"]) for c in claims}
+    assert got == {("Lisbon", "denied"), ("Madrid", "asserted")}, claims
+    assert any(c["content"] == "that Portuguese sailors were working for the navy" for c in claims)
 
 
 def test_a_clause_subject_the_parser_took_for_an_object_stays_in_the_content(claims_of):

@@ -1476,8 +1476,8 @@ def nested_report(inner: Found) -> bool:
         # "..., according to a campaign aide." closing the sentence; not "according to him"
         return inner.content[1] <= inner.cue_span[0] and inner.source.root.pos_ != "PRON"
     if inner.mode == "indirect" and inner.head.pos_ == "NOUN" and inner.source.root.head.lower_ in ("by", "from") \
-            and inner.source.root.head.head.i == inner.head.i:
-        return True  # "dismissed claims by the rebels that ...": the rebels' claim stands too
+            and inner.head.i in (inner.source.root.head.head.i, inner.source.root.head.head.head.i):
+        return True  # "dismissed claims by the rebels that ...", "claims made by Kiev that ...": theirs stands too
     if inner.given_by:
         return True  # "much lower than the 471 announced by Hamas": Hamas's figure stands too
     return inner.mode == "indirect" and inner.cue_lemma in NESTED_CUES

@@ -646,10 +646,19 @@ def in_document(prep: Token, sent: Span) -> Found | None:
     return Found(cue=[prep], cue_lemma="in", source=noun_span(pobj), content=content, mode="according_to")
 
 
+# "claims made by X that ...", "allegations voiced by X that ...".
+MAKING_VERBS = frozenset("make voice put raise issue level".split())
+
+
 def noun_attribution(noun: Token) -> Found | None:
     """"his claim that ...", "made the statement that ...": the clause is the content; the source
     is the possessor, else the subject of the verb the noun is the object of."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        # "claims made by Kiev that ...": the clause hangs on the participle that makes the claim
+        clause = next((x for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS and c.i > noun.i
+                       for x in c.children if x.dep_ in ("ccomp", "acl") and x.i > c.i
+                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in x.children)), None)
     if clause is None:
         return None
     content = trim(noun.doc, *subtree_span(clause))
@@ -660,6 +669,9 @@ def noun_attribution(noun: Token) -> Found | None:
         return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(poss), content=content, mode="indirect")
     by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
                for g in c.children if g.dep_ == "pobj"), None)
+    if by is None and clause.head.i != noun.i:
+        # "claims made by Kiev that ...": the maker of the claim, by the participle's agent
+        by = next((g for c in clause.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if by is not None and by.ent_type_ not in ("DATE", "TIME"):
         # "claims by the ministry that ...", "reported on claims from health officials that ..."
         return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(by), content=content, mode="indirect")
@@ -1248,6 +1260,11 @@ def light_verb(verb: Token, lemma: str) -> Found | None:
     if the_remarks(noun):
         return None  # "X made the remarks at a lecture": the remarks reported before, said again by no one
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        # "claims made by Kiev that ...": the clause hangs on the participle that makes the claim
+        clause = next((x for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS and c.i > noun.i
+                       for x in c.children if x.dep_ in ("ccomp", "acl") and x.i > c.i
+                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in x.children)), None)
     if clause is None:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i), None)
     end = noun
