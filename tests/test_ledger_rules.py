@@ -698,6 +698,12 @@ def test_a_claim_that_the_cause_is_still_open_joins_the_stories_main_question():
         items.append(it)
     p = props.link_items(items, fake_embedder).of_claim
     assert p["k"] == p["a"] and p["m"] != p["a"]
+    # with no determiner too: "statements that the opposition wrote the budget as absolutely false"
+    it = props.Item("n", "d", len(items), len(items), "statements from the opposition about the budget as absolutely false", "indirect")
+    it.stance = "denied"
+    items.append(it)
+    p = props.link_items(items, fake_embedder).of_claim
+    assert p["n"] == p["a"] and p["m"] != p["a"]
     monkey = props.ATTACH_OPEN
     try:
         props.ATTACH_OPEN = 0

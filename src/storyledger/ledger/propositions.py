@@ -801,7 +801,7 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
 
 ATTACH_OPEN = 1
 ATTACH_DENIED_REPORTS = 1
-DENIED_REPORT = re.compile(r"^(?:the|such|these|those|this|that|all|western|media)\s+(?:[\w’'-]+\s+){0,2}?"
+DENIED_REPORT = re.compile(r"^(?:(?:the|such|these|those|this|that|all|western|media)\s+)?(?:[\w’'-]+\s+){0,2}?"
                            r"(?:claims?|allegations?|reports?|accusations?|news|rumou?rs?|information|statements?)\b", re.I)
 
 
