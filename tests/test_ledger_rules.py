@@ -806,3 +806,44 @@ def test_claims_of_one_frame_can_contradict_with_no_word_in_common():
              frame=("PT", "attack"))
     c = Said(pos("c", 3, polarity="negative"), "S3", {}, ("d3", 0), frozenset(), frozenset({"harbour", "closed"}), frame=("ES", "attack"))
     assert {frozenset((r.a, r.b)) for r in relate("p", [a, b, c]) if r.kind == "contradicts"} == {frozenset(("a", "b"))}
+
+
+def test_a_claim_inside_a_denial_is_what_it_denies():
+    # "Lisbon rejected claims made by Madrid that the fees were raised": the denial went to the
+    # story's main group, Madrid's claim inside it stayed with another by its words; it follows
+    # the denial. Inside an assertion ("much lower than the 471 announced by X") it stays.
+    said = [("a", "d1", "Portuguese sailors are serving on Spanish navy ships", "asserted"),
+            ("c", "d2", "claims made by Madrid that the harbour fees were raised twice", "denied"),
+            ("d", "d2", "that the harbour fees were raised twice", "asserted"),
+            ("e", "d3", "the harbour fees were raised twice", "asserted"),
+            ("f", "d4", "the toll is much lower than the 471 announced by the port", "asserted"),
+            ("g", "d4", "the 471 announced by the port", "asserted")]
+    items = []
+    for n, (i, doc, text, stance) in enumerate(said):
+        it = props.Item(i, doc, n, n, text, "indirect")
+        it.stance = stance
+        items.append(it)
+    cluster = [0, 0, 2, 2, 4, 5]
+    members = {0: [0, 1], 2: [2, 3], 4: [4], 5: [5]}
+    props.attach_nested(items, cluster, members)
+    assert cluster[2] == cluster[1] == 0 and cluster[3] == 3 and members[3] == [3]  # e's group re-keyed
+    assert cluster[5] != cluster[4]
+    assert sorted(i for ms in members.values() for i in ms) == list(range(6))
+
+
+def test_a_denial_answers_its_own_article_first():
+    # more claims for than a denial may contradict: those of its own article come first
+    for_ = [Said(pos(f"f{k}", 10 + k), f"S{k}", {}, ("d0", k), frozenset(), frozenset({"sailors", "navy"})) for k in range(25)]
+    own = Said(pos("own", 99), "Madrid", {}, ("d9", 0), frozenset(), frozenset({"sailors", "navy"}))
+    no = Said(pos("no", 1, "denied"), "Lisbon", {}, ("d9", 1), frozenset(), frozenset({"claims", "sailors", "basis"}))
+    flagged = {r.b if r.a == "no" else r.a for r in relate("p", [*for_, own, no]) if r.kind == "contradicts"}
+    assert "own" in flagged
+
+
+def test_a_denial_of_reports_is_no_denial_of_ones_own_act():
+    from storyledger.ledger.link import denies_own_act
+
+    assert denies_own_act("responsibility for the blast", "denied")
+    assert not denies_own_act("such claims have no basis", "denied")
+    assert not denies_own_act("the allegations as false", "denied")
+    assert not denies_own_act("responsibility for the blast", "asserted")

@@ -572,7 +572,7 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
         claimant: frozenset[str] = frozenset()
         if named and CLAIM_OF.match(core):
             claimant, named = frozenset(named), []  # "rejected Israel's account": Israel's claims, not claims about Israel
-        elif not named and c.get("stance") == "denied":
+        elif not named and denies_own_act(core, c.get("stance")):
             named = [actor_of_name(speakers.name[sid])]  # "X denied responsibility": X's own
         parties = speakers.parties.get(sid, frozenset())
         said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), parties,
@@ -599,6 +599,13 @@ ACTOR_KINDS = frozenset("organization person".split())
 NOT_BUT = re.compile(r",?\s+(?:but|rather than|instead of|instead)\b", re.I)
 # A content that only names another's statement: "Israel's accusation", "the Israeli account of
 # what happened", "the Russian version of events".
+def denies_own_act(core: str, stance: str | None) -> bool:
+    """A denial that names no one denies the speaker's own act ("denied responsibility"), not
+    when it denies reports ("such claims have no basis", "the allegations as false"): those
+    answer whoever made them."""
+    return stance == "denied" and not props.DENIED_REPORT.match(core)
+
+
 CLAIM_OF = re.compile(r"^(?:(?:the|an?|its|their)\s+)?(?:[\w.’'-]+\s+){1,3}?(?:accusations?|accounts?|assessments?|claims?|"
                       r"allegations?|version|narrative|findings|evidence|statements?|reports?)"
                       r"(?:\s+(?:of|about|on)\s+(?:the\s+)?(?:incident|what happened|events?|it|this))?$", re.I)

@@ -378,6 +378,7 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
     members = groups
     attach_vague(items, cluster, members)
     attach_open_questions(items, cluster, members)
+    attach_nested(items, cluster, members)
     out = Grouping()
     for root, ms in members.items():
         ids = sorted(items[m].id for m in ms)
@@ -760,6 +761,46 @@ def attach_vague(items: list[Item], cluster: list[int], members: dict[int, list[
         members[target].append(i)
         members.pop(cluster[i])
         cluster[i] = target
+
+
+# The shortest content that `attach_nested` reads as a claim inside another's.
+NESTED_MIN_CHARS = 20
+
+
+def attach_nested(items: list[Item], cluster: list[int], members: dict[int, list[int]]) -> None:
+    """A claim inside a denial's or a non-answer's content is what that one answers: in "China
+    rejected claims made by Kiev that Chinese citizens are fighting", Kiev's claim and China's
+    denial are one proposition whatever else each groups with, so the inner claim joins the
+    outer's group. (Inside an assertion it need not be: "much lower than the 471 announced by
+    Hamas" is another count.)"""
+    if not ATTACH_NESTED:
+        return
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_doc[it.document].append(i)
+    for idx in by_doc.values():
+        for j in idx:
+            inner = items[j].content.strip()
+            if len(inner) < NESTED_MIN_CHARS:
+                continue
+            outer = next((i for i in idx if i != j and items[i].stance in ANSWERING and len(items[i].content) > len(inner)
+                          and inner in items[i].content), None)
+            if outer is None or cluster[outer] == cluster[j]:
+                continue
+            root = cluster[j]
+            rest = [m for m in members[root] if m != j]
+            members.pop(root)
+            if rest:
+                members[rest[0]] = rest
+                for m in rest:
+                    cluster[m] = rest[0]
+            target = cluster[outer]
+            members[target].append(j)
+            cluster[j] = target
+
+
+ATTACH_NESTED = 1
+ANSWERING = frozenset("denied unconfirmed".split())
 
 
 # What a story asks of its event: "working to determine what happened", "cannot say who was

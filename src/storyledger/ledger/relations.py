@@ -85,7 +85,8 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
     for_ = [s for s in live if s.position.net > 0]
     for a in against:
         n = 0
-        for f in for_:
+        # what its own article reported first: a denial answers that before all else (`MAX_PER_CLAIM`)
+        for f in sorted(for_, key=lambda f: f.place[0] != a.place[0]):
             if f.position.source == a.position.source or not about_the_same(a, f):
                 continue
             out.append(Relation("contradicts", a.position.claim, f.position.claim, proposition,
