@@ -650,15 +650,22 @@ def in_document(prep: Token, sent: Span) -> Found | None:
 MAKING_VERBS = frozenset("make voice put raise issue level".split())
 
 
-def noun_attribution(noun: Token) -> Found | None:
-    """"his claim that ...", "made the statement that ...": the clause is the content; the source
-    is the possessor, else the subject of the verb the noun is the object of."""
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+def that_clause(noun: Token) -> Token | None:
+    """The "that" clause a report noun introduces ("his claim that ..."), also when it hangs on
+    the participle that makes the claim ("claims made by Kiev that ...")."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if clause is None:
-        # "claims made by Kiev that ...": the clause hangs on the participle that makes the claim
         clause = next((x for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS and c.i > noun.i
                        for x in c.children if x.dep_ in ("ccomp", "acl") and x.i > c.i
                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in x.children)), None)
+    return clause
+
+
+def noun_attribution(noun: Token) -> Found | None:
+    """"his claim that ...", "made the statement that ...": the clause is the content; the source
+    is the possessor, else the subject of the verb the noun is the object of."""
+    clause = that_clause(noun)
     if clause is None:
         return None
     content = trim(noun.doc, *subtree_span(clause))
@@ -1259,12 +1266,7 @@ def light_verb(verb: Token, lemma: str) -> Found | None:
         return None
     if the_remarks(noun):
         return None  # "X made the remarks at a lecture": the remarks reported before, said again by no one
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-    if clause is None:
-        # "claims made by Kiev that ...": the clause hangs on the participle that makes the claim
-        clause = next((x for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS and c.i > noun.i
-                       for x in c.children if x.dep_ in ("ccomp", "acl") and x.i > c.i
-                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in x.children)), None)
+    clause = that_clause(noun)
     if clause is None:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i), None)
     end = noun

@@ -597,8 +597,6 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
 ACTOR_KINDS = frozenset("organization person".split())
 # What a negative claim puts in the place of what it denies: its actors are not the denied ones.
 NOT_BUT = re.compile(r",?\s+(?:but|rather than|instead of|instead)\b", re.I)
-# A content that only names another's statement: "Israel's accusation", "the Israeli account of
-# what happened", "the Russian version of events".
 def denies_own_act(core: str, stance: str | None) -> bool:
     """A denial that names no one denies the speaker's own act ("denied responsibility"), not
     when it denies reports ("such claims have no basis", "the allegations as false"): those
@@ -606,6 +604,8 @@ def denies_own_act(core: str, stance: str | None) -> bool:
     return stance == "denied" and not props.DENIED_REPORT.match(core)
 
 
+# A content that only names another's statement: "Israel's accusation", "the Israeli account of
+# what happened", "the Russian version of events".
 CLAIM_OF = re.compile(r"^(?:(?:the|an?|its|their)\s+)?(?:[\w.’'-]+\s+){1,3}?(?:accusations?|accounts?|assessments?|claims?|"
                       r"allegations?|version|narrative|findings|evidence|statements?|reports?)"
                       r"(?:\s+(?:of|about|on)\s+(?:the\s+)?(?:incident|what happened|events?|it|this))?$", re.I)
