@@ -142,6 +142,7 @@ def about_the_same(a: Said, b: Said) -> bool:
     what its article said ("denied responsibility"), or a negated claim that shares a content word with
     the other (a proposition grows by average likeness, so two of its claims may have nothing in
     common, and a negated clause is not always a denial of the rest)."""
+    combat = one_force_in_combat(a, b)  # "they are not on the front line yet" / "would be used in combat zones"
     for no, yes in ((a, b), (b, a)):
         if no.position.net >= 0:
             continue
@@ -149,18 +150,18 @@ def about_the_same(a: Said, b: Said) -> bool:
             return bool(yes.speaker & no.claimant)  # "rejected Israel's account" answers what Israel says
         if no.actors and yes.actors and not no.actors & yes.actors:
             return False  # "Israel was not responsible" and "a rocket fired by Islamic Jihad": of others, they agree
-        if not no.actors and no.negated and yes.keys is not None and no.negated not in yes.keys and not in_combat(a, b):
+        if not no.actors and no.negated and yes.keys is not None and no.negated not in yes.keys and not combat:
             return False  # "no connection between the noises and the site" says nothing against "the noises were sea life"
     if "denied" in (a.position.stance, b.position.stance) and a.place[0] == b.place[0]:
         return True  # "X denied responsibility" answers what its own article reported
     if a.frame is not None and b.frame is not None and a.frame[0] is not None and a.frame[:2] == b.frame[:2]:
         return True  # "Israel attacked the hospital" / "nothing allows us to say it is an Israeli strike"
-    if in_combat(a, b):
-        return True  # "they are not on the front line yet" / "would be used in combat zones"
+    if combat:
+        return True
     return a.keys is None or b.keys is None or bool(a.keys & b.keys)
 
 
-def in_combat(a: Said, b: Said) -> bool:
+def one_force_in_combat(a: Said, b: Said) -> bool:
     """Both put the story's force in combat, in words that may share nothing ("not on the front
     line yet" / "will be ready for combat")."""
     return bool(a.frame and a.frame[1] == "combat" and frames_meet(a.frame, b.frame))
