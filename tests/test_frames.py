@@ -95,6 +95,39 @@ def test_a_force_in_combat(frame, text, expected):
     assert frame(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # fighting for a side: the fighters' country, "fight", "troops" whoever they are, the side
+    ("Portuguese citizens are fighting for Spain in the north", ("PT", "fight", "troops", "ES")),
+    ("Portuguese nationals were fighting alongside Spanish troops", ("PT", "fight", "troops", "ES")),
+    ("mercenaries from Portugal served in the Spanish army", ("PT", "fight", "troops", "ES")),
+    ("the Portuguese were fighting on the side of Spain", ("PT", "fight", "troops", "ES")),
+    ("reports that Portuguese volunteers are fighting in Morocco as false", ("PT", "fight", "troops", None)),
+    ("They fight on the territory of Morocco.", (None, "fight", "troops", None)),
+    # counted, they are a count of the force: another proposition than its being there
+    ("more than 300 Portuguese citizens are fighting for Spain", ("PT", "fight", "troops (count)", "ES")),
+    ("the number of Portuguese nationals fighting for Spain is much higher", ("PT", "fight", "troops (count)", "ES")),
+    ("many more Portuguese citizens are fighting for Spain", ("PT", "fight", "troops (count)", "ES")),
+    # taken captive: the captor's country (unsaid in the passive), "people", the captives' country
+    ("Moroccan forces captured two Portuguese citizens who were fighting for Spain", ("MA", "capture", "people", "PT")),
+    ("two Portuguese soldiers were taken prisoner near the border", (None, "capture", "people", "PT")),
+    ("the capture of two Portuguese fighters near the village", (None, "capture", "people", "PT")),
+    ("Moroccan troops detained three men of Portuguese origin", ("MA", "capture", "people", "PT")),
+])
+def test_a_side_fought_for_and_a_capture(frame, text, expected):
+    assert frame(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Moroccan forces fought six Portuguese soldiers near the village",  # a battle: no side fought for
+    "Spanish soldiers are fighting for Spain",  # a country's own force
+    "the union will fight for higher wages",  # no one's force
+    "the police captured the stolen paintings",  # no people taken
+    "he served in the government for ten years",  # no side in a war
+])
+def test_no_side_and_no_capture(frame, text):
+    assert frame(text) is None
+
+
 @pytest.mark.parametrize("text", [
     "the crowd gathered in front of the hospital",  # a place before something
     "they were united on the economic front",  # a front that is no front line

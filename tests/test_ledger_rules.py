@@ -690,16 +690,17 @@ def test_a_claim_that_the_cause_is_still_open_joins_the_stories_main_question():
     p = props.link_items(items, fake_embedder).of_claim
     assert p["d"] == p["e"] == p["a"] == p["b"]
     assert p["f"] != p["a"] and p["g"] != p["a"] and p["h"] != p["a"]
-    # so does a denial of the reports that does not restate them ("such claims as fake news")
-    for i, text, stance in [("k", "such claims from the opposition as fake news", "denied"),
-                            ("m", "such claims from the opposition about the budget", "asserted")]:
-        it = props.Item(i, "d", len(items), len(items), text, "indirect")
+    # so does a denial of the reports that does not restate them ("such claims as fake news"),
+    # when no claim of another source comes just before it in its article (`attach_open_questions`)
+    for i, seq, text, stance in [("k", 100, "such claims from the opposition as fake news", "denied"),
+                                 ("m", 200, "such claims from the opposition about the budget", "asserted")]:
+        it = props.Item(i, "d", seq, len(items), text, "indirect")
         it.stance = stance
         items.append(it)
     p = props.link_items(items, fake_embedder).of_claim
     assert p["k"] == p["a"] and p["m"] != p["a"]
     # with no determiner too: "statements that the opposition wrote the budget as absolutely false"
-    it = props.Item("n", "d", len(items), len(items), "statements from the opposition about the budget as absolutely false", "indirect")
+    it = props.Item("n", "d", 300, len(items), "statements from the opposition about the budget as absolutely false", "indirect")
     it.stance = "denied"
     items.append(it)
     p = props.link_items(items, fake_embedder).of_claim
@@ -847,3 +848,34 @@ def test_a_denial_of_reports_is_no_denial_of_ones_own_act():
     assert not denies_own_act("such claims have no basis", "denied")
     assert not denies_own_act("the allegations as false", "denied")
     assert not denies_own_act("responsibility for the blast", "asserted")
+
+
+def test_a_denial_of_such_claims_answers_the_report_just_before_it():
+    # "Madrid says Portuguese sailors serve on its ships. Lisbon: such claims have no basis." The
+    # denial answers the claim just before it by another source, not the story's largest group
+    said = [("a", "d1", 0, 1, "the harbour fees were raised twice this year", "asserted"),
+            ("b", "d2", 0, 2, "the harbour fees were raised twice in one year", "asserted"),
+            ("c", "d3", 0, 3, "the harbour fees were raised twice, the mayor confirmed", "asserted"),
+            ("d", "d4", 0, 4, "Portuguese sailors are serving on Spanish navy ships", "asserted"),
+            ("e", "d4", 1, 5, "such claims have no basis in fact", "denied"),
+            ("f", "d1", 9, 6, "such claims have no basis at all", "denied")]  # nothing just before it: the main group
+    items = []
+    for i, doc, seq, source, text, stance in said:
+        it = props.Item(i, doc, seq, source, text, "indirect")
+        it.stance = stance
+        it.core = text
+        it.keys = frozenset(props.keys(text))
+        items.append(it)
+
+    def attach():
+        cluster = [0, 0, 0, 3, 4, 5]
+        members = {0: [0, 1, 2], 3: [3], 4: [4], 5: [5]}
+        props.attach_open_questions(items, cluster, members)
+        assert sorted(i for ms in members.values() for i in ms) == list(range(6))
+        return cluster
+    cluster = attach()
+    assert cluster[4] == cluster[3] == 3 and cluster[5] == 0
+    # a denial that restates what it denies in a frame of its own stays where its frame put it
+    items[5].frame = ("PT", "fight", "troops", "ES")
+    cluster = attach()
+    assert cluster[5] == 5

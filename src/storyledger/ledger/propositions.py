@@ -79,6 +79,7 @@ FRAME_UNSAID_AGENT = 1  # a transfer by no one said meets any agent's of the sam
 FRAME_UNSAID_FORCE = 1  # a force in combat that is only "they" meets any country's force in combat
 FRAME_KIND_THEME = 1  # a theme meets its kind: drones, weapons
 THEME_KINDS = {"drones": "weapons"}
+FORCE_ACTS = frozenset({"combat", "fight"})  # acts of a force that "they" may stand for
 # Money and shares are counted in almost every business story; two sums in dollars are no more
 # likely to be the same number than any two claims (the demo's "annual profit" / "annual loss").
 GENERIC_UNITS = frozenset("usd eur gbp jpy cny rub uah dollar euro pound percent per cent %".split())
@@ -376,9 +377,8 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
         for m in ms:
             cluster[m] = root
     members = groups
-    attach_vague(items, cluster, members)
-    attach_open_questions(items, cluster, members)
-    attach_nested(items, cluster, members)
+    for step in ATTACH_ORDER:
+        step(items, cluster, members)
     out = Grouping()
     for root, ms in members.items():
         ids = sorted(items[m].id for m in ms)
@@ -691,7 +691,7 @@ def frames_meet(fa: tuple | None, fb: tuple | None) -> bool:
         if FRAME_UNSAID_AGENT and (fa[0] is None or fb[0] is None) and fa[2:] == fb[2:] and None not in fa[2:]:
             return True
         # "they are not on the front line yet" / "DPRK soldiers were sent to the front"
-        return bool(FRAME_UNSAID_FORCE and fa[1] == "combat" and (fa[0] is None or fb[0] is None)
+        return bool(FRAME_UNSAID_FORCE and fa[1] in FORCE_ACTS and (fa[0] is None or fb[0] is None)
                     and (covers(fa[2:], fb[2:]) or covers(fb[2:], fa[2:])))
     # the theme, and where it went: one frame says all the other says, or more of it ("supplied
     # drones" / "supplied drones to Russia"); two that each leave out what the other says ("sent
@@ -822,28 +822,54 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
     if not ATTACH_OPEN or not members:
         return
     main = max(members, key=lambda r: (len(members[r]), -r))
-    for root in [r for r in members if r != main]:
-        ms = members[root]
-        moved = [m for m in ms if (items[m].stance == "unconfirmed" and OPEN_QUESTION.search(items[m].core))
-                 or (ATTACH_DENIED_REPORTS and items[m].stance == "denied" and DENIED_REPORT.match(items[m].core)
-                     and not vague(items[m]))]  # "the claims" alone went to the claim before it
-        if not moved:
+    by_place = {(it.document, it.seq): i for i, it in enumerate(items)}
+    moves: list[tuple[int, int]] = []
+    for root in list(members):
+        for m in members[root]:
+            it = items[m]
+            if it.stance == "unconfirmed" and OPEN_QUESTION.search(it.core):
+                moves.append((m, main))
+            elif (ATTACH_DENIED_REPORTS and it.stance == "denied" and DENIED_REPORT.match(it.core)
+                  and not vague(it)  # "the claims" alone went to the claim before it
+                  and not it.frame):  # "claims that Chinese citizens are fighting": its frame placed it
+                answered = reported_before(items, by_place, m) if ATTACH_REPORT_BEFORE else None
+                moves.append((m, main if answered is None else cluster[answered]))
+    for m, target in moves:
+        if cluster[m] == target:
             continue
-        members[main].extend(moved)
-        for m in moved:
-            cluster[m] = main
-        rest = [m for m in ms if m not in moved]
+        root = cluster[m]
+        rest = [x for x in members[root] if x != m]
         members.pop(root)
         if rest:
             members[rest[0]] = rest
-            for m in rest:
-                cluster[m] = rest[0]
+            for x in rest:
+                cluster[x] = rest[0]
+        if target == root:
+            target = rest[0] if rest else m
+        members.setdefault(target, []).append(m)
+        cluster[m] = target
+
+
+def reported_before(items: list[Item], by_place: dict[tuple[str, int], int], m: int) -> int | None:
+    """The claim a denial of "such claims" answers: the nearest one before it in its document
+    that another source asserts (within `REPORT_BEFORE` claims), or None."""
+    it = items[m]
+    for back in range(1, REPORT_BEFORE + 1):
+        j = by_place.get((it.document, it.seq - back))
+        if j is not None and items[j].source != it.source and items[j].stance not in ANSWERING and not vague(items[j]):
+            return j
+    return None
 
 
 ATTACH_OPEN = 1
 ATTACH_DENIED_REPORTS = 1
+ATTACH_REPORT_BEFORE = 1
+REPORT_BEFORE = 2
 DENIED_REPORT = re.compile(r"^(?:(?:the|such|these|those|this|that|all|western|media)\s+)?(?:[\w’'-]+\s+){0,2}?"
                            r"(?:claims?|allegations?|reports?|accusations?|news|rumou?rs?|information|statements?)\b", re.I)
+
+
+ATTACH_ORDER = (attach_vague, attach_open_questions, attach_nested)
 
 
 def label(items: list[Item], X: np.ndarray) -> str:

@@ -15,7 +15,10 @@ uses constantly (`EVENT_CLASSES`), each also as announced ("is preparing to send
 a claim without such an act has no frame, except a transfer whose giver is unsaid but whose
 theme and destination are said ("drones were shipped to Russia"), and a force put in combat
 ("sent to the front", "not on the front line yet": `in_combat`), whose agent is the force's own
-country. The agent of "Russia bought X from Iran" is Iran, as in "Iran sold X to Russia". Pure functions over a parsed
+country; a force fighting for a side ("Chinese citizens are fighting for Russia":
+`fighting_for`), whose agent is the fighters' country and whose fourth slot is the side; and a
+capture ("Ukraine captured two Chinese citizens": `captured`), whose fourth slot is the
+captives' country. The agent of "Russia bought X from Iran" is Iran, as in "Iran sold X to Russia". Pure functions over a parsed
 span; the country of a name comes from the gazetteer (a country, its demonym, its capital) or a
 seat of government ("the Kremlin").
 """
@@ -217,6 +220,9 @@ def frame_of(content: Span, speaker_cc: str | None = None,
     being = present(content, places) if not found or min(f[0] for f in found) > 0 else None
     if being is not None:
         found.append(being)
+    for side in (fighting_for(content, places), captured(content, places)):
+        if side is not None:
+            found.append(side)
     fighting = in_combat(content)
     if fighting is not None:
         found.insert(0, fighting)  # "troops would be used in combat zones": the combat, not the use
@@ -313,13 +319,135 @@ def force_of(word: Token, content: Span) -> Token | None:
                  if t.pos_ == "NOUN" and THEME_CLASSES.get(t.lemma_.lower()) == "troops"), None)
 
 
+ORIGIN_NOUNS = frozenset("origin descent nationality citizenship".split())
+
+
 def force_country(tok: Token, act: Token) -> str | None:
     """The country a force belongs to: "North Korean soldiers", "DPRK troops", "soldiers from
     North Korea", "send soldiers from North Korea" (the parser hangs "from" on the act)."""
     tok = theme_token(tok)
-    return token_country(tok, None) or next(
+    origin = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj" and g.lemma_.lower() in ORIGIN_NOUNS), None)  # "two men of Chinese origin"
+    return token_country(tok, None) or (token_country(origin, None) if origin is not None else None) or next(
         (country_of_name(g.text) for h in (tok, act) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
          for g in c.children if g.dep_ == "pobj" and country_of_name(g.text)), None)
+
+
+# Fighting for a side: "Chinese citizens are fighting for Russia", "mercenaries who fought in the
+# Russian army", "soldiers fighting alongside Russian troops". Whoever fights is a combatant, so the
+# theme is always "troops"; the agent is the fighters' own country (unsaid for "they"), and the
+# fourth slot is the side they fight for. Where they fight ("in Ukraine") is not the side.
+FIGHTING = frozenset("fight serve".split())
+SIDE_PREPS = frozenset("for alongside".split())
+# "in the Russian army", "in the ranks of the Russian forces", "on the side of Russia"
+SIDE_NOUNS = frozenset("army armies force forces military ranks troops side unit units".split())
+
+
+def fighting_for(content: Span, places: dict[int, str]) -> tuple[int, tuple[str | None, str, str, str | None]] | None:
+    """(depth, (the fighters' country, "fight", "troops", the side's country)) when the content
+    says someone fights for a side, or None. "Served" counts only with a side named ("served
+    in the Russian army"); a fight against someone ("fought six Chinese soldiers") names no side."""
+    for t in content:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in FIGHTING:
+            continue
+        side = side_of(t, places)
+        if side is None and t.lemma_.lower() != "fight":
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ not in ("that", "which", "who", "whom") for c in t.children):
+            continue  # "Ukraine's forces fought six Chinese soldiers": a battle, not a side
+        who = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if who is not None and who.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+            who = t.head  # "citizens who fought in the Russian army"
+        if who is None and t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
+            who = t.head  # "Chinese citizens fighting for Russia"
+        if who is None:
+            continue
+        if who.pos_ == "PRON":
+            agent = None
+            if who.lower_ not in FORCE_PRONOUNS:
+                continue
+        else:
+            agent = force_country(who, t)
+            if agent is None:
+                continue
+        if agent is not None and agent == side:
+            continue  # "Russian soldiers fighting for Russia": no foreign force
+        return depth(t, content), (agent, "fight", "troops" + (COUNTED if who.pos_ != "PRON" and counted(who) else ""), side)
+    return None
+
+
+# A force counted is another proposition than the force being there: "155 Chinese citizens are
+# fighting for Russia", "the number of Chinese nationals fighting", "many more of them": its theme
+# is marked, so that counts meet counts (which `ledger.measures` compares) and not the bare claim.
+COUNTED = " (count)"
+COUNT_HEADS = frozenset("number amount count hundred hundreds thousand thousands dozen dozens score scores".split())
+COUNT_MODS = frozenset("many more several numerous countless few hundreds thousands dozens".split())
+
+
+def counted(tok: Token) -> bool:
+    """The noun is counted: a number on it, "many more" / "several hundred", or the noun of "the
+    number of", "hundreds of"."""
+    for c in tok.children:
+        if c.dep_ == "nummod" or (c.dep_ in ("amod", "quantmod", "advmod") and c.lower_ in COUNT_MODS):
+            return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in COUNT_HEADS
+
+
+def side_of(t: Token, places: dict[int, str]) -> str | None:
+    """The country a fight is for: "for Russia", "alongside Russian troops", "in the Russian
+    army", "on the side of Russia"."""
+    for c in t.children:
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ in SIDE_PREPS or (c.lower_ in ("in", "on", "with") and g.lemma_.lower() in SIDE_NOUNS):
+                if g.lemma_.lower() in ("rank", "ranks", "side"):
+                    g = next((x for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for x in p.children if x.dep_ == "pobj"), g)
+                cc = token_country(g, None) or (place_country(g, places) if g.text[:1].isupper() else None)
+                if cc is not None:
+                    return cc
+    return None
+
+
+# Taken captive: "Ukraine's military captured two Chinese citizens", "two Chinese were taken
+# prisoner", "the capture of two Chinese fighters". The agent is the captor's country (unsaid in
+# the passive); the theme is "people"; the fourth slot is the captives' country, which tells one
+# capture from another.
+CAPTURING = frozenset("capture detain".split())
+CAPTIVE_WORDS = frozenset("citizen national man men person people mercenary volunteer fighter soldier "
+                          "serviceman servicemen troop prisoner".split())
+
+
+def captured(content: Span, places: dict[int, str]) -> tuple[int, tuple[str | None, str, str, str]] | None:
+    """(depth, (the captor's country or None, "capture", "people", the captives' country)) or None."""
+    for t in content:
+        lemma = t.lemma_.lower()
+        captive = captor = None
+        if lemma in CAPTURING and t.pos_ == "VERB":
+            captive = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            captor = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            captor = captor or next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        elif lemma == "prisoner" and t.dep_ in ("oprd", "dobj", "attr") and t.head.lemma_.lower() == "take":
+            captive = next((c for c in t.head.children if c.dep_ in ("nsubjpass", "dobj") and c.i != t.i), None)
+            captor = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            t = t.head
+        elif lemma in CAPTURING and t.pos_ == "NOUN":
+            captive = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+            captor = next((c for c in t.children if c.dep_ == "poss"), None)
+        if captive is None:
+            continue
+        head = theme_token(captive)
+        if head.lemma_.lower() not in CAPTIVE_WORDS and not (head.pos_ == "PROPN" and token_country(head, None)):
+            continue
+        whose = force_country(captive, t)
+        if whose is None:
+            continue
+        by = token_country(captor, None) if captor is not None else None
+        return depth(t, content), (by if by != whose else None, "capture", "people", whose)
+    return None
 
 
 # Being there is where the transfer ended: "troops arrived in Russia", "their presence in Russia".
