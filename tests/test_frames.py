@@ -37,7 +37,8 @@ def frame(nlp):
     ("North Korean troops have arrived in Russia", None, ("KP", "transfer", None, "RU")),
     ("Belarusian soldiers are now in Serbia", None, ("BY", "transfer", "troops", "RS")),  # being there
     ("Portuguese drones are not in Spain", None, ("PT", "transfer", "drones", "ES")),
-    ("There are now about 10,000 Belarusian soldiers in Serbia", None, ("BY", "transfer", "troops", "RS")),
+    # counted, being there is a count of the force (the seed's count proposition)
+    ("There are now about 10,000 Belarusian soldiers in Serbia", None, ("BY", "transfer", "troops (count)", "RS")),
     # military trainers are troops; the act the content states comes before one inside it
     ("Portugal has sent instructors to Spain", None, ("PT", "transfer", "troops", "ES")),
     ("Belarusian trainers are in Serbia helping Serbian forces operate drones", None, ("BY", "transfer", "troops", "RS")),
@@ -107,6 +108,12 @@ def test_a_force_in_combat(frame, text, expected):
     ("more than 300 Portuguese citizens are fighting for Spain", ("PT", "fight", "troops (count)", "ES")),
     ("the number of Portuguese nationals fighting for Spain is much higher", ("PT", "fight", "troops (count)", "ES")),
     ("many more Portuguese citizens are fighting for Spain", ("PT", "fight", "troops (count)", "ES")),
+    # so is a force counted as it is sent or is there; an open question of how many counts nothing,
+    # and arms counted are still the supply
+    ("Portugal has sent 3,000 troops to Spain", ("PT", "transfer", "troops (count)", "ES")),
+    ("there are 3,000 Portuguese soldiers in Spain", ("PT", "transfer", "troops (count)", "ES")),
+    ("it is not clear how many trainers Portugal has sent to Spain", ("PT", "transfer", "troops", "ES")),
+    ("Portugal supplied 400 drones to Spain", ("PT", "transfer", "drones", "ES")),
     # taken captive: the captor's country (unsaid in the passive), "people", the captives' country
     ("Moroccan forces captured two Portuguese citizens who were fighting for Spain", ("MA", "capture", "people", "PT")),
     ("two Portuguese soldiers were taken prisoner near the border", (None, "capture", "people", "PT")),

@@ -194,6 +194,21 @@ def theme_of(tok: Token | None) -> str | None:
     return THEME_CLASSES.get(lemma, lemma)
 
 
+# Themes whose count is a proposition of its own: a force ("sent 10,000 troops", "10,000 soldiers
+# are being trained": the seed's and china-fighters' count propositions). Arms counted are still
+# the supply ("supplied 400 drones": iran-drones B3 .602 -> .556 when drones were counted too).
+COUNTED_THEMES = frozenset({"troops"})
+
+
+def counted_theme(tok: Token | None) -> str | None:
+    """`theme_of`, marked `COUNTED` when a force is counted ("sent 10,000 troops", "the number
+    of soldiers")."""
+    theme = theme_of(tok)
+    if theme in COUNTED_THEMES and tok is not None and (counted(tok) or counted(theme_token(tok))):
+        return theme + COUNTED
+    return theme
+
+
 def frame_of(content: Span, speaker_cc: str | None = None,
              places: dict[int, str] | None = None) -> tuple[str | None, str, str | None, str | None] | None:
     """(agent country code, act class, theme, destination country) of the act of a country
@@ -247,7 +262,7 @@ def place_country(tok: Token, places: dict[int, str]) -> str | None:
 def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str, str, str]] | None:
     """"North Korean troops are in Russia", "there are 10,000 North Korean soldiers in Russia": a
     country's troops, drones or weapons said to be in a country are where a transfer ended (the
-    frame of "sent troops to Russia")."""
+    frame of "sent troops to Russia"; counted, of "sent 10,000 troops to Russia")."""
     for t in content:
         if t.lemma_ != "be" or t.pos_ not in ("AUX", "VERB"):
             continue
@@ -261,7 +276,7 @@ def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str,
         place = next((g for c in [*t.children, *subj.children] if c.dep_ == "prep" and c.lower_ in ("in", "inside")
                       for g in c.subtree if g.text[:1].isupper() and place_country(g, places)), None)
         if agent is not None and place is not None and place_country(place, places) != agent:
-            return depth(t, content), (agent, "transfer", theme, place_country(place, places))
+            return depth(t, content), (agent, "transfer", counted_theme(subj), place_country(place, places))
     return None
 
 
@@ -388,7 +403,8 @@ def counted(tok: Token) -> bool:
     """The noun is counted: a number on it, "many more" / "several hundred", or the noun of "the
     number of", "hundreds of"."""
     for c in tok.children:
-        if c.dep_ == "nummod" or (c.dep_ in ("amod", "quantmod", "advmod") and c.lower_ in COUNT_MODS):
+        if c.dep_ == "nummod" or (c.dep_ in ("amod", "quantmod", "advmod") and c.lower_ in COUNT_MODS
+                                  and not any(g.lower_ == "how" for g in c.children)):  # "how many": no count said
             return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in COUNT_HEADS
 
@@ -515,7 +531,7 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
             theme = next((c for c in kids if c.dep_ in ("dobj", "npadvmod", "attr", "oprd") and c.i > obj.i), None)
         if cls == "acquire" and source is not None:
             # "Russia bought the drones from Iran": Iran gave them
-            return token_country(source, None), "transfer", theme_of(theme), where
+            return token_country(source, None), "transfer", counted_theme(theme), where
         who = by or subj
         if who is None and t.dep_ == "xcomp":
             # "Iran is preparing to provide drones", "Iran plans to send more": the controller
@@ -538,8 +554,8 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
             maker = token_country(theme_token(theme), None)
             if maker is not None and maker != agent:
                 # "Russia received Iranian-made drones": Iran's transfer, to the buyer
-                return maker, "transfer" + (PLANNED if planned(t) else ""), theme_of(theme), agent
-        return agent, cls + PLANNED if planned(t) else cls, target(cls, theme_of(theme)), where
+                return maker, "transfer" + (PLANNED if planned(t) else ""), counted_theme(theme), agent
+        return agent, cls + PLANNED if planned(t) else cls, target(cls, counted_theme(theme)), where
     if t.pos_ == "ADP" or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
         # "Moscow's forces were behind the blast", "Israel was not responsible for it"
         subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if t.head.lemma_ == "be" else None
@@ -558,7 +574,7 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
             if agent is not None:
                 if cls == "acquire" and m is of and theme_of(of) in THEMES:
                     cls = "transfer"  # "purchases of Iranian drones": what Iran gave
-                return agent, cls, target(cls, theme_of(of)), destination(t, kids, places)
+                return agent, cls, target(cls, counted_theme(of)), destination(t, kids, places)
     return None, cls, None, None
 
 
