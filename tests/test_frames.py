@@ -39,6 +39,10 @@ def frame(nlp):
     ("Portuguese drones are not in Spain", None, ("PT", "transfer", "drones", "ES")),
     # counted, being there is a count of the force (the seed's count proposition)
     ("There are now about 10,000 Belarusian soldiers in Serbia", None, ("BY", "transfer", "troops (count)", "RS")),
+    # a force seen there, reported there or present there is there too
+    ("Belarusian troops have been spotted in Serbia", None, ("BY", "transfer", "troops", "RS")),
+    ("reports of Belarusian troops in Serbia are groundless", None, ("BY", "transfer", "troops", "RS")),
+    ("the presence of Belarusian soldiers in Serbia", None, ("BY", "transfer", "troops", "RS")),
     # military trainers are troops; the act the content states comes before one inside it
     ("Portugal has sent instructors to Spain", None, ("PT", "transfer", "troops", "ES")),
     ("Belarusian trainers are in Serbia helping Serbian forces operate drones", None, ("BY", "transfer", "troops", "RS")),
@@ -67,6 +71,15 @@ def frame(nlp):
 ])
 def test_frame_of_an_act(frame, text, speaker, expected):
     assert frame(text, speaker) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian drones were seen in Ukraine",  # arms seen somewhere were used there, not given to it
+    "we see Iranian drones in the sky over Kyiv",
+    "Belarusian troops were seen near the border",  # no country they are in
+])
+def test_seen_arms_and_nowhere_are_no_presence(frame, text):
+    assert frame(text) is None
 
 
 @pytest.mark.parametrize("text", [

@@ -260,24 +260,39 @@ def place_country(tok: Token, places: dict[int, str]) -> str | None:
 
 
 def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str, str, str]] | None:
-    """"North Korean troops are in Russia", "there are 10,000 North Korean soldiers in Russia": a
-    country's troops, drones or weapons said to be in a country are where a transfer ended (the
-    frame of "sent troops to Russia"; counted, of "sent 10,000 troops to Russia")."""
+    """"North Korean troops are in Russia", "there are 10,000 North Korean soldiers in Russia",
+    "North Korean troops have been spotted in Russia", "reports of North Korean troops in Russia":
+    a country's troops, drones or weapons said to be, or seen, in another country are where a
+    transfer ended (the frame of "sent troops to Russia"; counted, of "sent 10,000 troops to
+    Russia")."""
     for t in content:
-        if t.lemma_ != "be" or t.pos_ not in ("AUX", "VERB"):
+        if t.pos_ in ("AUX", "VERB") and (t.lemma_ == "be" or t.lemma_.lower() in SEEN_VERBS):
+            subj = next((c for c in t.children if c.dep_ == ("nsubj" if t.lemma_ == "be" else "nsubjpass")), None)
+            if subj is None and t.lemma_ == "be" and any(c.dep_ == "expl" for c in t.children):
+                subj = next((c for c in t.children if c.dep_ == "attr"), None)  # "there are 10,000 troops in Russia"
+            where = [*t.children, *subj.children] if subj is not None else []
+        elif t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in REPORTED:
+            subj, where = t, list(t.children)  # "reports of North Korean troops in Russia"
+        else:
             continue
-        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subj is None and any(c.dep_ == "expl" for c in t.children):
-            subj = next((c for c in t.children if c.dep_ == "attr"), None)  # "there are 10,000 troops in Russia"
         theme = theme_of(subj) if subj is not None else None
-        if theme not in THEMES:
-            continue
+        if theme not in THEMES or (t.lemma_ != "be" and theme != "troops"):
+            continue  # "Iranian drones were seen in Ukraine": used there, not given to it
         agent = token_country(subj, None)
-        place = next((g for c in [*t.children, *subj.children] if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+        place = next((g for c in where if c.dep_ == "prep" and c.lower_ in ("in", "inside")
                       for g in c.subtree if g.text[:1].isupper() and place_country(g, places)), None)
         if agent is not None and place is not None and place_country(place, places) != agent:
             return depth(t, content), (agent, "transfer", counted_theme(subj), place_country(place, places))
     return None
+
+
+# Seen there is being there, for a force: "troops have been spotted in Russia" (passive only:
+# "we see drones in the sky" says nothing of whose drones are where; and arms seen in a country
+# were used there, not given to it).
+SEEN_VERBS = frozenset("spot see sight observe film photograph record identify".split())
+# Nouns of what is reported or seen: "reports of North Korean troops in Russia", "sightings of".
+REPORTED = frozenset("report reports claim claims allegation allegations sighting sightings footage video "
+                     "image images evidence presence rumour rumours rumor rumors news".split())
 
 
 # A force in combat: "sent to the front", "are not on the front line yet", "ready for combat",
@@ -574,7 +589,10 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
             if agent is not None:
                 if cls == "acquire" and m is of and theme_of(of) in THEMES:
                     cls = "transfer"  # "purchases of Iranian drones": what Iran gave
-                return agent, cls, target(cls, counted_theme(of)), destination(t, kids, places)
+                where = destination(t, kids, places)
+                if where is None and of is not None and t.lemma_.lower() in ARRIVING:
+                    where = destination(t, list(of.children), places)  # "the presence of X soldiers in Y"
+                return agent, cls, target(cls, counted_theme(of)), where
     return None, cls, None, None
 
 
