@@ -242,3 +242,20 @@ def test_each_person_of_a_pair_that_spoke_on_a_day_keeps_that_day(claims_of):
     claims = claims_of(text, published="2025-04-14")  # a Monday
     assert one(claims, "misled")["said_on"] == "2025-04-14"
     assert one(claims, "shipyard")["said_on"] == "2025-04-14"
+
+
+def test_a_day_the_parser_hangs_on_the_clause_after_the_cue_dates_the_saying(claims_of):
+    # "said on Monday the ferries had left": with no "that", the parser puts the day inside the clause
+    claims = claims_of("The harbour master said on Monday the ferries had left the port.", "2025-04-15")  # a Tuesday
+    c = one(claims, "ferries")
+    assert c["content"] == "the ferries had left the port" and c["said_on"] == "2025-04-14"
+    # a place there is what was said
+    c = one(claims_of("The harbour master said on the quay the ferries had left the port.", "2025-04-15"), "ferries")
+    assert c["said_on"] is None
+
+
+def test_an_occasion_of_saying_with_no_comma_is_no_part_of_what_was_said(claims_of):
+    text = "Two sailors told journalists they hoped to be sent home during a press conference on Monday."
+    c = one(claims_of(text, "2025-04-15"), "hoped")
+    assert c["content"] == "they hoped to be sent home" and c["said_on"] == "2025-04-14"
+

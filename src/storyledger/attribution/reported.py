@@ -199,10 +199,37 @@ def noun_span(tok: Token) -> Span:
     return doc[start:end]
 
 
+# Days that, right after the cue, date the saying: "said on Monday the troops had left", "said
+# Tuesday the plant was shut" (the parser hangs the day on the clause when no "that" follows).
+SAYING_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+
+
+def saying_day(verb: Token, first: Token) -> Token | None:
+    """The day phrase that opens a clause straight after its cue ("said [on Monday] the troops
+    had left"), when the clause goes on after it, or None."""
+    doc = verb.doc
+    i = verb.i + 1
+    if first.i <= verb.i or first.left_edge.i != i or i >= len(doc):
+        return None
+    t = doc[i]
+    day = next((c for c in t.children if c.dep_ == "pobj"), None) if t.dep_ == "prep" and t.lower_ == "on" else t
+    if day is None or day.lower_ not in SAYING_DAYS and day.ent_type_ != "DATE":
+        return None
+    if day is not t and (day.ent_type_ != "DATE" or not (day.lower_ in SAYING_DAYS or any(ch.isdigit() for ch in day.text))):
+        return None  # "on the border": no day
+    if day is t and (t.dep_ != "npadvmod" or t.lower_ not in SAYING_DAYS):
+        return None
+    phrase = t
+    return phrase if phrase.right_edge.i + 1 < first.right_edge.i else None
+
+
 def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
     """From `first` to the end of its subtree, or to the sentence end when the clause runs on."""
     doc = verb.doc
     s, e = subtree_span(first)
+    said_when = saying_day(verb, first)
+    if said_when is not None:
+        s = doc[said_when.right_edge.i + 1].idx  # "said on Monday the troops had left": the day of the saying
     second = next((c for c in first.children if c.dep_ == "conj" and second_report(c)), None)
     if second is not None:
         # "said A and said B": A ends before the conjunction of the second report
@@ -254,15 +281,15 @@ def speaking_tail(doc: Doc, start: int, end: int) -> int:
             continue
         if encounter_clause(tok) and tok.left_edge.i > span.start + 2:
             return doc[tok.left_edge.i].idx  # "... for the blast when they met Wednesday morning"
-        if doc[tok.i - 1].text != ",":
-            continue
+        if doc[tok.i - 1].text != "," and not (tok.dep_ == "prep" and tok.lower_ == "during"):
+            continue  # "... swapped during a press conference on Monday": the occasion, with no comma too
         if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in SPEAKING_PARTICIPLES \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return doc[tok.i - 1].idx
         if tok.dep_ == "prep" and tok.lower_ in OCCASION_PREPS and any(
                 c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_EVENTS
                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) for c in tok.children):
-            return doc[tok.i - 1].idx
+            return doc[tok.i - 1].idx if doc[tok.i - 1].text == "," else tok.idx
     return end
 
 
