@@ -1662,3 +1662,26 @@ def test_an_outlet_or_report_that_cited_someone_relays_them(claims_of):
         assert [(c["source"]["name"], c["via"], c["content"]) for c in claims] == [
             (claims[0]["source"]["name"], [via], "the barges carried grain")], text
         assert "officials" in claims[0]["source"]["name"]
+
+
+def test_a_relayed_briefing_credits_the_briefer_whichever_order_the_frames_come_in(claims_of):
+    # "C, the agency told lawmakers, according to a lawmaker": the agency said C, the lawmaker relays it
+    claims = claims_of("Some 3,000 Portuguese sailors had been moved to Spain by ship, the navy told lawmakers, "
+                       "according to Ana Reis, who attended the meeting.")
+    assert [(c["source"]["name"], c["via"], c["content"]) for c in claims] == [
+        ("navy", ["Ana Reis"], "Some 3,000 Portuguese sailors had been moved to Spain by ship")]
+    # "The agency said that C, lawmaker X told reporters": the closing teller relays, and is no part of C
+    claims = claims_of("The intelligence agency said in a closed-door briefing to lawmakers that Portuguese sailors "
+                       "were being trained in Spain, lawmaker Ana Reis told reporters.")
+    assert [(c["source"]["name"], c["via"], c["content"]) for c in claims] == [
+        ("intelligence agency", ["lawmaker Ana Reis"], "that Portuguese sailors were being trained in Spain")]
+
+
+def test_a_that_clause_the_parser_hangs_on_the_occasion_is_what_was_said(claims_of):
+    # "told reporters after a briefing by the agency that C": the parser makes C a relative clause of "briefing"
+    claims = claims_of("Lawmaker Ana Reis told reporters after a closed-door briefing by the National Intelligence "
+                       "Service that Portugal had sent 1,500 sailors.")
+    assert [(c["source"]["name"], c["content"]) for c in claims] == [("Lawmaker Ana Reis", "that Portugal had sent 1,500 sailors")]
+    # a relative clause of its own stays no claim: "a briefing that lasted an hour"
+    claims = claims_of("Lawmaker Ana Reis spoke to reporters after a briefing that lasted an hour.")
+    assert not [c for c in claims if "lasted" in c["content"]]

@@ -1436,7 +1436,8 @@ RELAY_LEAD = frozenset("that and but".split())
 
 def relayed_report(outer: Found, inner: Found) -> bool:
     """A report that is the whole of another's content ("The agency told lawmakers that C, a
-    lawmaker said", "according to a lawmaker"): the one who relays it is not its originator.
+    lawmaker said", "according to a lawmaker", or "C, the agency told lawmakers, according to a
+    lawmaker"): the one who relays it is not its originator.
     The outer cue is of saying; the inner one tells, informs or briefs someone (`RECIPIENTS`, a
     name, "him"), plainly (not "could not tell"); the inner source is named by a noun (not "he":
     "X said he told them" is X's own); the inner report runs from the outer content's start to
@@ -1452,6 +1453,10 @@ def relayed_report(outer: Found, inner: Found) -> bool:
             or any(t.dep_ == "neg" or t.tag_ == "MD" for c in inner.cue for t in (c, *c.children)):
         return False
     doc = inner.head.doc
+    if inner.content[1] <= inner.source.start_char:
+        # "C, the agency told lawmakers, according to a lawmaker": the report closes with its frame
+        end = inner.head.right_edge
+        return inner.content[0] <= outer.content[0] + 1 and outer.content[1] <= end.idx + len(end.text) + 1
     lead = [t for t in doc.char_span(outer.content[0], inner.source.start_char, alignment_mode="expand") or ()
             if not t.is_punct] if inner.source.start_char > outer.content[0] else []
     if inner.source.start_char < outer.content[0] or any(t.lower_ not in RELAY_LEAD for t in lead):
