@@ -148,6 +148,9 @@ def one(claims, needle):
     ("The navy says it has with a high degree of confidence sunk a smuggling boat.", "smuggling", "asserted", "positive"),
     ('The governor added: "While the inquiry goes on, I will say again: the damage to the dikes is a disaster."', "dikes", "asserted", "positive"),
     ('The governor added: "I will say again: the town would still stand had the army kept the dikes."', "dikes", "asserted", "positive"),
+    # a wish to say is the saying: "I would like to reiterate that X" is X, now; a wish to do is still to come
+    ('The envoy said: "I would like to reiterate that Portugal is not a party to the dispute."', "party to", "asserted", "positive"),
+    ("The envoy said he would like to visit the port next year.", "visit the port", "predicted", "positive"),
     ('The governor added: "I will say more about the dikes next week."', "dikes", "predicted", "positive"),
     ('The diver said he finds stories of "knocking" below deck "pretty spurious".', "knocking", "denied", "positive"),
     ("The minister accused the opposition of spreading lies.", "opposition", "asserted", "positive"),

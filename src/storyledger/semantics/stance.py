@@ -121,6 +121,10 @@ DEFER = re.compile(r"\bbefore\s+(?:(?:reaching|drawing|making|coming\s+to|jumpin
 # "what officials suspect was the implosion": the content names the thing as someone's suspicion.
 SUSPECTED_WHAT = re.compile(r"\bwhat\s+(?:[\w.'’-]+\s+){0,5}?(?:suspect(?:s|ed)?|believe[sd]?|think|thinks|thought|assume[sd]?)\s+(?:was|is|were|are|to\s+be|might|may|could)\b", re.I)
 FUTURE_MODALS = {"will", "would", "shall", "'ll", "wo"}
+# "I would like to stress", "we want to say": a wish to say that is the saying.
+WISH_VERBS = frozenset("like love want wish".split())
+RESTATE_VERBS = frozenset("reiterate stress emphasize emphasise underline underscore note point repeat remind state "
+                          "clarify make".split())
 
 HEDGES = (
     "as far as i know", "as far as we know", "reportedly", "allegedly", "apparently",
@@ -186,6 +190,9 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
     if root.lemma_.lower() in SAY_LIKE and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children) \
             and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
         modals -= FUTURE_MODALS  # "I will say again: X", "I would say X": the saying is now
+    if root.lemma_.lower() in WISH_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in SAY_LIKE | RESTATE_VERBS
+                                                  for c in root.children):
+        modals -= FUTURE_MODALS  # "I would like to reiterate that X": the saying is now
     if len(chain) > 1:
         modals |= modals_of(chain[-1])  # "intelligence indicates [Iran will begin training]": the forecast is the clause's
     stance = "asserted"
