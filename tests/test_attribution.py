@@ -1685,3 +1685,22 @@ def test_a_that_clause_the_parser_hangs_on_the_occasion_is_what_was_said(claims_
     # a relative clause of its own stays no claim: "a briefing that lasted an hour"
     claims = claims_of("Lawmaker Ana Reis spoke to reporters after a briefing that lasted an hour.")
     assert not [c for c in claims if "lasted" in c["content"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a non-answer named by "comment": each source's, unconfirmed, about what it names if it does
+    ("There was no immediate comment from Lisbon or Madrid.",
+     [("Lisbon", "no immediate comment"), ("Madrid", "no immediate comment")]),
+    ("Lisbon gave no immediate comment on the captured sailors.", [("Lisbon", "the captured sailors")]),
+    ("The harbour master had no comment.", [("harbour master", "no comment")]),
+    ("Officials in Lisbon could not be reached for comment.", [("Officials in Lisbon", "reached for comment")]),
+])
+def test_no_comment_is_a_non_answer_of_each_source(claims_of, text, expected):
+    claims = claims_of(text)
+    assert [(c["source"]["name"], c["content"]) for c in claims] == expected
+    assert {c["stance"] for c in claims} == {"unconfirmed"}
+    assert len({c["id"] for c in claims}) == len(claims)
+
+
+def test_a_comment_that_was_made_is_no_non_answer(claims_of):
+    assert claims_of("The comment was made on Monday after the harbour closed.") == []

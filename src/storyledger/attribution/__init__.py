@@ -1698,13 +1698,20 @@ def modal_conjuncts(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """Two finds of the same content span keep the first (quotes before reported speech),
-    unless a rebuttal gives it a second source ("X blamed A, a claim Y denied")."""
-    seen: set[tuple[int, int]] = set()
+    unless a rebuttal gives it a second source ("X blamed A, a claim Y denied") or one cue
+    gives it to each of several ("There was no comment from X or Y")."""
+    seen: dict[tuple[int, int], tuple[tuple[int, int] | None, set[str]]] = {}
     out = []
     for c in claims:
-        if c.span in seen and not c.rebuts:
+        prev = seen.get(c.span)
+        if prev is not None and not c.rebuts and not (c.cue_span is not None and prev[0] == c.cue_span
+                                                        and c.source.name not in prev[1]):
             continue
-        seen.add(c.span)
+        if prev is None:
+            seen[c.span] = (c.cue_span, {c.source.name})
+        elif not c.rebuts:
+            c.fellow = len(prev[1])  # its own id
+            prev[1].add(c.source.name)
         out.append(c)
     return out
 

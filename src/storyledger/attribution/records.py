@@ -55,14 +55,17 @@ class Claim:
     rebuts: bool = False  # a second source's rebuttal of the same content ("A, a claim Y denied"); not exported
     rebuts_denial: bool = False  # that rebuttal is of a denial ("X denies A, an assertion Y rejects"): Y holds A; not exported
     frame: tuple[str, str, str | None] | None = None  # (agent country, act, theme): for linking, kept in the ledger only
+    fellow: int = 0  # the nth other source one cue gives the same content ("no comment from X or Y"); not exported
 
     @property
     def id(self) -> str:
         """Stable: the same document id and content span give the same id (a rebuttal of that
-        content, its cue too)."""
+        content, its cue too; a second source of one cue and content, its rank)."""
         key = f"{self.document}\x00{self.span[0]}:{self.span[1]}"
         if self.rebuts and self.cue_span:
             key += f"\x00rebuts {self.cue_span[0]}:{self.cue_span[1]}"
+        if self.fellow:
+            key += f"\x00fellow {self.fellow}"
         return "c" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:

@@ -643,6 +643,8 @@ def find_reported(doc: Doc) -> list[Found]:
                 f = verb_attribution(tok, sent)
                 if f:
                     found.append(f)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "comment":
+                found.extend(no_comment(tok))
             elif tok.pos_ == "NOUN" and tok.lemma_ in REPORT_NOUNS:
                 f = noun_attribution(tok)
                 if f:
@@ -681,6 +683,58 @@ def in_document(prep: Token, sent: Span) -> Found | None:
     if content[1] - content[0] < 8:
         return None
     return Found(cue=[prep], cue_lemma="in", source=noun_span(pobj), content=content, mode="according_to")
+
+
+# Verbs whose object "no comment" is a non-answer of their subject: "X had no immediate comment".
+NO_COMMENT_VERBS = frozenset("have give offer make issue provide".split())
+
+
+def no_comment(noun: Token) -> list[Found]:
+    """Non-answers named by "comment": "There was no immediate comment from X (or Y)", "X had /
+    gave no immediate comment (on Y)", "X could not be reached for comment". One find per
+    source, cue "comment" (negated by its "no" or "not"); the content is what went unanswered
+    ("on Y"), else the words of the non-answer."""
+    doc = noun.doc
+    sources: list[Token] = []
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        head = noun.head
+        if head.lemma_ == "be" and noun.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.children):
+            sources = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+        elif noun.dep_ == "dobj" and head.lemma_.lower() in NO_COMMENT_VERBS:
+            subj = subject_of(head)
+            sources = [subj] if subj is not None else []
+        cue = [noun]
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "reach" \
+            and any(c.dep_ == "neg" for c in noun.head.head.children):
+        reach = noun.head.head
+        sources = [c for c in reach.children if c.dep_ == "nsubjpass"]
+        cue = [reach, noun.head, noun]
+    else:
+        return []
+    sources += [c for s in sources for c in s.conjuncts if c.pos_ in ("PROPN", "NOUN")]
+    sources = [s for s in sources if s.pos_ in ("PROPN", "NOUN")]
+    if not sources:
+        return []
+    about = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if about is not None:
+        content = trim(doc, *subtree_span(about))
+    else:
+        first = next((c for c in noun.children if c.dep_ in ("det", "amod")), noun)
+        content = trim(doc, doc[min(first.i, cue[0].i)].idx, noun.idx + len(noun.text))
+    # `given_by`: each stands though its cue lies in its own and its fellows' content
+    return [Found(cue=cue, cue_lemma="comment", source=conjunct_span(s), content=content, mode="indirect", given_by=True)
+            for s in sources]
+
+
+def conjunct_span(tok: Token) -> Span:
+    """A noun's span without the nouns coordinated with it ("Moscow" of "Moscow or Beijing")."""
+    span = noun_span(tok)
+    others = [c for c in tok.children if c.dep_ in ("cc", "conj") and c.i > tok.i]
+    if not others:
+        return span
+    end = min(c.left_edge.i for c in others)
+    return tok.doc[span.start:max(end, tok.i + 1)]
 
 
 # "claims made by X that ...", "allegations voiced by X that ...".

@@ -366,6 +366,8 @@ def negated_cue(cue: Span) -> bool:
     confirm", "failed to verify"."""
     if any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in cue) or any(c.dep_ == "neg" for c in cue.root.children):
         return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in cue.root.children):
+        return True  # "had no immediate comment"
     # the cue runs from the governing verb: "has yet to confirm", "has yet to comment on"
     v = next((t for t in reversed(cue) if t.pos_ in ("VERB", "AUX")), cue.root)
     if v.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
