@@ -464,6 +464,14 @@ def test_agreed_to(claims_of):
     assert c["cue"] == "agree" and c["source"]["mention"] == "The mining company"
 
 
+def test_a_bare_name_opening_one_persons_name_is_that_person(claims_of):
+    cs = claims_of("Spokesman Wu Qian said the claims were false. Wu said the talks would go on. "
+                   "Anna Berg said the port was shut. Anna Holm said the dock was open. Anna said it would reopen.")
+    names = [c["source"]["name"] for c in cs]
+    assert names[:2] == ["Wu Qian", "Wu Qian"]
+    assert names[-1] == "Anna"  # two people open with it: no one in particular
+
+
 def test_headline_surname_before_a_colon(claims_of):
     text = "Okafor: The council must rebuild the bridge this year.\n\nAnalysis: what the vote means.\n"
     claims = claims_of(text)

@@ -161,6 +161,26 @@ def test_made_the_remarks_on_a_day_dates_the_speakers_claims_near_it(claims_of):
     assert one(claims, "withdrawn")["said_on"] is None  # four sentences on: another time, perhaps
 
 
+def test_made_this_statement_on_a_day_dates_the_claims_around_it(claims_of):
+    text = ("Deputy Minister Hana Kovacs said that the border was calm. "
+            "Kovacs made this statement at a briefing on April 8. "
+            "According to her, the army had left the region. "
+            "Kovacs made this decision on April 9.")  # a decision, no statement: dates nothing
+    claims = claims_of(text, published="2025-04-10")
+    assert one(claims, "border")["said_on"] == "2025-04-08"
+    assert one(claims, "army")["said_on"] == "2025-04-08"
+
+
+def test_a_family_name_written_first_carries_the_speakers_day(claims_of):
+    text = ("\"Such reports are groundless,\" Foreign Ministry spokesman Wu Qian told reporters in Beijing on Wednesday. "
+            "\"The other side needs to act with restraint,\" Wu added. "
+            "Qian Li, a trader, said prices were stable.")
+    claims = claims_of(text, published="2025-04-10")  # a Thursday
+    assert one(claims, "restraint")["source"]["name"] == "Wu Qian"
+    assert one(claims, "restraint")["said_on"] == "2025-04-09"
+    assert one(claims, "prices")["source"]["name"] == "Qian Li"
+
+
 def test_a_lead_in_the_present_takes_the_day_of_the_statement_it_sums_up(claims_of):
     text = ("Prime Minister Lena Brandt says Norway is working with allies to find out what happened. "
             "\"We are working closely with allies,\" Brandt said at a press conference on Thursday. "

@@ -495,7 +495,7 @@ def occasions(outside: str) -> list[tuple[str, bool]]:
 
 
 # "X made the remarks during a lecture on Tuesday": the day of what X said in the article.
-REMARKS_MADE = re.compile(r"\b(?:made|gave|delivered|offered)\s+(?:the|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?"
+REMARKS_MADE = re.compile(r"\b(?:made|gave|delivered|offered)\s+(?:the|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?"
                           r"(?:remarks?|comments?|statements?|speech|announcement)\b", re.I)
 SUBJECT_PRONOUNS = re.compile(r"^\W*(?:he|she|they)\s+(?:\w+\s+)?$", re.I)
 # "This assessment was updated shortly after 6 pm on Tuesday": the claim just before, that day.

@@ -279,10 +279,17 @@ class SourceResolver:
         return None
 
     def full_name(self, name: str) -> str:
-        """"Sikorski" after "Radoslaw Sikorski" -> "Radoslaw Sikorski"."""
+        """"Sikorski" after "Radoslaw Sikorski" -> "Radoslaw Sikorski"; a bare name that is no
+        one's surname but opens the two-word name of one person named before is that person's
+        family name written first ("Lin" after "Lin Jian", "Zhang" after "Zhang Renbo")."""
         for k in reversed(self.known):
             if k.kind == "person" and len(name.split()) <= len(k.name.split()) and same_person(name, k.name):
                 return k.name
+        if len(name.split()) == 1 and name[:1].isupper():
+            opened = {k.name for k in self.known if k.kind == "person" and len(k.name.split()) == 2
+                      and k.name.split()[0] == name}
+            if len(opened) == 1:
+                return opened.pop()
         return name
 
     def owner_before(self, mention: Span) -> Known | None:
