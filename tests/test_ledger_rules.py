@@ -879,3 +879,25 @@ def test_a_denial_of_such_claims_answers_the_report_just_before_it():
     items[5].frame = ("PT", "fight", "troops", "ES")
     cluster = attach()
     assert cluster[5] == 5
+
+
+def test_words_one_claim_quotes_and_another_repeats_pull_them_together(monkeypatch):
+    items = [props.Item("a", "d1", 0, 1, "this was a “catastrophic loss” of the hull, which would have made a sound", "indirect"),
+             props.Item("b", "d2", 0, 2, "the debris points to the catastrophic loss of the vessel", "indirect"),
+             props.Item("c", "d3", 0, 3, "the reports were 'fake' and the crew’s families were told", "indirect"),
+             props.Item("d", "d4", 0, 4, "the news was fake, officials said", "indirect")]
+    assert props.quotes_in(items[0].content) == (" catastrophic loss ",)
+    assert props.quotes_in(items[2].content) == ()  # one quoted word, and an apostrophe, are no quote
+    assert props.quote_term(items[0], items[1]) == props.quote_term(items[1], items[0]) == props.QUOTE_BONUS
+    assert props.quote_term(items[2], items[3]) == 0.0
+    assert props.quoting_pairs(items) == {(0, 1)}
+    for it in items:
+        it.core = it.content
+        it.keys = frozenset(props.keys(it.content))
+    X = fake_embedder([it.content for it in items])
+    idf = {k: 1.0 for it in items for k in it.keys}
+    with_quote = props.similarity_matrix(items, X, idf)
+    monkeypatch.setattr(props, "QUOTE_BONUS", 0.0)
+    without = props.similarity_matrix(items, X, idf)
+    assert with_quote[0, 1] - without[0, 1] == pytest.approx(0.3)
+    assert with_quote[2, 3] == pytest.approx(without[2, 3])

@@ -361,7 +361,7 @@ def group(items: list[Item], vectors: np.ndarray, idf: dict[str, float], overall
         """Of items i and j, whose centred vectors are xi and xj."""
         a, b = items[i], items[j]
         s = float(xi @ xj) + LEXICAL_WEIGHT * lexical(a, b)
-        return s + unit_term(a, b) + frame_term(a, b)
+        return s + unit_term(a, b) + frame_term(a, b) + quote_term(a, b)
 
     ok = np.array([len(it.keys) >= MIN_KEYS for it in items], dtype=bool)  # "her", "that, too": too little
     if n <= EXACT_LIMIT:  # every pair: as one matrix
@@ -648,6 +648,9 @@ def similarity_matrix(items: list[Item], X: np.ndarray, idf: dict[str, float]) -
                 term = frame_term(items[i], items[j])
                 S[i, j] += term
                 S[j, i] += term
+    for i, j in quoting_pairs(items):
+        S[i, j] += QUOTE_BONUS
+        S[j, i] += QUOTE_BONUS
     counted = [i for i, it in enumerate(items) if it.units - GENERIC_UNITS]
     for x, i in enumerate(counted):
         for j in counted[x + 1 :]:
@@ -656,6 +659,52 @@ def similarity_matrix(items: list[Item], X: np.ndarray, idf: dict[str, float]) -
                 S[i, j] += term
                 S[j, i] += term
     return S
+
+
+# Words one claim quotes and another repeats ("a 'catastrophic implosion' of the vessel" / "the sub
+# had suffered a catastrophic implosion"): one statement passed on, whatever else each says.
+QUOTE_BONUS = 0.3
+QUOTE_MIN_KEYS = 2  # a quoted phrase of fewer content words ("'fake'", "'not true'") is anyone's
+QUOTED = re.compile(r"[\"“]([^\"“”]{3,200})[\"”]|(?<!\w)[‘']([^‘’']{3,200}?)[’'](?!\w)")
+PHRASE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def phrase(text: str) -> str:
+    """Lower-cased words, space-separated, with a space at each end (for containment)."""
+    return " " + " ".join(w.lower() for w in PHRASE_WORD.findall(text)) + " "
+
+
+@lru_cache(maxsize=65536)
+def quotes_in(content: str) -> tuple[str, ...]:
+    """The phrases a content quotes that carry `QUOTE_MIN_KEYS` content words or more."""
+    found = (m.group(1) or m.group(2) for m in QUOTED.finditer(content))
+    return tuple(sorted({phrase(q) for q in found if len(keys(q)) >= QUOTE_MIN_KEYS}))
+
+
+def quote_term(a: Item, b: Item) -> float:
+    """`QUOTE_BONUS` when one of the two repeats words the other quotes."""
+    if not QUOTE_BONUS:
+        return 0.0
+    qa, qb = quotes_in(a.content), quotes_in(b.content)
+    if not qa and not qb:
+        return 0.0
+    ta, tb = phrase(a.content), phrase(b.content)
+    return QUOTE_BONUS if any(q in tb for q in qa) or any(q in ta for q in qb) else 0.0
+
+
+def quoting_pairs(items: list[Item]) -> set[tuple[int, int]]:
+    """(i, j), i < j, of the items where one repeats a phrase the other quotes (`quote_term`)."""
+    if not QUOTE_BONUS:
+        return set()
+    texts = [phrase(it.content) for it in items]
+    out: set[tuple[int, int]] = set()
+    for i, it in enumerate(items):
+        for q in quotes_in(it.content):
+            for j, t in enumerate(texts):
+                if j != i and q in t:
+                    out.add((min(i, j), max(i, j)))
+    return out
 
 
 def people_measures(units: frozenset[str]) -> frozenset[str]:
