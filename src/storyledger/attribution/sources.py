@@ -138,6 +138,13 @@ class SourceResolver:
                 return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
             return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
         if low in PRONOUNS_ANY:
+            group = people_subject_before(mention) if low == "they" else None
+            if group is not None:
+                # "Two Chinese men were escorted into the room. Speaking Chinese, they said ...":
+                # the people the sentence before is about, though someone else spoke last
+                name = description(without_bare_phrases(group))
+                self.last_any = Known(name, "unnamed", None)
+                return Source(name=name, mention=text, span=span, kind="unnamed", role=None)
             k = self.last_any
             if low in ("they", "them", "we") and k and (k.kind != "unnamed" or low != "we" and plural_group(k.name)):
                 return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
@@ -175,7 +182,7 @@ class SourceResolver:
         if org is not None and described(mention, org):
             # "U.S. officials", "French military intelligence", "a Jordanian official": the place
             # or group only modifies the noun that says who spoke; the description is the source
-            name = description(mention)
+            name = description(without_bare_phrases(mention))
             head = mention.root.lemma_.lower()
             kind = "unnamed" if head in UNNAMED_HEADS or head in PEOPLE_NOUNS else "media" if head in MEDIA_NOUNS else "organization"
             k = Known(name, kind, None)
@@ -493,7 +500,7 @@ def described(mention: Span, ent: Span) -> bool:
     if ent.end <= root.i:
         return ent.root.head.i != ent.root.i and all(
             t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "advmod", "punct", "cc", "conj")
-            or t.i == root.i or t.head.i != root.i or placed_by(t, root) for t in mention)
+            or t.i == root.i or t.head.i != root.i or placed_by(t, root) or bare_phrase(t, root) for t in mention)
     # a place, or a name that only modifies a noun there ("the Zabaryne village", which the
     # tagger may take for a body)
     return (ent.label_ in ("GPE", "NORP", "LOC") or ent.root.dep_ in ("compound", "amod")) and after_head(ent.root, root)
@@ -508,6 +515,22 @@ def placed_by(prep: Token, head: Token) -> bool:
         return False
     kinds = {t.ent_type_ for t in prep.subtree}
     return not kinds & {"ORG", "PERSON"} and bool(kinds & {"GPE", "LOC", "FAC"})
+
+
+def bare_phrase(prep: Token, head: Token) -> bool:
+    """A phrase after the speaker's noun that names no one and no place ("Chinese prisoners of
+    war under armed guard", "Polish miners under police escort"): it says what they are or how
+    they came, not whom they speak for."""
+    return prep.dep_ == "prep" and prep.i > head.i and not any(t.ent_type_ for t in prep.subtree)
+
+
+def without_bare_phrases(mention: Span) -> Span:
+    """The mention up to the first `bare_phrase` on its head that is not an "of" phrase
+    ("Chinese prisoners of war [under armed guard]")."""
+    root = mention.root
+    cut = next((c.i for c in root.children if c.lower_ != "of" and bare_phrase(c, root)
+                and mention.start <= c.i < mention.end), None)
+    return mention if cut is None or cut <= root.i else mention.doc[mention.start:cut]
 
 
 def after_head(tok: Token, head: Token) -> bool:
@@ -532,10 +555,16 @@ def after_head(tok: Token, head: Token) -> bool:
 def description(mention: Span) -> str:
     """A description as a name: without its leading article or "one" ("One European official")."""
     words = [t for t in mention if not t.is_space]
+    dash = next((n for n, t in enumerate(words[:6]) if t.text in DATELINE_DASHES), None)
+    if dash is not None and 0 < dash < len(words) - 1 and all(t.is_upper or t.is_punct for t in words[:dash]):
+        words = words[dash + 1:]  # "KYIV — Chinese prisoners of war": a dateline before the description
     while len(words) > 1 and words[0].lower_ in DESCRIPTION_OPENERS:
         words = words[1:]
     doc = mention.doc
     return doc[words[0].i:words[-1].i + 1].text.strip(" ,;:")
+
+
+DATELINE_DASHES = frozenset("— – - --".split())
 
 
 # Heads of a description that makes the name beside it a person's ("X, Russia's deputy
@@ -590,6 +619,39 @@ def person_after_body(mention: Span) -> Span | None:
 # Unnamed groups "they" refers back to ("US officials said A. B, they said.").
 GROUP_HEADS = frozenset("officials sources diplomats analysts experts authorities investigators officers lawmakers "
                         "witnesses residents researchers scientists".split())
+
+
+# Plural nouns of people by their ending ("fishermen", "miners", "captives", "detainees",
+# "Ukrainians", "journalists"), beside the heads that are always a group (`GROUP_HEADS`).
+PEOPLE_ENDINGS = re.compile(r"(?:men|women|people|ers|ors|ists|ians|ees|ives|ants|ents|soldiers|troops|families|"
+                            r"relatives|children|survivors|victims|prisoners)$")
+NOT_PEOPLE = frozenset("numbers papers documents reports comments statements others orders members".split())
+
+
+def people_subject_before(mention: Span) -> Span | None:
+    """The plural people the sentence before a "they" is about, when that is who its own
+    sentence opens on: the subject of the previous sentence's main verb, a plural common noun
+    of people ("Two Chinese men dressed in uniforms were escorted in"), or None."""
+    doc = mention.doc
+    starts = doc.user_data.get("storyledger_sent_starts")
+    if not starts:
+        return None
+    k = bisect_right(starts, mention.start) - 1
+    if k < 1:
+        return None
+    sents = sents_of(doc)
+    own, prev = sents[k], sents[k - 1]
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < mention.start for t in own):
+        return None  # a subject before it in its own sentence comes first
+    head = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if head is None or head.tag_ != "NNS" or head.lower_ in NOT_PEOPLE or head.ent_type_ \
+            or not (head.lower_ in GROUP_HEADS or PEOPLE_ENDINGS.search(head.lower_)):
+        return None
+    left = min(t.i for t in head.subtree)
+    right = max([head.i] + [t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree])
+    # up to a comma or a clause of its own ("Experts with the firm X, which is ...")
+    stop = next((t.i for t in doc[head.i + 1:right + 1] if t.is_punct or t.dep_ in ("acl", "relcl", "appos")), right + 1)
+    return doc[left:stop]
 
 
 def plural_group(name: str) -> bool:
