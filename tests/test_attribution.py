@@ -1733,3 +1733,13 @@ def test_they_after_a_sentence_about_plural_people_is_those_people(claims_of):
     assert by["the boat had"]["name"] == "Two fishermen" and by["the boat had"]["kind"] == "unnamed"
     assert by["the theory t"]["name"] == "Experts with the firm Global Rights Compliance"
     assert by["the dam had "]["name"] != "The reports"  # reports are no people: the last who spoke
+
+
+def test_a_to_phrase_after_the_object_that_runs_on_is_part_of_it(claims_of):
+    # the parser hangs "to the dispute" on the verb and "against ..." on "dispute"
+    cs = claims_of('Lisbon warned parties to the dispute against making "irresponsible remarks." '
+                   "Madrid urged all parties to the conflict against escalating the fighting. "
+                   "The minister said to reporters that the port was shut.")
+    assert [c["content"] for c in cs] == ['parties to the dispute against making "irresponsible remarks.',
+                                          "all parties to the conflict against escalating the fighting",
+                                          "that the port was shut"]

@@ -875,6 +875,14 @@ def test_a_denial_of_such_claims_answers_the_report_just_before_it():
         return cluster
     cluster = attach()
     assert cluster[4] == cluster[3] == 3 and cluster[5] == 0
+    # so does a warning off what others say, which names none of its words
+    items[4].core = items[4].content = "the parties against making \"irresponsible remarks\""
+    assert props.WARNED_OFF.search(items[4].core) and not props.DENIED_REPORT.match(items[4].core)
+    cluster = attach()
+    assert cluster[4] == cluster[3] == 3
+    items[4].core = items[4].content = "residents against returning to the port"  # no denial of reports
+    cluster = attach()
+    assert cluster[4] == 4
     # a denial that restates what it denies in a frame of its own stays where its frame put it
     items[5].frame = ("PT", "fight", "troops", "ES")
     cluster = attach()

@@ -191,6 +191,11 @@ def one(claims, needle):
     ("The envoy said the estimate is not far from the truth.", "estimate", "asserted", "negative"),
     # unable to comment: nothing said
     ("The envoy said he was unable to provide any comments on the matter.", "comments", "unconfirmed", "positive"),
+    # a warning off remarks called reckless or false denies them; a warning off an act does not
+    ("Lisbon warned parties to the dispute against making \"irresponsible remarks.\"", "remarks", "denied", "positive"),
+    ("Lisbon cautioned Madrid against spreading baseless rumours.", "rumours", "denied", "positive"),
+    ("Lisbon warned residents against returning to the flooded area.", "returning", "asserted", "positive"),
+    ("Lisbon warned the press against making remarks about the inquiry.", "remarks", "asserted", "positive"),
 ])
 def test_stance_rules(claims_of, sentence, needle, stance, polarity):
     c = one(claims_of(sentence), needle)

@@ -238,7 +238,8 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
         return trim(doc, s, e)
     if first.i > verb.i:
         # the parser often hangs the clause's last modifiers on the cue verb: take them too
-        tails = [c for c in verb.children if c.i > first.i and c.dep_ in ("prep", "advcl", "npadvmod", "advmod", "ccomp", "xcomp", "dobj", "oprd", "acomp") and not is_frame_modifier(c)]
+        tails = [c for c in verb.children if c.i > first.i and c.dep_ in ("prep", "advcl", "npadvmod", "advmod", "ccomp", "xcomp", "dobj", "oprd", "acomp")
+                 and (not is_frame_modifier(c) or party_to(first, c))]
         # "accused the Times last week of bad-faith reporting": the charge hung on the time
         tails += [g for c in verb.children if c.i > first.i and c.dep_ == "npadvmod" and is_frame_modifier(c)
                   for g in c.children if g.dep_ == "prep" and g.lower_ in ("of", "for") and g.i > c.i]
@@ -246,6 +247,14 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
         if last is not None and last.i > first.right_edge.i:
             e = last.idx + len(last.text)
     return trim(doc, s, speaking_tail(doc, s, e))
+
+
+def party_to(obj: Token, prep: Token) -> bool:
+    """"warned parties to the conflict against making remarks": a "to" phrase right after the
+    object that the parser hung on the verb, and that runs on into what the warning is about, is
+    part of the object (an addressee is no object's neighbour: "said to reporters")."""
+    return (obj.dep_ == "dobj" and prep.lower_ == "to" and prep.i == obj.right_edge.i + 1
+            and any(g.dep_ == "prep" and g.lower_ in ("against", "from", "over", "about") for t in prep.subtree for g in t.children))
 
 
 # "..., speaking to reporters on Tuesday": how the saying was done, not what was said.

@@ -878,7 +878,7 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
             it = items[m]
             if it.stance == "unconfirmed" and OPEN_QUESTION.search(it.core):
                 moves.append((m, main))
-            elif (ATTACH_DENIED_REPORTS and it.stance == "denied" and DENIED_REPORT.match(it.core)
+            elif (ATTACH_DENIED_REPORTS and it.stance == "denied" and (DENIED_REPORT.match(it.core) or WARNED_OFF.search(it.core))
                   and not vague(it)  # "the claims" alone went to the claim before it
                   and not it.frame):  # "claims that Chinese citizens are fighting": its frame placed it
                 answered = reported_before(items, by_place, m) if ATTACH_REPORT_BEFORE else None
@@ -916,6 +916,12 @@ ATTACH_REPORT_BEFORE = 1
 REPORT_BEFORE = 2
 DENIED_REPORT = re.compile(r"^(?:(?:the|such|these|those|this|that|all|western|media)\s+)?(?:[\w’'-]+\s+){0,2}?"
                            r"(?:claims?|allegations?|reports?|accusations?|news|rumou?rs?|information|statements?)\b", re.I)
+
+
+# A warning off what others say ("warned parties against making 'irresponsible remarks'"): a
+# denial of reports that names none of their words.
+WARNED_OFF = re.compile(r"\bagainst\s+(?:(?:making|spreading|issuing|publishing)\s+)?(?:[\w’'\"“-]+\s+){0,2}?[\"“]?"
+                        r"(?:remarks?|claims?|comments?|statements?|allegations?|accusations?|rumou?rs?|speculation)\b", re.I)
 
 
 ATTACH_ORDER = (attach_vague, attach_open_questions, attach_nested)

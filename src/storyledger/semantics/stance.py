@@ -223,7 +223,7 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
             or " short of " in cue_lemma:  # "stopped short of confirming / blaming": not said
         stance, polarity_taken = "unconfirmed", True
     elif any(denial(t) for t in tops(content)) or calls_false(content, root) or discredits(root) \
-            or no_basis(root) or rejects_false_claims(root):
+            or no_basis(root) or rejects_false_claims(root) or warns_off_claims(content, head_lemma):
         stance, polarity_taken = "denied", True
     elif declines_comment(root):
         stance, polarity_taken = "unconfirmed", True
@@ -676,6 +676,26 @@ def rejects_false_claims(root: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS
                and any(a.dep_ == "amod" and a.lower_ in DENIAL_WORDS for a in c.children) for c in root.children)
+
+
+# A warning against claims it calls false or reckless: "warned parties against making
+# 'irresponsible remarks'", "cautioned against spreading baseless rumours".
+WARNING_CUES = frozenset("warn caution urge".split())
+SAID_NOUNS = CLAIM_NOUNS | frozenset("remark comment accusation".split())
+RECKLESS_WORDS = frozenset("irresponsible reckless unfounded groundless baseless false fake".split())
+
+
+def warns_off_claims(content: Span, cue_lemma: str) -> bool:
+    """The content of a warning is "against" remarks or claims it calls false or reckless."""
+    if cue_lemma not in WARNING_CUES:
+        return False
+    for t in content:
+        if t.lower_ != "against" or t.dep_ != "prep":
+            continue
+        for g in t.subtree:
+            if g.lemma_.lower() in SAID_NOUNS and any(a.lower_ in RECKLESS_WORDS | DENIAL_WORDS for a in g.children if a.dep_ == "amod"):
+                return True
+    return False
 
 
 # "was unable to provide any comments", "could not offer any details": nothing said.
