@@ -1743,3 +1743,12 @@ def test_a_to_phrase_after_the_object_that_runs_on_is_part_of_it(claims_of):
     assert [c["content"] for c in cs] == ['parties to the dispute against making "irresponsible remarks.',
                                           "all parties to the conflict against escalating the fighting",
                                           "that the port was shut"]
+
+
+def test_for_the_first_time_that_x_is_what_was_admitted(claims_of):
+    # the parser makes the clause a relative one of "time", "that" its adverb
+    cs = claims_of("The Portuguese government admitted on Saturday for the first time that it had sold rifles to Madrid. "
+                   "Lisbon has acknowledged for the first time that it supplied Madrid with rifles but said they were sent before the war.")
+    assert [(c["cue"], c["content"]) for c in cs][:2] == [("admit", "that it had sold rifles to Madrid"),
+                                                       ("acknowledge", "that it supplied Madrid with rifles")]
+    assert [c["stance"] for c in cs][:2] == ["confirmed", "confirmed"]

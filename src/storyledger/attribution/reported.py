@@ -375,7 +375,10 @@ def misparsed_clause(verb: Token) -> Token | None:
         if c.dep_ != "prep" or c.i < verb.i:
             continue
         for g in c.subtree:
-            if g.dep_ == "relcl" and g.i > c.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children) \
+            # "admitted for the first time that it had sent drones": "that" as the relative adverb
+            # of "time" (advmod) opens the admission as well
+            if g.dep_ == "relcl" and g.i > c.i and any(m.lower_ == "that" and (m.dep_ == "mark" or m.dep_ == "advmod"
+                                                                              and m.i == g.left_edge.i) for m in g.children) \
                     and any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.lower_ not in ("that", "which", "who") for x in g.children):
                 return g
     return None

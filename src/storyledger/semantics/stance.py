@@ -174,8 +174,16 @@ def main_verb(content: Span) -> Token:
     return content.root
 
 
+# A noun cue says what its verb says: "previous denials by Tehran that it had supplied weapons"
+# is Tehran denying, "the ministry's confirmation that" confirming.
+NOUN_CUES = {"denial": "deny", "rejection": "reject", "refutation": "refute", "dismissal": "dismiss",
+             "confirmation": "confirm", "acknowledgement": "acknowledge", "acknowledgment": "acknowledge",
+             "admission": "admit", "verification": "verify"}
+
+
 def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
     """Stance, polarity, hedge and evaluation of one claim."""
+    cue_lemma = NOUN_CUES.get(cue_lemma, cue_lemma)
     root = main_verb(content)
     low = content.text.lower()
     negated = is_negated(root)
