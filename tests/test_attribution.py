@@ -1752,3 +1752,12 @@ def test_for_the_first_time_that_x_is_what_was_admitted(claims_of):
     assert [(c["cue"], c["content"]) for c in cs][:2] == [("admit", "that it had sold rifles to Madrid"),
                                                        ("acknowledge", "that it supplied Madrid with rifles")]
     assert [c["stance"] for c in cs][:2] == ["confirmed", "confirmed"]
+
+
+def test_a_quote_a_document_is_said_to_read_is_its_authors(claims_of):
+    cs = claims_of('"The patrol heard knocking every 30 minutes," the NATO email read. '
+                   '"We will not comment on the matter," the statement reads. '
+                   "A patrol plane detected knocking, according to an internal memo sent by the Norwegian Coast Guard.")
+    assert [(c["source"]["name"], c["cue"]) for c in cs] == [("NATO", "read"), ("NATO", "read"),
+                                                           ("Norwegian Coast Guard", "according to")]
+    assert cs[0]["source"]["mention"] == "the NATO email"

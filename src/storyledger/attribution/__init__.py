@@ -345,6 +345,9 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
             f = frame_found(doc, frame, content, q, found)
             if f:
                 return f
+        read = document_read(doc, end_mark, sent)
+        if read is not None:
+            return Found(cue=[read[0]], cue_lemma="read", source=read[1], content=content, mode="direct", quote=q)
     dash = dash_speaker(doc, end_mark)
     if dash:
         return Found(cue=[dash[0]], cue_lemma="say", source=dash[1], content=content, mode="direct", quote=q)
@@ -368,6 +371,27 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
         if inverted:
             return Found(cue=[inverted[0]], cue_lemma=lemma_of(inverted[0]), source=inverted[1], content=content, mode="direct", quote=q)
     return None
+
+
+# What a quote may be read from: '"...," the DHS email read.'
+READ_DOCUMENTS = frozenset("statement email e-mail memo memorandum letter note message post tweet notice release "
+                           "announcement communique communiqué cable document".split())
+DOCUMENT_READ = re.compile(r"[\s,]*(?:the|a|an|its|his|her|their)\s+(?:[\w.’'-]+\s+){0,4}?(?P<noun>[\w-]+)\s+(?P<verb>reads?)\s*[.,;]", re.I)
+
+
+def document_read(doc: Doc, end_mark: int, sent: Span) -> tuple[Token, Span] | None:
+    """'"...," the DHS email read.': the parser may take "read" for a noun (compounds before it);
+    (the verb, the document) when the quote is closed by a document said to read it."""
+    text = text_of(doc)
+    m = DOCUMENT_READ.match(text, end_mark + 1, min(len(text), end_mark + 120))
+    if m is None or m["noun"].lower() not in READ_DOCUMENTS:
+        return None
+    start = end_mark + 1 + (len(m[0]) - len(m[0].lstrip(" ,\n\t")))
+    who = doc.char_span(start, m.end("noun"), alignment_mode="expand")
+    verb = doc.char_span(m.start("verb"), m.end("verb"), alignment_mode="expand")
+    if who is None or verb is None:
+        return None
+    return verb[0], who
 
 
 def next_frame(doc: Doc, sent: Span, end_mark: int) -> Token | None:

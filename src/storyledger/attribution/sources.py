@@ -30,7 +30,8 @@ DESCRIPTION_OPENERS = {"a", "an", "the", "one"}
 # What a body puts out rather than who speaks for it: "the AP's reporting", "the U.S. assessment",
 # "a United Nations estimate" are the AP, the U.S., the United Nations.
 OWNED_NOUNS = {"reporting", "report", "reports", "estimate", "estimates", "assessment", "analysis", "statement",
-               "data", "figure", "figures", "investigation", "study", "survey", "count", "tally", "account", "findings"}
+               "data", "figure", "figures", "investigation", "study", "survey", "count", "tally", "account", "findings",
+               "memo", "memorandum", "email", "e-mail", "letter", "cable", "dossier"}
 
 # What a speaker issues: "the statement said" is the statement of the last one named.
 DOCUMENT_NOUNS = {"statement", "report", "assessment", "announcement", "analysis", "note", "release", "document",
@@ -462,7 +463,7 @@ def owned_by(mention: Span) -> Span | None:
 
 # Verbs of putting a thing out whose agent is its author.
 AUTHORING_VERBS = frozenset("publish release issue compile produce prepare analyse analyze conduct commission "
-                            "write draft circulate obtain".split())
+                            "write draft circulate obtain send".split())
 
 
 def named_next(mention: Span) -> Span | None:
