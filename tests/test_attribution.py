@@ -1761,3 +1761,10 @@ def test_a_quote_a_document_is_said_to_read_is_its_authors(claims_of):
     assert [(c["source"]["name"], c["cue"]) for c in cs] == [("NATO", "read"), ("NATO", "read"),
                                                            ("Norwegian Coast Guard", "according to")]
     assert cs[0]["source"]["mention"] == "the NATO email"
+
+
+def test_a_quoted_noun_cue_keeps_its_that_clause(claims_of):
+    # quote marks around "high confidence" make the parser read the clause as a relative one
+    cs = claims_of('The inspectors now have "high confidence" that the fire was set deliberately. '
+                   "The inspectors have high confidence that the fire was set deliberately.")
+    assert [(c["cue"], c["content"]) for c in cs] == [("confidence", "that the fire was set deliberately")] * 2

@@ -759,6 +759,13 @@ def that_clause(noun: Token) -> Token | None:
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if clause is None:
+        # 'have "high confidence" that the blast was ...': the parser's relative clause, though
+        # "that" only opens it and it has a subject of its own (a relative "that" is one)
+        clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i
+                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                       and any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ not in ("that", "which", "who")
+                               for g in c.children)), None)
+    if clause is None:
         clause = next((x for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS and c.i > noun.i
                        for x in c.children if x.dep_ in ("ccomp", "acl") and x.i > c.i
                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in x.children)), None)
