@@ -181,6 +181,17 @@ def test_a_family_name_written_first_carries_the_speakers_day(claims_of):
     assert one(claims, "prices")["source"]["name"] == "Qian Li"
 
 
+def test_a_bodys_initials_carry_its_day(claims_of):
+    text = ("On Friday, the Norwegian Directorate of Naval Intelligence (NDNI) stated that the hull had cracked. "
+            "The NDNI naval agency also said that no mine was found. "
+            "US officials said on Monday that the port was shut. "
+            "US envoys believe the ship was old.")
+    claims = claims_of(text, published="2023-10-21")  # a Saturday
+    assert one(claims, "hull")["said_on"] == "2023-10-20"
+    assert one(claims, "mine")["said_on"] == "2023-10-20"
+    assert one(claims, "ship was old")["said_on"] is None  # a country's initials name no one body
+
+
 def test_a_lead_in_the_present_takes_the_day_of_the_statement_it_sums_up(claims_of):
     text = ("Prime Minister Lena Brandt says Norway is working with allies to find out what happened. "
             "\"We are working closely with allies,\" Brandt said at a press conference on Thursday. "

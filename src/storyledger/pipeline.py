@@ -445,9 +445,16 @@ def speaker_keys(claim: Claim) -> list[str]:
         words = words.lower()
         if claim.source.kind == "person":
             words = words.split(" of ")[0]  # "Captain Jamie Frederick of the Coast Guard": Frederick, not Guard
-        w = words.split()
-        if w and w[-1] not in PRONOUNS:
+        w = [x.strip(KEY_PUNCT) for x in words.split()]
+        if w and w[-1] and w[-1] not in PRONOUNS:
             keys.append(w[-1])
+    if claim.source.kind != "person":
+        # a body's initials wherever they stand: "the French Directorate of Military Intelligence
+        # (DRM)", then "the DRM military agency"
+        for x in f"{claim.source.name} {claim.source.mention or ''}".split():
+            x = x.strip(KEY_PUNCT)
+            if ACRONYM.fullmatch(x) and x.lower() not in keys and country_of_name(x) is None:  # "US officials": not a body
+                keys.append(x.lower())
     mention = claim.source.mention or ""
     if claim.source.kind == "person" and " and " in mention:
         # each person of "Wang Guangjun and Zhang Renbo", by either end of the name: a name whose
@@ -459,6 +466,10 @@ def speaker_keys(claim: Claim) -> list[str]:
     if claim.source.kind != "person" and (initials := acronym(claim.source.name)):
         keys.append(initials)  # "the Transportation Safety Board", then "the TSB"
     return keys
+
+
+KEY_PUNCT = "()[]{},.;:\"'“”‘’"
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def acronym(name: str) -> str | None:
