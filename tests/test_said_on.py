@@ -192,6 +192,19 @@ def test_a_bodys_initials_carry_its_day(claims_of):
     assert one(claims, "ship was old")["said_on"] is None  # a country's initials name no one body
 
 
+def test_one_of_a_group_speaks_on_the_groups_day(claims_of):
+    text = ("Rescued miners told journalists they hoped to go home during a press conference on Monday. "
+            "The mine had been closed for a year. "
+            "\"I want to see my children,\" said one of the men, 41-year-old Piotr Nowak. "
+            "The other, 38-year-old Jan Kowal, added: \"We were lucky.\" "
+            "One official said the shaft would be sealed.")
+    claims = claims_of(text, published="2023-10-18")  # a Wednesday
+    assert one(claims, "hoped")["said_on"] == "2023-10-16"
+    assert one(claims, "children")["said_on"] == "2023-10-16"
+    assert one(claims, "lucky")["said_on"] == "2023-10-16"
+    assert one(claims, "sealed")["said_on"] is None  # "one official" is no one of the group
+
+
 def test_a_lead_in_the_present_takes_the_day_of_the_statement_it_sums_up(claims_of):
     text = ("Prime Minister Lena Brandt says Norway is working with allies to find out what happened. "
             "\"We are working closely with allies,\" Brandt said at a press conference on Thursday. "

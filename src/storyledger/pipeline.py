@@ -556,6 +556,7 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
     last: dict[str, str | list[str]] = {}
     bodies: list[tuple[frozenset[str], str | list[str]]] = []
     held: dict[str, str | list[str]] = {}  # occasion noun -> the day a dated claim was said at one
+    group_day: str | list[str] | None = None  # the day of the last dated claim of a group or body
     remarks = remark_days(doc, claims, timexes)
     sent_starts = [x.start_char for x in sents_of(doc)]
     text = text_of(doc)
@@ -568,6 +569,8 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
         sent = sent_of(span) if span is not None else None
         outside = "" if sent is None else text[sent.start_char:claim.span[0]] + " " + text[claim.span[1]:sent.end_char]
         if claim.said_on is not None:
+            if claim.source.kind != "person":
+                group_day = claim.said_on
             for k in keys:
                 last[k] = claim.said_on
             if len(words) > 1:
@@ -583,6 +586,8 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
         if day is None and remarks and sent is not None:
             n = bisect_right(sent_starts, sent.start_char) - 1
             day = next((remarks[k, n] for k in keys if (k, n) in remarks), None)
+        if day is None and MEMBER.match(claim.source.mention or ""):
+            day = group_day  # "said one of the men, Zhang Renbo": one of those who spoke that day
         if day is None or sent is None or claim.source.name.lower() in ("unnamed reports", "unnamed"):
             continue
         if EARLIER_WORDS.search(outside):
@@ -594,6 +599,11 @@ def carry_said_on(doc: Doc, claims: list[Claim], timexes: list[Timex]) -> None:
             continue
         claim.said_on = day
     carry_back_said_on(doc, claims)
+
+
+# A speaker named as one of a group ("one of the men, Zhang Renbo", "the other, Wang Guangjun",
+# "another of the survivors"): said when the group last spoke.
+MEMBER = re.compile(r"\W*(?:(?:one|two|three|another|each|both)\s+of\s+(?:the|them|these|those)\b|the\s+other\b(?:\s*,|\s+of\b))", re.I)
 
 
 LEAD_SENTENCES = 2  # a headline and its lead
