@@ -205,6 +205,14 @@ def test_one_of_a_group_speaks_on_the_groups_day(claims_of):
     assert one(claims, "sealed")["said_on"] is None  # "one official" is no one of the group
 
 
+def test_a_response_published_on_a_day_was_made_that_day(claims_of):
+    text = ("The Daily Ledger published a lengthy editor's note Monday responding to criticism of its coverage "
+            "of a fire at a warehouse last week. The Ledger wrote that its first report had been wrong.")
+    claims = claims_of(text, published="2023-10-25")  # a Wednesday
+    assert one(claims, "criticism")["said_on"] == "2023-10-23"  # not the fire's "last week"
+    assert one(claims, "first report")["said_on"] == "2023-10-23"
+
+
 def test_a_lead_in_the_present_takes_the_day_of_the_statement_it_sums_up(claims_of):
     text = ("Prime Minister Lena Brandt says Norway is working with allies to find out what happened. "
             "\"We are working closely with allies,\" Brandt said at a press conference on Thursday. "

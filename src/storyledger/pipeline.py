@@ -384,6 +384,9 @@ def clause_of(tok, cue, content: tuple[int, int]) -> str:
     for _ in range(64):
         if cue is not None and t.i == cue.i:
             return "cue"
+        if cue is not None and t.i == cue.head.i != cue.i and cue.dep_ == "advcl" and cue.tag_ == "VBG" \
+                and t.lemma_.lower() in PUBLISH_VERBS:
+            return "cue"  # "published a note Monday responding to X": the note's day is the response's
         if content[0] <= t.idx < content[1]:
             return "other"
         if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in PUBLISH_VERBS and cue is not None and t.head.head.i == cue.i \
