@@ -1768,3 +1768,10 @@ def test_a_quoted_noun_cue_keeps_its_that_clause(claims_of):
     cs = claims_of('The inspectors now have "high confidence" that the fire was set deliberately. '
                    "The inspectors have high confidence that the fire was set deliberately.")
     assert [(c["cue"], c["content"]) for c in cs] == [("confidence", "that the fire was set deliberately")] * 2
+
+
+def test_expressing_oneself_says_nothing(claims_of):
+    cs = claims_of("The men sat flanked by guards, with no way of telling whether they were expressing themselves freely. "
+                   "He explained himself at length. The mayor expressed hope that the road would reopen. "
+                   "The senator described himself as a moderate.")
+    assert [c["cue"] for c in cs] == ["express hope", "describe"]

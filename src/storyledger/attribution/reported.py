@@ -1129,8 +1129,14 @@ port airport checkpoint convoy camp border position positions facility plant dam
 DEED_OBJECTS = frozenset("war emergency martial independence victory ceasefire truce curfew".split())
 
 
+REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())
+
+
 def physical_act(verb: Token, obj: Token) -> bool:
     lemma, noun = lemma_of(verb), obj.lemma_.lower()
+    if obj.lower_ in REFLEXIVES and lemma in ("express", "explain") and not any(
+            c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return True  # "expressing themselves freely", "explained himself": no content said
     if lemma in PHYSICAL_VERBS and (obj.ent_type_ in ("FAC", "LOC") or noun in PLACE_NOUNS):
         return True
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
