@@ -1775,3 +1775,10 @@ def test_expressing_oneself_says_nothing(claims_of):
                    "He explained himself at length. The mayor expressed hope that the road would reopen. "
                    "The senator described himself as a moderate.")
     assert [c["cue"] for c in cs] == ["express hope", "describe"]
+
+
+def test_ordering_a_force_somewhere_is_an_act(claims_of):
+    cs = claims_of("The president ordered tens of thousands of troops into the north in 2022. "
+                   "The general ordered the tanks back to the base. "
+                   "The court ordered the release of the prisoners. The minister ordered that the port be closed.")
+    assert [c["content"] for c in cs] == ["the release of the prisoners", "that the port be closed"]

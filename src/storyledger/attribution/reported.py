@@ -1141,6 +1141,9 @@ def physical_act(verb: Token, obj: Token) -> bool:
         return True
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
         return True
+    if lemma == "order" and obj.pos_ in ("NOUN", "PROPN") and any(
+            t.lower_ in ("into", "back", "out") and t.head.i in (verb.i, obj.i) and t.i > obj.i for t in verb.subtree):
+        return True  # "ordered tens of thousands of troops into Ukraine": a command carried out, no content
     return lemma == "declare" and noun in DEED_OBJECTS
 
 
