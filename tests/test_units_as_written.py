@@ -58,3 +58,18 @@ def test_the_numbers_column_report_and_exports_show_words_not_stems(tmp_path, ca
     assert main(["export", "--format", "csv", "--db", db, "-o", str(out)]) == 0
     (row,) = [r for r in csv.DictReader((out / "propositions.csv").open(encoding="utf-8")) if r["unit"]]
     assert row["unit"] == "countries"
+
+
+def test_an_area_is_no_distance():
+    # "searched 7,600 square miles" and "900 miles offshore" share a key, not a measure
+    rel = relate("p", [said("a", 1, 900, "miles"), said("b", 2, 7600, "square miles"), said("c", 3, 10500, "square miles")])
+    assert [(r.kind, set((r.a, r.b))) for r in rel if r.kind == "disputes_number"] == [("disputes_number", {"b", "c"})]
+
+
+@pytest.mark.model
+def test_square_units_are_read_whole():
+    from storyledger.nlp import load
+    from storyledger.semantics.quantities import find_quantities
+    doc = load()("They searched an area 7,600 square miles in size, around 900 miles east of the cape, "
+                 "and about 600 square kilometers were underwater.")
+    assert [q.unit for q in find_quantities(doc)] == ["square miles", "miles", "square kilometers"]

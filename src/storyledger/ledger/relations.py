@@ -116,6 +116,8 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
                     # people with nothing said of what happened to them: "16,000 people lost their
                     # homes" and "2,000 people left the area" count different things
                     continue
+                if area(a.words.get(unit, "")) != area(b.words.get(unit, "")):
+                    continue  # "7,600 square miles" searched, "900 miles" offshore: no one measure
                 (la, ha), (lb, hb) = a.units[unit], b.units[unit]
                 if not (ha < lb or hb < la) or (not same_party(a, b) and used_up(a, b, unit)):
                     continue
@@ -135,6 +137,12 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
             if n >= MAX_PER_CLAIM:
                 break
     return out
+
+
+def area(unit: str) -> bool:
+    """A unit as written that measures an area ("square miles", "km2")."""
+    low = unit.lower()
+    return low.startswith(("square ", "sq ", "sq. ")) or low in ("km2", "km²", "hectares", "acres")
 
 
 def about_the_same(a: Said, b: Said) -> bool:

@@ -774,6 +774,10 @@ def _is_count(tokens: list[Token], words: list[str], c0: int, c1: int, r: Readin
     return True
 
 
+AREA_LENGTHS = frozenset("miles mile kilometres kilometers kilometre kilometer km metres meters metre meter "
+                         "feet foot yards yard".split())
+
+
 def _unit(tokens: list[Token], words: list[str], r: Reading, head: Token, c1: int) -> str | None:
     if r.percent:
         return r.percent
@@ -791,6 +795,8 @@ def _unit(tokens: list[Token], words: list[str], r: Reading, head: Token, c1: in
             return CURRENCY_WORDS[low]
         if low in PERCENT_WORDS:
             return "percent"
+        if low in AREA_LENGTHS and noun.i > 0 and noun.doc[noun.i - 1].lower_ in ("square", "sq", "sq."):
+            return "square " + low  # "7,600 square miles" is an area, not a distance
         return noun.text if noun.pos_ == "PROPN" else low
     if c1 < len(tokens) and words[c1] in STATE_WORDS:
         return words[c1]  # "another 41 missing"
