@@ -43,6 +43,9 @@ def frame(nlp):
     ("Belarusian troops have been spotted in Serbia", None, ("BY", "transfer", "troops", "RS")),
     ("reports of Belarusian troops in Serbia are groundless", None, ("BY", "transfer", "troops", "RS")),
     ("the presence of Belarusian soldiers in Serbia", None, ("BY", "transfer", "troops", "RS")),
+    # "their presence" is the force named before, there, its country unsaid
+    ("Their presence was confirmed in the south (of Serbia - ed.)", None, (None, "transfer", "troops", "RS")),
+    ("their presence in Serbia has been confirmed", None, (None, "transfer", "troops", "RS")),
     # military trainers are troops; the act the content states comes before one inside it
     ("Portugal has sent instructors to Spain", None, ("PT", "transfer", "troops", "ES")),
     ("Belarusian trainers are in Serbia helping Serbian forces operate drones", None, ("BY", "transfer", "troops", "RS")),
@@ -77,6 +80,8 @@ def test_frame_of_an_act(frame, text, speaker, expected):
     "Iranian drones were seen in Ukraine",  # arms seen somewhere were used there, not given to it
     "we see Iranian drones in the sky over Kyiv",
     "Belarusian troops were seen near the border",  # no country they are in
+    "their presence was confirmed near the border",
+    "his presence in Serbia was confirmed",  # one person is no force
 ])
 def test_seen_arms_and_nowhere_are_no_presence(frame, text):
     assert frame(text) is None

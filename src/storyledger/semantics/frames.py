@@ -273,6 +273,14 @@ def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str,
             where = [*t.children, *subj.children] if subj is not None else []
         elif t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in REPORTED:
             subj, where = t, list(t.children)  # "reports of North Korean troops in Russia"
+        elif t.lemma_.lower() == "presence" and any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children):
+            # "Their presence was confirmed in the far east (of Russia)": a force named the
+            # sentence before, there; its country unsaid (a "they" in combat is the same)
+            place = next((g for g in [*t.subtree, *t.head.subtree] if g.text[:1].isupper() and g.i != t.i
+                          and g.lower_ != "their" and place_country(g, places)), None)
+            if place is not None:
+                return depth(t, content), (None, "transfer", "troops", place_country(place, places))
+            continue
         else:
             continue
         theme = theme_of(subj) if subj is not None else None
