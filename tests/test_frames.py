@@ -109,6 +109,9 @@ def test_no_frame(frame, text):
     ("the plan to send soldiers from Belarus to the front in Croatia is a fabrication", ("BY", "combat", "troops", None)),
     ("several thousand soldiers are being trained in Serbia and may be sent to the front", (None, "combat", "troops", None)),
     ("Belarusian troops are fighting on the battlefield", ("BY", "combat", "troops", None)),
+    # sent or used to take or hold ground
+    ("Serbia could send Belarusian troops to capture Vukovar in the east", ("BY", "combat", "troops", None)),
+    ("Serbia sent soldiers from Belarus to storm the town", ("BY", "combat", "troops", None)),
 ])
 def test_a_force_in_combat(frame, text, expected):
     assert frame(text) == expected
@@ -157,6 +160,8 @@ def test_no_side_and_no_capture(frame, text):
     "the crowd gathered in front of the hospital",  # a place before something
     "they were united on the economic front",  # a front that is no front line
     "the reporters went to the front of the hall",
+    "the army used drones to attack the port",  # arms are no force sent in
+    "the club sent its scouts to watch the match",  # no assault
 ])
 def test_no_combat(frame, text):
     assert frame(text) is None

@@ -316,9 +316,34 @@ NOT_A_FRONT = frozenset("economic diplomatic political domestic home united popu
 FORCE_PRONOUNS = frozenset("they them who".split())
 
 
+# A force sent or used to take or hold ground is sent into combat: "could send North Korean
+# troops to capture Pokrovsk" ("to fight" is `fighting_for`'s).
+ASSAULT_VERBS = frozenset("capture storm assault retake recapture seize attack defend".split())
+DISPATCH_VERBS = frozenset("send deploy dispatch use transfer move throw commit".split())
+
+
+def sent_to_assault(content: Span) -> tuple[int, tuple[str | None, str, str | None, None]] | None:
+    """(depth, (the force's country, "combat", "troops", None)) for a force sent to assault."""
+    for t in content:
+        if t.lemma_.lower() not in ASSAULT_VERBS or t.dep_ not in ("advcl", "xcomp") \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            continue
+        verb = t.head
+        if verb.lemma_.lower() not in DISPATCH_VERBS or not content.start <= verb.i < content.end:
+            continue
+        force = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                      and THEME_CLASSES.get(theme_token(c).lemma_.lower()) == "troops"), None)
+        if force is not None:
+            return depth(verb, content), (force_country(force, verb), "combat", "troops", None)
+    return None
+
+
 def in_combat(content: Span) -> tuple[int, tuple[str | None, str, str | None, None]] | None:
     """(depth, (the force's country, "combat", "troops" or None for "they", None)) when the
     content puts a force in combat, or None."""
+    assault = sent_to_assault(content)
+    if assault is not None:
+        return assault
     for t in content:
         if t.lemma_.lower() not in COMBAT:
             continue
