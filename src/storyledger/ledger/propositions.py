@@ -667,6 +667,7 @@ QUOTE_BONUS = 0.3
 QUOTE_MIN_KEYS = 2  # a quoted phrase of fewer content words ("'fake'", "'not true'") is anyone's
 QUOTED = re.compile(r"[\"“]([^\"“”]{3,200})[\"”]|(?<!\w)[‘']([^‘’']{3,200}?)[’'](?!\w)")
 PHRASE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+QUOTE_MARKS = re.compile("[\"“”‘’']")  # a content with none quotes nothing: no need to look further
 
 
 @lru_cache(maxsize=65536)
@@ -686,7 +687,8 @@ def quote_term(a: Item, b: Item) -> float:
     """`QUOTE_BONUS` when one of the two repeats words the other quotes."""
     if not QUOTE_BONUS:
         return 0.0
-    qa, qb = quotes_in(a.content), quotes_in(b.content)
+    qa = quotes_in(a.content) if QUOTE_MARKS.search(a.content) else ()
+    qb = quotes_in(b.content) if QUOTE_MARKS.search(b.content) else ()
     if not qa and not qb:
         return 0.0
     ta, tb = phrase(a.content), phrase(b.content)
@@ -697,14 +699,11 @@ def quoting_pairs(items: list[Item]) -> set[tuple[int, int]]:
     """(i, j), i < j, of the items where one repeats a phrase the other quotes (`quote_term`)."""
     if not QUOTE_BONUS:
         return set()
+    quoted = [(i, q) for i, it in enumerate(items) if QUOTE_MARKS.search(it.content) for q in quotes_in(it.content)]
+    if not quoted:
+        return set()  # most stories' claims quote nothing: no text to fold
     texts = [phrase(it.content) for it in items]
-    out: set[tuple[int, int]] = set()
-    for i, it in enumerate(items):
-        for q in quotes_in(it.content):
-            for j, t in enumerate(texts):
-                if j != i and q in t:
-                    out.add((min(i, j), max(i, j)))
-    return out
+    return {(min(i, j), max(i, j)) for i, q in quoted for j, t in enumerate(texts) if j != i and q in t}
 
 
 def people_measures(units: frozenset[str]) -> frozenset[str]:
