@@ -1782,3 +1782,11 @@ def test_ordering_a_force_somewhere_is_an_act(claims_of):
                    "The general ordered the tanks back to the base. "
                    "The court ordered the release of the prisoners. The minister ordered that the port be closed.")
     assert [c["content"] for c in cs] == ["the release of the prisoners", "that the port be closed"]
+
+
+def test_a_label_set_before_a_long_object_leaves_the_object_said(claims_of):
+    # "denied as baseless accusations that X": the parser hangs the object on "as"
+    cs = claims_of('Lisbon on Thursday denied as "baseless" accusations it was selling rifles to Madrid. '
+                   "The ministry dismissed the reports as fake.")
+    assert [(c["cue"], c["stance"]) for c in cs] == [("deny", "denied"), ("dismiss", "denied")]
+    assert "accusations it was selling rifles to Madrid" in cs[0]["content"] and "baseless" in cs[0]["content"]

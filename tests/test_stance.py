@@ -191,6 +191,8 @@ def one(claims, needle):
     ("The envoy said the estimate is not far from the truth.", "estimate", "asserted", "negative"),
     # unable to comment: nothing said
     ("The envoy said he was unable to provide any comments on the matter.", "comments", "unconfirmed", "positive"),
+    # a label of falsehood set before the report it names
+    ("The envoy denounced as \"unfounded\" a report by the rights group on the strike.", "report by", "denied", "positive"),
     # a noun cue says what its verb says
     ("The talks come after previous denials by Lisbon that it had sold rifles to Madrid.", "rifles", "denied", "positive"),
     # a warning off remarks called reckless or false denies them; a warning off an act does not

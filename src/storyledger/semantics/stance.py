@@ -231,7 +231,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
             or " short of " in cue_lemma:  # "stopped short of confirming / blaming": not said
         stance, polarity_taken = "unconfirmed", True
     elif any(denial(t) for t in tops(content)) or calls_false(content, root) or discredits(root) \
-            or no_basis(root) or rejects_false_claims(root) or warns_off_claims(content, head_lemma):
+            or no_basis(root) or rejects_false_claims(root) or warns_off_claims(content, head_lemma) \
+            or labelled_false(content, head_lemma):
         stance, polarity_taken = "denied", True
     elif declines_comment(root):
         stance, polarity_taken = "unconfirmed", True
@@ -684,6 +685,21 @@ def rejects_false_claims(root: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS
                and any(a.dep_ == "amod" and a.lower_ in DENIAL_WORDS for a in c.children) for c in root.children)
+
+
+# Cues that set a label before what they label: "denounced as 'unfounded' a report by X".
+LABELLING_CUES = frozenset("deny denounce reject dismiss describe brand label condemn decry dispute refute slam".split())
+
+
+def labelled_false(content: Span, cue_lemma: str) -> bool:
+    """A labelling cue's content that opens on a label of falsehood for the report it names:
+    "[denounced as] 'unfounded' a report by X", "[denied as] baseless accusations that Y" (not
+    "[said] false reports had spread")."""
+    if cue_lemma not in LABELLING_CUES:
+        return False
+    first = next((t for t in content if t.is_alpha), None)
+    return (first is not None and first.lower_ in FALSE_WORDS | DENIAL_WORDS and first.lower_ != "true"
+            and first.dep_ == "amod" and first.head.lemma_.lower() in CLAIM_NOUNS | {"accusation", "report"})
 
 
 # A warning against claims it calls false or reckless: "warned parties against making
