@@ -1790,3 +1790,10 @@ def test_a_label_set_before_a_long_object_leaves_the_object_said(claims_of):
                    "The ministry dismissed the reports as fake.")
     assert [(c["cue"], c["stance"]) for c in cs] == [("deny", "denied"), ("dismiss", "denied")]
     assert "accusations it was selling rifles to Madrid" in cs[0]["content"] and "baseless" in cs[0]["content"]
+
+
+def test_a_possessor_of_a_report_noun_is_named_without_its_possessive(claims_of):
+    claims = claims_of("The council's conclusion that the pier was closed by the storm has not changed.")
+    assert [(c["source"]["name"], c["source"]["mention"]) for c in claims] == [("council", "The council")], claims
+    claims = claims_of("Paulo Mendes's claim that the harbour was mined drew little attention.")
+    assert [c["source"]["name"] for c in claims] == ["Paulo Mendes"], claims

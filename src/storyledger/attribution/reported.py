@@ -192,8 +192,8 @@ def noun_span(tok: Token) -> Span:
     for c in tok.children:
         if c.dep_ in ("relcl", "acl") and c.i > tok.i:
             end = min(end, c.left_edge.i)
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
-        end -= 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case")):
+        end -= 1  # "the ministry's conclusion that ...": the ministry, not "ministry's"
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
