@@ -86,6 +86,22 @@ def test_a_body_and_its_spokesperson_are_one_party_for_updates():
     assert not [r for r in relate("p", [austin, same_man]) if r.kind == "updates"]
 
 
+def test_a_change_of_position_looks_past_the_same_speakers_other_lines_that_day():
+    # a minister denies on the 20th and the 4th; on the 5th, one article has him repeat the
+    # denial, then admit: the admission answers the earlier denials, not its own article's line
+    first = Said(pos("a", 1, "denied", date="2024-10-20"), "Minister", {}, ("d1", 2))
+    again = Said(pos("b", 1, "denied", date="2024-11-04"), "Minister", {}, ("d2", 1))
+    repeat = Said(pos("c", 1, polarity="negative", date="2024-11-05"), "Minister", {}, ("d3", 1))
+    admits = Said(pos("e", 1, "confirmed", date="2024-11-05"), "Minister", {}, ("d3", 3))
+    got = {(r.a, r.b) for r in relate("p", [first, again, repeat, admits]) if r.kind == "updates"}
+    assert got == {("e", "b"), ("e", "a")}
+    # from "cannot confirm" to "likely" is a change, but not a reversal of the first word on it
+    unsure = Said(pos("f", 1, "unconfirmed", date="2024-11-06"), "Minister", {}, ("d4", 1))
+    likely = Said(pos("g", 1, "possible", date="2024-11-07"), "Minister", {}, ("d5", 1))
+    got = {(r.a, r.b) for r in relate("p", [first, unsure, likely]) if r.kind == "updates"}
+    assert got == {("f", "a"), ("g", "f")}
+
+
 def test_overlapping_ranges_are_not_disputed():
     rel = relate("p", [said("a", 1, units={"soldier": (10000, 10000)}), said("b", 2, units={"soldier": (10000, 11000)})])
     assert not [r for r in rel if r.kind == "disputes_number"]

@@ -6,7 +6,10 @@ corroborates only the earliest claim on its side from another source, and contra
 `MAX_PER_CLAIM` claims of the other side, earliest first. An update is a change of position by
 the same party: the same source, or a body and a person whose role names it ("the Pentagon" and
 "Pentagon chief Lloyd Austin"), or a government and those who speak for it (`link.parties_of`);
-a party that gives a new figure for the same measure later also `updates` its earlier one.
+a party that gives a new figure for the same measure later also `updates` its earlier one. The
+change is from the party's last position said before (a line further down its own article is the
+same statement, not a change of mind); a reversal from one side to the other also updates the first
+claim of the side it leaves ("denied in October ... admitted in November").
 Figures of different parties for the same measure (`measures`: troops, dead, casualties ...,
 and the window they count) that cannot both hold `disputes_number`, when given within
 `DISPUTE_DAYS` of each other; sums, shares and people of whom nothing is said (no measure of
@@ -94,19 +97,27 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
             n += 1
             if n >= MAX_PER_CLAIM:
                 break
-    last_by_party: dict[int, Said] = {}
+    by_party: dict[int, list[Said]] = {}
     updated: set[str] = set()
     for s in live:
         for party in sorted(s.parties | {s.position.source}):
-            prev = last_by_party.get(party)
-            if prev is not None and prev.position.net != s.position.net and later(s, prev):
-                out.append(Relation("updates", s.position.claim, prev.position.claim, proposition,
-                                    f"{prev.who}: {stance_word(prev)} on {prev.position.date or '?'}; "
+            # its position before: the last it took before this claim was said (not a line further
+            # down the same article by the same speaker: one statement, not a change of mind)
+            prev = next((p for p in reversed(by_party.get(party, ())) if later(s, p)), None)
+            if prev is None or prev.position.net == s.position.net:
+                continue
+            # and the first time it took that position, where that was said earlier: "denied on
+            # 20 October ... denied again on 4 November ... admitted on 5 November"
+            # (a reversal only: from one side to the other, not to or from "cannot confirm")
+            first = next(p for p in by_party[party] if p.position.net == prev.position.net and later(s, p))
+            for old in (prev,) if first is prev or prev.position.net != -s.position.net else (prev, first):
+                out.append(Relation("updates", s.position.claim, old.position.claim, proposition,
+                                    f"{old.who}: {stance_word(old)} on {old.position.date or '?'}; "
                                     f"later {s.who}: {stance_word(s)} on {s.position.date or '?'}"))
-                updated.add(s.position.claim)
-                break
+            updated.add(s.position.claim)
+            break
         for party in s.parties | {s.position.source}:
-            last_by_party[party] = s
+            by_party.setdefault(party, []).append(s)
     for i, a in enumerate(live):
         n = 0
         for b in live[i + 1 :]:
