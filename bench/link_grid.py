@@ -62,6 +62,7 @@ def load(work: Path, story: Path | None):
         CUES[it.id] = c.get("cue") or ""
         it.frame = tuple(c["frame"]) if c.get("frame") else None
         it.stance = c.get("stance") or ""
+        it.negative = c.get("polarity") == "negative"
         items.append(it)
     return db, (items, copies), gold
 

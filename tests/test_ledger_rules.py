@@ -905,6 +905,39 @@ def test_a_denial_of_such_claims_answers_the_report_just_before_it():
     assert cluster[5] == 5
 
 
+def test_a_dismissal_of_the_reports_as_reports_answers_what_was_reported():
+    # "Madrid says Portuguese sailors serve on its ships. Lisbon: a smear campaign." / "... we
+    # have no such information": what dismisses the reports, naming none of their words, answers
+    # the report just before it, else the story's largest group, from wherever its words put it
+    said = [("a", "d1", 0, 1, "the harbour fees were raised twice this year", "asserted", False),
+            ("b", "d2", 0, 2, "the harbour fees were raised twice in one year", "asserted", False),
+            ("c", "d4", 0, 4, "Portuguese sailors are serving on Spanish navy ships", "asserted", False),
+            ("d", "d4", 1, 5, "the West is waging a smear campaign against Lisbon", "asserted", False),
+            ("e", "d5", 0, 6, "we have no such information", "asserted", True),
+            ("f", "d6", 0, 7, "the tourist office has no such information on its website", "asserted", False),
+            ("g", "d6", 1, 8, "all responsibility lies with the port authority", "asserted", False)]
+    items = []
+    for i, doc, seq, source, text, stance, negative in said:
+        it = props.Item(i, doc, seq, source, text, "indirect")
+        it.stance, it.negative, it.core = stance, negative, text
+        it.keys = frozenset(props.keys(text))
+        items.append(it)
+    cluster = [0, 0, 2, 3, 3, 5, 6]  # the two dismissals grouped by their likeness
+    members = {0: [0, 1], 2: [2], 3: [3, 4], 5: [5], 6: [6]}
+    props.attach_open_questions(items, cluster, members)
+    assert sorted(i for ms in members.values() for i in ms) == list(range(7))
+    assert cluster[3] == cluster[2]  # the smear campaign answers the sailors, just before it
+    assert cluster[4] == cluster[0]  # nothing before it: the story's largest group
+    # "no such information" only from one who says not; "lies with" is no lie
+    assert cluster[5] == 5 and cluster[6] == 6
+    # one that sits in a large group was placed there by its likeness, and stays
+    items[4].negative = False
+    cluster = [0, 0, 2, 3, 3, 3, 3]
+    members = {0: [0, 1], 2: [2], 3: [3, 4, 5, 6]}
+    props.attach_open_questions(items, cluster, members)
+    assert cluster[3] == 3 != cluster[2]
+
+
 def test_words_one_claim_quotes_and_another_repeats_pull_them_together(monkeypatch):
     items = [props.Item("a", "d1", 0, 1, "this was a “catastrophic loss” of the hull, which would have made a sound", "indirect"),
              props.Item("b", "d2", 0, 2, "the debris points to the catastrophic loss of the vessel", "indirect"),

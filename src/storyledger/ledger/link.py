@@ -475,10 +475,11 @@ def story_items(db: sqlite3.Connection, story: str) -> Iterator[tuple[props.Item
     repeated to 10,000 documents made one story of ~180,000 claims, ~170,000 of them copies)."""
     for r in db.execute("SELECT c.id, c.document, c.seq, c.source, c.content, json_extract(c.record, '$.mode'), "
                         "json_extract(c.record, '$.quantities'), c.proposition, json_extract(c.record, '$.cue'), "
-                        "json_extract(c.record, '$.frame'), json_extract(c.record, '$.stance') FROM claims c "
+                        "json_extract(c.record, '$.frame'), json_extract(c.record, '$.stance'), "
+                        "json_extract(c.record, '$.polarity') FROM claims c "
                         "JOIN doc_terms t ON t.document = c.document WHERE t.story = ? AND c.independent_of IS NULL "
                         "ORDER BY c.document, c.seq", (story,)):
-        cid, document, seq, source, content, mode, quantities, proposition, cue, frame, stance = r
+        cid, document, seq, source, content, mode, quantities, proposition, cue, frame, stance, polarity = r
         measured = units({"content": content, "quantities": json.loads(quantities) if quantities else None}, totals=False)
         it = props.Item(cid, sys.intern(document), seq, source, content, sys.intern(mode or ""),
                         frozenset(measured) if measured else NO_UNITS)
@@ -489,6 +490,7 @@ def story_items(db: sqlite3.Connection, story: str) -> Iterator[tuple[props.Item
         if frame:
             it.frame = tuple(json.loads(frame))
         it.stance = sys.intern(stance or "")
+        it.negative = polarity == "negative"
         yield it, proposition
 
 

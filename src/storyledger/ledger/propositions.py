@@ -208,6 +208,7 @@ class Item:
     specific: frozenset[str] = frozenset()  # keys that are not the story's common words
     frame: tuple | None = None  # (agent country, act, theme) of what it says was done (`semantics.frames`)
     stance: str = ""
+    negative: bool = False  # its polarity: "we have no such information"
 
 
 @dataclass(slots=True)
@@ -866,7 +867,9 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
     a deflection joins what it answers). Its words are about the finding out, so by likeness it
     groups with other deflections, or with whatever else its speaker said. So does a denial of
     "the claims", "such reports", "the statements of Western countries about X" that is more
-    than those words (those alone join the claim before them: `attach_vague`)."""
+    than those words (those alone join the claim before them: `attach_vague`), and a claim that
+    dismisses the reports as reports (`dismisses`: "a disinformation campaign", "we have no such
+    information") left by its likeness in a group of `DISMISSAL_GROUP` claims or fewer."""
     if not ATTACH_OPEN or not members:
         return
     main = max(members, key=lambda r: (len(members[r]), -r))
@@ -880,6 +883,9 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
             elif (ATTACH_DENIED_REPORTS and it.stance == "denied" and (DENIED_REPORT.match(it.core) or WARNED_OFF.search(it.core))
                   and not vague(it)  # "the claims" alone went to the claim before it
                   and not it.frame):  # "claims that Chinese citizens are fighting": its frame placed it
+                answered = reported_before(items, by_place, m) if ATTACH_REPORT_BEFORE else None
+                moves.append((m, main if answered is None else cluster[answered]))
+            elif ATTACH_DISMISSALS and not it.frame and len(members[root]) <= DISMISSAL_GROUP and dismisses(it):
                 answered = reported_before(items, by_place, m) if ATTACH_REPORT_BEFORE else None
                 moves.append((m, main if answered is None else cluster[answered]))
     for m, target in moves:
@@ -898,6 +904,13 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
         cluster[m] = target
 
 
+def dismisses(it: Item) -> bool:
+    """Its content dismisses the reports as reports (`DISMISSAL`)."""
+    if DISMISSAL.search(it.core):
+        return True
+    return (it.stance in ANSWERING or it.negative) and bool(DISMISSAL_IF_AGAINST.search(it.core))
+
+
 def reported_before(items: list[Item], by_place: dict[tuple[str, int], int], m: int) -> int | None:
     """The claim a denial of "such claims" answers: the nearest one before it in its document
     that another source asserts (within `REPORT_BEFORE` claims), or None."""
@@ -909,6 +922,15 @@ def reported_before(items: list[Item], by_place: dict[tuple[str, int], int], m: 
     return None
 
 
+# What dismisses the reports as reports, naming none of what they say: "a disinformation
+# campaign", "media hype", "fed lies"; and, from one who denies or has nothing to say, "the US
+# media reports", "we have no such information".
+DISMISSAL = re.compile(r"\b(?:disinformation|misinformation|propaganda|hype|smear|fabricat\w*|slander\w*|"
+                       r"(?:fed|spread\w*|tell\w*|told|outright|blatant|pack\s+of)\s+lies|fake|hoax)\b", re.I)
+DISMISSAL_IF_AGAINST = re.compile(r"\b(?:unconfirmed\s+reports?|media\s+reports?|spread\s+by|"
+                                  r"such\s+(?:information|reports?|claims?|allegations?|accusations?))\b", re.I)
+ATTACH_DISMISSALS = 1
+DISMISSAL_GROUP = 3
 ATTACH_OPEN = 1
 ATTACH_DENIED_REPORTS = 1
 ATTACH_REPORT_BEFORE = 1
