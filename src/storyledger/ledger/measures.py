@@ -44,7 +44,7 @@ for _measure, _words in {
 GENERIC_PEOPLE = frozenset(props.key(w) for w in "people person persons civilian resident individual inhabitant man men "
                                                   "woman women child children patient local citizen national".split())
 PREDICATES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), m) for p, m in (
-    (r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|fatalit\w*|lost their lives|claimed the lives|perished|death toll)\b", "dead"),
+    (r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|fatalit\w*|lost their lives|claimed the lives|perished|drown(?:ed|ing)|death toll)\b", "dead"),
     (r"\b(?:injured|wounded|hurt|injuries)\b", "injured"),
     (r"\bcasualt\w*\b", "casualties"),
     (r"\bmissing\b", "missing"),
