@@ -312,6 +312,26 @@ def test_story_words_weigh_by_their_rarity_in_language_not_in_the_ledger():
     assert ["a", "b"] in alone and any({"a", "b"} <= set(s) for s in crowded)
 
 
+def test_a_pass_over_many_documents_works_out_each_words_rarity_once(monkeypatch):
+    from collections import Counter
+
+    from storyledger.ledger import stories
+
+    asked = Counter()
+    real = stories.info.__wrapped__  # without its cache: a large ledger meets more words than it holds
+
+    def counted(word):
+        asked[word] += 1
+        return real(word)
+
+    monkeypatch.setattr(stories, "info", counted)
+    docs = {f"d{i}": Counter({"pyongyang": 1, "budanov": 1, f"harvest{i % 7}": 2, "said": 1}) for i in range(40)}
+    groups = stories.stories(docs)
+    assert sum(len(g) for g in groups) == 40
+    assert set(asked) == {"pyongyang", "budanov", "said"} | {f"harvest{i}" for i in range(7)}
+    assert max(asked.values()) == 1
+
+
 def test_counts_of_one_thing_meet_whatever_they_are_called():
     from storyledger.ledger.link import units
     from storyledger.ledger.measures import measure

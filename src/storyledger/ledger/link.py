@@ -407,16 +407,17 @@ def update_stories(db: sqlite3.Connection, dirty: list[str], touched: Touched) -
         db.execute(f"DELETE FROM doc_terms WHERE document IN ({q})", part)
         db.execute(f"DELETE FROM doc_blocks WHERE document IN ({q})", part)
     terms: dict[str, dict[str, float]] = {}
+    rarity = stories_.Rarity()  # each word's rarity worked out once in this pass
     for part in chunks(dirty):
         words: dict[str, defaultdict] = {d: defaultdict(int) for d in part}
         for doc, content in db.execute(f"SELECT document, content FROM claims WHERE document IN ({marks(part)})", part):
             for k in props.keys(props.core(content)):
                 words[doc][k] += 1
         for doc in part:
-            t = stories_.weigh(words[doc])
+            t = stories_.weigh(words[doc], rarity)
             terms[doc] = t
             db.execute("INSERT INTO doc_terms VALUES (?,NULL,?)", (doc, json.dumps(t)))
-            db.executemany("INSERT INTO doc_blocks VALUES (?,?)", [(w, doc) for w in stories_.blocks(t)])
+            db.executemany("INSERT INTO doc_blocks VALUES (?,?)", [(w, doc) for w in stories_.blocks(t, rarity)])
     story_of: dict[str, str | None] = {}
 
     def node(doc: str) -> str:
@@ -434,7 +435,7 @@ def update_stories(db: sqlite3.Connection, dirty: list[str], touched: Touched) -
 
     groups = DisjointSets(sorted(loose))
     for doc in sorted(loose):
-        blocks = stories_.blocks(terms_of(doc))
+        blocks = stories_.blocks(terms_of(doc), rarity)
         near = sorted({r[0] for r in db.execute(f"SELECT document FROM doc_blocks WHERE word IN ({marks(blocks)})", blocks)} - {doc}) if blocks else []
         for other in near:  # both have the word among their blocks: a candidate pair
             n = node(other)
