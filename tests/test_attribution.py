@@ -1244,6 +1244,9 @@ def test_a_person_named_again_by_what_they_are_is_the_last_who_spoke(claims_of):
     assert [c["source"]["name"] for c in claims_of(text)] == ["Lena Brandt", "mayor"]
     text = "Sen. Lena Brandt said the port was shut. The senator added that the bridge would close."
     assert [c["source"]["name"] for c in claims_of(text)] == ["Lena Brandt", "Lena Brandt"]
+    # once named again as "the mayor", that is what she is: "the minister" next is someone else
+    text = "Anna Berg said the port was shut. The mayor said the bridge would close. The minister said the ferry would run."
+    assert [c["source"]["name"] for c in claims_of(text)] == ["Anna Berg", "Anna Berg", "minister"]
 
 
 def test_the_official_is_the_official_described_before(claims_of):

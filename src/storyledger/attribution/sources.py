@@ -169,8 +169,11 @@ class SourceResolver:
             k = self.last_person
             if k is not None and not other_role(k.role, mention.root.lower_):
                 # "The Titanic (1997) director ... said" after "James Cameron" said: the last
-                # person who spoke, named again by what they are
-                return Source(name=k.name, mention=text, span=span, kind="person", role=k.role or description(mention))
+                # person who spoke, named again by what they are; what they are is now known, so
+                # "the minister" after "the mayor" said is someone else
+                if not k.role:
+                    k.role = description(mention)
+                return Source(name=k.name, mention=text, span=span, kind="person", role=k.role)
         named = named_next(mention)
         if named is not None:
             # "A British surgeon has denounced ... . Professor Jane Roe made the remarks during ...":
