@@ -1800,3 +1800,16 @@ def test_a_possessor_of_a_report_noun_is_named_without_its_possessive(claims_of)
     assert [(c["source"]["name"], c["source"]["mention"]) for c in claims] == [("council", "The council")], claims
     claims = claims_of("Paulo Mendes's claim that the harbour was mined drew little attention.")
     assert [c["source"]["name"] for c in claims] == ["Paulo Mendes"], claims
+
+
+def test_reporting_on_someones_claims_relays_them(claims_of):
+    # "outlets reported on claims from X that C": the claim is X's, the outlets pass it on
+    claims = claims_of("The Daily Post was among many outlets that quickly reported on claims from harbour officials "
+                       "that a storm sank some 50 boats at the marina.")
+    assert [(c["source"]["name"], c["via"]) for c in claims] == [("harbour officials", ["many outlets"])], claims
+    assert claims[0]["content"] == "that a storm sank some 50 boats at the marina"
+    claims = claims_of("The Daily Post reported on allegations by the union that the port had been sold.")
+    assert [(c["source"]["name"], c["via"]) for c in claims] == [("union", ["Daily Post"])], claims
+    # a report of its own stays the outlet's
+    claims = claims_of("The Daily Post reported that a storm sank some 50 boats.")
+    assert [c["source"]["name"] for c in claims] == ["Daily Post"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -95,6 +96,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = outlet_chains(doc, found)
     found = citing_relays(doc, found)
     found = briefed_relays(found)
+    found = reports_on_claims(found)
     found = according_to_the_saying(found)
     found = unnest(found)
     found = trailing_outlets(doc, found)
@@ -886,6 +888,34 @@ def briefed_relays(found: list[Found]) -> list[Found]:
         f.via = [relay] + [v for v in f.via if v != relay]
         f.source = noun_span(briefer)
     return found
+
+
+def reports_on_claims(found: list[Found]) -> list[Found]:
+    """"Outlets reported on claims from health officials that C": the verb and the noun's "that"
+    clause give the same content, and the claim is the officials' (the noun's source); whoever
+    reported on it relays it (`via`). The verb's find, whose source is the relay, goes."""
+    by_content: dict[tuple[int, int], list[Found]] = defaultdict(list)
+    for f in found:
+        by_content[f.content].append(f)
+    drop: set[int] = set()
+    for same in by_content.values():
+        if len(same) < 2:
+            continue
+        for verb in same:
+            if verb.source is None or verb.head.pos_ not in ("VERB", "AUX"):
+                continue
+            noun = next((n for n in same if n is not verb and n.source is not None and n.head.pos_ == "NOUN"
+                         and n.head.dep_ == "pobj" and n.head.head.dep_ == "prep" and n.head.head.head.i == verb.head.i
+                         and n.head.head.lower_ in ("on", "about")), None)
+            if noun is None:
+                continue
+            teller = verb.source
+            if teller.root.lower_ in ("that", "which", "who") and verb.head.dep_ == "relcl":
+                teller = noun_span(verb.head.head)  # "many outlets that reported on ...": the outlets
+            relay = strip_the(teller.text.strip())
+            noun.via = [relay, *[v for v in verb.via if v != relay], *[v for v in noun.via if v != relay]]
+            drop.add(id(verb))
+    return [f for f in found if id(f) not in drop] if drop else found
 
 
 def cites_object(f: Found) -> bool:
