@@ -34,11 +34,16 @@ def frame(nlp):
     ("North Korean soldiers were sent to Russia", None, ("KP", "transfer", "troops", "RU")),
     ("Pyongyang has deployed troops to Russia", None, ("KP", "transfer", "troops", "RU")),
     # being there is where the transfer ended; sent elsewhere is another frame
-    ("North Korean troops have arrived in Russia", None, ("KP", "transfer", None, "RU")),
+    ("North Korean troops have arrived in Russia", None, ("KP", "transfer", "troops", "RU")),  # what arrived went
+    ("some 8,000 Brazilian soldiers had arrived in Spain", None, ("BR", "transfer", "troops (count)", "ES")),
+    # a force's units and contingents are troops
+    ("Brazilian units had been deployed to Spain", None, ("BR", "transfer", "troops", "ES")),
+    ("Lisbon has sent a contingent to Spain", None, ("PT", "transfer", "troops", "ES")),
     ("Belarusian soldiers are now in Serbia", None, ("BY", "transfer", "troops", "RS")),  # being there
     ("Portuguese drones are not in Spain", None, ("PT", "transfer", "drones", "ES")),
     # counted, being there is a count of the force (the seed's count proposition)
     ("There are now about 10,000 Belarusian soldiers in Serbia", None, ("BY", "transfer", "troops (count)", "RS")),
+    ("the number of Belarusian soldiers in Serbia could reach 12,000", None, ("BY", "transfer", "troops (count)", "RS")),
     # a force seen there, reported there or present there is there too
     ("Belarusian troops have been spotted in Serbia", None, ("BY", "transfer", "troops", "RS")),
     ("reports of Belarusian troops in Serbia are groundless", None, ("BY", "transfer", "troops", "RS")),
@@ -71,6 +76,7 @@ def frame(nlp):
     # a transfer whose giver is unsaid, when what went and where are said
     ("a small batch of drones was shipped to Spain", None, (None, "transfer", "drones", "ES")),
     ("soldiers had been sent to Serbia", None, (None, "transfer", "troops", "RS")),
+    ("about 10,000 soldiers had been sent to Serbia for training", None, (None, "transfer", "troops (count)", "RS")),
 ])
 def test_frame_of_an_act(frame, text, speaker, expected):
     assert frame(text, speaker) == expected

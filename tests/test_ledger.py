@@ -133,6 +133,42 @@ def test_propositions_hold_every_claim_and_sources_merge(tmp_path, seed_doc):
         assert "President of Ukraine" in {r["role"] for r in z["roles"]}
 
 
+def test_an_invented_story_of_a_force_abroad_keeps_its_presence_and_its_count_apart(tmp_path):
+    # four made-up articles (not any real story): a force said to be, denied, confirmed and
+    # admitted in a country, in many phrasings, and counted four times
+    from storyledger.documents import Document
+
+    texts = {
+        "a1": ("2025-03-01", "Portuguese Defence Minister Rui Costa said on Monday that some 8,000 Brazilian soldiers had "
+                             "arrived in Spain and were training near Seville. Spain's foreign ministry denied the report, "
+                             "calling it fabricated. The Pentagon said it could not confirm the presence of Brazilian "
+                             "troops in Spain."),
+        "a2": ("2025-03-02", "Brazil's foreign minister Ana Lima said on Tuesday that no Brazilian soldiers were in Spain. "
+                             "\"These are lies,\" she told reporters. Portuguese intelligence said the Brazilian contingent "
+                             "had grown to 9,500 troops. Lisbon's military intelligence chief Joao Reis said Brazilian "
+                             "units had been deployed to the border region of Huelva."),
+        "a3": ("2025-03-04", "The Pentagon on Thursday confirmed that Brazilian troops were in Spain, spokesman Mark Hale "
+                             "told reporters. He said about 10,000 soldiers had been sent to Spain for training. Spanish "
+                             "officials continued to deny the deployment. A NATO official said the Brazilian forces could "
+                             "be sent to fight in France within weeks."),
+        "a4": ("2025-03-05", "Spain's government admitted on Friday that Brazilian military personnel were present on its "
+                             "territory, but said they were there only for exercises. Rui Costa said the number of "
+                             "Brazilian soldiers in Spain could reach 12,000 by April. Ana Lima declined to comment on the "
+                             "Pentagon's statement."),
+    }
+    docs = [Document(id=k, text=t, published=d) for k, (d, t) in texts.items()]
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest(docs)
+        claims = list(ledger.claims())
+        of = lambda words: next(c["proposition"] for c in claims if words in c["content"])  # noqa: E731
+        presence = {of("could not confirm the presence"), of("no Brazilian soldiers were in Spain"),
+                    of("units had been deployed"), of("confirmed that Brazilian troops were in Spain")}
+        counts = {of("8,000"), of("10,000"), of("12,000")}
+        assert len(presence) == 1 and len(counts) == 1 and presence != counts
+        kinds = {r["kind"] for r in ledger.relations(proposition=presence.pop())}
+        assert "contradicts" in kinds  # Brazil's "no soldiers" against the others
+
+
 def run(*args):
     return subprocess.run([sys.executable, "-m", "storyledger", *args], capture_output=True, text=True)
 

@@ -442,3 +442,15 @@ def test_model_a_duration_is_still_no_count() -> None:
 
     assert find_quantities(load()("The talks lasted 3 hours and the strike went on for two days.")) == []
     assert find_quantities(load()("The deal came after 5 days of talks.")) == []
+
+
+@pytest.mark.model
+def test_a_figure_the_number_of_something_reaches_counts_that_thing() -> None:
+    from storyledger.nlp import load
+
+    nlp = load()
+    got = lambda text: [(q.low, q.high, q.unit) for q in find_quantities(nlp(text))]  # noqa: E731
+    assert got("The number of Brazilian soldiers in Spain could reach 12,000 by April.") == [(12000, 12000, "soldiers")]
+    assert got("The total of evacuated residents rose to 3,000 on Friday.") == [(3000, 3000, "residents")]
+    assert got("The count of stranded cars stands at 150.") == [(150, 150, "cars")]
+    assert got("The number of the bus was 12.") == [(12, 12, None)]  # a number that names, not counts

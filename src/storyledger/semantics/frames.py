@@ -47,7 +47,8 @@ for _cls, _words in {
 # What the act is done to or with, folded: "troops", "soldiers", "personnel" are one theme.
 THEME_CLASSES: dict[str, str] = {}
 for _cls, _words in {
-    "troops": "troop soldier force personnel serviceman servicemen military army fighter trainer instructor",
+    "troops": "troop soldier force personnel serviceman servicemen military army fighter trainer instructor "
+              "unit contingent battalion brigade regiment",
     "drones": "drone uav unmanned",
     "weapons": "weapon arm weaponry munition equipment",
 }.items():
@@ -230,7 +231,8 @@ def frame_of(content: Span, speaker_cc: str | None = None,
             found.append((depth(t, content), (agent, cls, theme, where)))
             if found[-1][0] == 0:
                 break  # the content's own verb: nothing is shallower
-        if agentless is None and cls == "transfer" and theme in THEMES and where is not None:
+        if agentless is None and cls == "transfer" and theme is not None and theme.removesuffix(COUNTED) in THEMES \
+                and where is not None:
             agentless = None, cls, theme, where  # "a few drones had been delivered to Russia": by whom, unsaid
     being = present(content, places) if not found or min(f[0] for f in found) > 0 else None
     if being is not None:
@@ -271,8 +273,10 @@ def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str,
             if subj is None and t.lemma_ == "be" and any(c.dep_ == "expl" for c in t.children):
                 subj = next((c for c in t.children if c.dep_ == "attr"), None)  # "there are 10,000 troops in Russia"
             where = [*t.children, *subj.children] if subj is not None else []
-        elif t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in REPORTED:
-            subj, where = t, list(t.children)  # "reports of North Korean troops in Russia"
+        elif t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in REPORTED | COUNTS:
+            # "reports of North Korean troops in Russia", "the number of X troops in Y" (the place
+            # hung on the troops, or on the report or number)
+            subj, where = t, [*t.children, *t.head.head.children]
         elif t.lemma_.lower() == "presence" and any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children):
             # "Their presence was confirmed in the far east (of Russia)": a force named the
             # sentence before, there; its country unsaid (a "they" in combat is the same)
@@ -443,6 +447,7 @@ def fighting_for(content: Span, places: dict[int, str]) -> tuple[int, tuple[str 
 # fighting for Russia", "the number of Chinese nationals fighting", "many more of them": its theme
 # is marked, so that counts meet counts (which `ledger.measures` compares) and not the bare claim.
 COUNTED = " (count)"
+COUNTS = frozenset("number count".split())  # "the number of X soldiers in Y": a count of them there
 COUNT_HEADS = frozenset("number amount count hundred hundreds thousand thousands dozen dozens score scores".split())
 COUNT_MODS = frozenset("many more several numerous countless few hundreds thousands dozens".split())
 
@@ -572,6 +577,8 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
         where = destination(t, kids, places)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         theme = with_ if with_ is not None and cls == "transfer" else obj or passive
+        if theme is None and t.lemma_.lower() in ARRIVING:
+            theme = subj  # "8,000 soldiers arrived in Spain": what arrived is what went
         if cls == "transfer" and obj is not None and theme is obj and obj.pos_ == "PROPN" and country_of_name(obj.text):
             # "Iran gave Moscow only a few drones" (the parser makes the receiver the object): the
             # receiver is where it went, the other noun what went

@@ -800,6 +800,9 @@ def _unit(tokens: list[Token], words: list[str], r: Reading, head: Token, c1: in
         return noun.text if noun.pos_ == "PROPN" else low
     if c1 < len(tokens) and words[c1] in STATE_WORDS:
         return words[c1]  # "another 41 missing"
+    counted = _number_of(head)
+    if counted is not None:
+        return counted
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
         state = _stated(verb.head if verb.dep_ in ("aux", "auxpass") else verb)
@@ -809,6 +812,27 @@ def _unit(tokens: list[Token], words: list[str], r: Reading, head: Token, c1: in
             head.dep_ == "nsubj" and verb.lemma_ in COUNT_VERBS)):
         return verb.text.lower()
     return None
+
+
+# "The number of X could reach 12,000", "the count of X stands at 150": the figure counts X.
+NUMBER_NOUNS = frozenset("number amount count total tally".split())
+
+
+def _number_of(head: Token) -> str | None:
+    """The noun of "the number of X" that is the subject of the verb whose object or complement
+    the figure is ("the number of soldiers could reach 12,000": soldiers)."""
+    verb = head.head
+    if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("to", "at", "of"):
+        verb = verb.head  # "rose to 12,000", "stands at 150"
+    elif head.dep_ not in ("dobj", "attr", "acomp", "oprd"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in NUMBER_NOUNS:
+        return None
+    noun = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    return noun.lower_ if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS" else None  # "the number of the bus": no count
 
 
 def _stated(verb: Token) -> str | None:
