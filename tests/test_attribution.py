@@ -1813,3 +1813,13 @@ def test_reporting_on_someones_claims_relays_them(claims_of):
     # a report of its own stays the outlet's
     claims = claims_of("The Daily Post reported that a storm sank some 50 boats.")
     assert [c["source"]["name"] for c in claims] == ["Daily Post"]
+
+
+def test_a_report_in_a_paper_is_the_papers(claims_of):
+    claims = claims_of("A report in the Daily Post that the mayor had resigned was denied by his office.")
+    got = {(c["source"]["name"], c["stance"], c["content"]) for c in claims}
+    assert ("Daily Post", "asserted", "that the mayor had resigned") in got, claims
+    assert any(c["source"]["name"] == "his office" and c["stance"] == "denied" for c in claims)
+    # a place or a day after "in" is no paper
+    claims = claims_of("Claims in Lisbon that the mayor had resigned spread quickly.")
+    assert not any(c["source"]["name"] == "Lisbon" for c in claims), claims

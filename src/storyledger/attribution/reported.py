@@ -785,6 +785,10 @@ def that_clause(noun: Token) -> Token | None:
     return clause
 
 
+# Report nouns that name what a paper or a broadcaster carries ("a report in the Post that ...").
+PUBLISHED_NOUNS = frozenset("report story article claim claims allegation".split())
+
+
 def noun_attribution(noun: Token) -> Found | None:
     """"his claim that ...", "made the statement that ...": the clause is the content; the source
     is the possessor, else the subject of the verb the noun is the object of."""
@@ -799,6 +803,10 @@ def noun_attribution(noun: Token) -> Found | None:
         return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(poss), content=content, mode="indirect")
     by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
                for g in c.children if g.dep_ == "pobj"), None)
+    if by is None and noun.lemma_.lower() in PUBLISHED_NOUNS:
+        # "a report in the Daily Post that ...": the paper that carried it
+        by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < clause.i
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")), None)
     if by is None and clause.head.i != noun.i:
         # "claims made by Kiev that ...": the maker of the claim, by the participle's agent
         by = next((g for c in clause.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
