@@ -311,3 +311,12 @@ def test_an_occasion_of_saying_with_no_comma_is_no_part_of_what_was_said(claims_
     c = one(claims_of(text, "2025-04-15"), "hoped")
     assert c["content"] == "they hoped to be sent home" and c["said_on"] == "2025-04-14"
 
+
+
+def test_a_span_of_days_for_the_saying_ends_by_the_day_the_article_came_out(claims_of):
+    # "earlier this week" in an article of Thursday: Monday to Thursday, not to Sunday
+    c = one(claims_of("Earlier this week, the harbour office denied the reports.", published="2024-10-31"), "reports")
+    assert c["said_on"] == ["2024-10-28", "2024-10-31"]
+    # a span wholly before the article stays as it is
+    c = one(claims_of("Lena Brandt told the paper last month that she had warned the port.", published="2024-10-31"), "warned")
+    assert c["said_on"] == ["2024-09-01", "2024-09-30"]

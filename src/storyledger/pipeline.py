@@ -255,6 +255,17 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
         claim.frame = frame_of(content, speaker_country(source.name, source.kind, [source.role] if source.role else []),
                                place_countries)
     carry_said_on(doc, claims, timexes)
+    published = (document.published or "")[:10]
+    for claim in claims:
+        claim.said_on = not_after(claim.said_on, published)
+
+
+def not_after(said: str | list[str] | None, published: str) -> str | list[str] | None:
+    """A span of days for the saying ends by the day the article came out: what it reports was
+    said by then ("earlier this week", in an article of Thursday, is Monday to Thursday)."""
+    if not published or not isinstance(said, list) or len(said) != 2 or not said[1] or said[1][:10] <= published:
+        return said
+    return said if said[0] and said[0][:10] > published else [said[0], published]
 
 
 def countries_of_places(doc: Doc, places: list[Place]) -> dict[int, str]:
