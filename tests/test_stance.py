@@ -68,9 +68,12 @@ def one(claims, needle):
     ("The mayor stopped short of blaming the army for the flood.", "the army", "unconfirmed", "positive"),
     ("The minister went as far as saying that the dam was mined.", "dam was mined", "asserted", "positive"),
     ("The fire service would not say whether anyone was hurt.", "anyone was hurt", "unconfirmed", "positive"),
+    ("Officials said it remained to be seen whether the ferry would run.", "ferry", "unconfirmed", "positive"),
     # denial by evaluation, outside "be + adjective"
     ("The mayor dismissed the reports as a provocation.", "provocation", "denied", "positive"),
     ("The mayor called the video fake.", "video", "denied", "positive"),
+    ("The mayor called the claims lies.", "claims", "denied", "positive"),  # "lies" tagged a verb
+    ("The council described the allegations as fake.", "allegations", "denied", "positive"),
     ("The mayor said the claims were lies.", "lies", "denied", "positive"),
     # "did not deny" leaves it open
     ("The mayor did not deny that the budget had been cut.", "budget", "possible", "positive"),

@@ -527,6 +527,8 @@ def not_known(content: Span, root: Token) -> bool:
             return True
         if lemma in INQUIRY_VERBS and any(c.lower_ == "still" for c in kids):
             return True  # "are still investigating"
+        if lemma == "remain" and any(c.dep_ == "xcomp" and c.lemma_.lower() == "see" for c in kids):
+            return True  # "it remains to be seen whether"
         purposes = [c for c in kids if c.dep_ in ("xcomp", "advcl")] + [
             r for o in kids if o.dep_ == "dobj" for r in o.children if r.dep_ in ("relcl", "acl") and r.i > o.i]
         if any(inquiry(c) for c in purposes):
@@ -580,20 +582,25 @@ def refused_saying_verb(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in SAY_LIKE for c in verb.children)
 
 
+# Verbs that give what they name a label: "called the claims lies" (parsed as a clause "the claims lies").
+NAMING_VERBS = frozenset("call label brand term".split())
+
+
 def calls_false(content: Span, root: Token) -> bool:
     """The content calls something false outside "be + adjective": "the video fake" (called ...),
     "the reports as a provocation" (dismissed ...), "Lies.", "a provocation"."""
     for t in content:
         if t.lower_ not in DENIAL_WORDS:
             continue
-        if t.lower_ in ("lie", "lies") and (t.pos_ == "VERB" or any(c.dep_ == "prep" for c in t.children)):
-            continue  # "responsibility lies with Kyiv"
+        if t.lower_ in ("lie", "lies") and ((t.pos_ == "VERB" and t.dep_ != "oprd" and not (
+                t.dep_ == "ccomp" and t.head.lemma_.lower() in NAMING_VERBS)) or any(c.dep_ == "prep" for c in t.children)):
+            continue  # "responsibility lies with Kyiv" (not "called the claims lies", a label the parser tags a verb)
         if any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr")):
             continue
         if t.dep_ in ("oprd", "ccomp") and t.head.lemma_ != "be":
             return True
-        if t.dep_ == "pobj" and t.head.lower_ == "as":
-            return True
+        if t.dep_ in ("pobj", "amod", "acomp") and t.head.lower_ == "as":
+            return True  # "dismissed the report as a provocation", "described the allegations as fake"
         if t.dep_ in ("acl", "appos") and t.head.i < t.i and t.head.lemma_.lower() in CLAIM_NOUNS:
             return True  # labelled "the reports 'another hoax'" (the parser hangs the label on the noun)
         if t.dep_ in ("amod", "pobj", "compound", "appos") and t.head.i < t.i and t.head.pos_ != "VERB" \
