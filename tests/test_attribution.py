@@ -1823,3 +1823,13 @@ def test_a_report_in_a_paper_is_the_papers(claims_of):
     # a place or a day after "in" is no paper
     claims = claims_of("Claims in Lisbon that the mayor had resigned spread quickly.")
     assert not any(c["source"]["name"] == "Lisbon" for c in claims), claims
+
+
+def test_an_agency_is_a_news_outlet_only_when_it_says_so(claims_of):
+    kinds = lambda text: [(c["source"]["name"], c["source"]["kind"]) for c in claims_of(text)]  # noqa: E731
+    assert kinds("Portugal's intelligence agency said the troops had crossed the border.")[0][1] == "organization"
+    assert kinds("The International Maritime Agency said the port was closed.")[0][1] == "organization"
+    assert kinds("The news agency Agencia Sul said the port was closed.")[0][1] == "media"
+    # a capital alone is its government; with a paper's word after it, the paper
+    assert kinds("Kyiv said the port was closed.")[0][1] != "media"
+    assert kinds("The Kyiv Post said the port was closed.")[0][1] == "media"

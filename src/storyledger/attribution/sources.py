@@ -50,12 +50,16 @@ MEDIA_WORDS = {
     "post", "times", "news", "guardian", "journal", "reuters", "ap", "afp", "bbc", "cnn", "fox",
     "nbc", "abc", "cbs", "msnbc", "npr", "tass", "ria", "interfax", "ukrinform", "bloomberg",
     "politico", "axios", "telegraph", "independent", "tribune", "herald", "gazette", "express",
-    "mirror", "sun", "observer", "economist", "newsweek", "forbes", "agency", "tv", "radio",
+    "mirror", "sun", "observer", "economist", "newsweek", "forbes", "tv", "radio",
     "magazine", "newspaper", "daily", "press", "breitbart", "huffington", "yonhap", "kyodo",
-    "xinhua", "al", "jazeera", "dw", "euronews", "pravda", "kommersant", "vedomosti", "izvestia",
-    "courier", "chronicle", "dispatch", "bulletin", "insider", "monitor", "kyiv", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel", "outlet",
+    "xinhua", "jazeera", "arabiya", "dw", "euronews", "pravda", "kommersant", "vedomosti", "izvestia",
+    "courier", "chronicle", "dispatch", "bulletin", "insider", "monitor", "unian", "rbc", "meduza", "wire", "network", "broadcaster", "channel", "outlet",
 }
-MEDIA_NOUNS = {"newspaper", "outlet", "broadcaster", "channel", "agency", "magazine", "website", "paper", "tabloid", "daily"}
+# An agency is a news agency only when it says so ("news agency", "press agency"): "the
+# intelligence agency", "the International Atomic Energy Agency" are bodies; "Kyiv" and "Al-"
+# alone name a city and a word, not the Kyiv Post or Al Jazeera (their other words do).
+NEWS_AGENCY = re.compile(r"\b(?:news|press|wire)\s+agenc(?:y|ies)\b|\bagence\b", re.I)
+MEDIA_NOUNS = {"newspaper", "outlet", "broadcaster", "channel", "magazine", "website", "paper", "tabloid", "daily"}
 
 
 @dataclass(slots=True)
@@ -188,7 +192,8 @@ class SourceResolver:
             # or group only modifies the noun that says who spoke; the description is the source
             name = description(without_bare_phrases(mention))
             head = mention.root.lemma_.lower()
-            kind = "unnamed" if head in UNNAMED_HEADS or head in PEOPLE_NOUNS else "media" if head in MEDIA_NOUNS else "organization"
+            kind = "unnamed" if head in UNNAMED_HEADS or head in PEOPLE_NOUNS else \
+                "media" if head in MEDIA_NOUNS or NEWS_AGENCY.search(text) else "organization"
             k = Known(name, kind, None)
             self.remember(k)
             return Source(name=name, mention=text, span=span, kind=kind, role=None)
@@ -233,7 +238,7 @@ class SourceResolver:
             return Source(name=body.name, mention=text, span=span, kind=body.kind, role=body.role)
         # a common-noun description that matches no one named: keep it, as a group or office
         name = strip_the(text)
-        kind = "media" if head.lemma_.lower() in MEDIA_NOUNS else "unnamed"
+        kind = "media" if head.lemma_.lower() in MEDIA_NOUNS or NEWS_AGENCY.search(text) else "unnamed"
         return Source(name=name, mention=text, span=span, kind=kind, role=None)
 
     def described_before(self, mention: Span) -> Known | None:
@@ -246,7 +251,12 @@ class SourceResolver:
                      and k.name.lower().split()[-1] == head.lower_), None)
 
     def person(self, full: str, role: str | None, text: str, span: tuple[int, int]) -> Source:
-        """A person speaker, remembered: the role given here, else the one known for them."""
+        """A person speaker, remembered: the role given here, else the one known for them. A
+        name the model took for a person that a description calls an outlet ("the news agency
+        Agencia Sul", "the newspaper Folha") is that outlet."""
+        if role and (NEWS_AGENCY.search(role) or {w.lower() for w in role.split()} & MEDIA_NOUNS):
+            self.remember(Known(full, "media", None))
+            return Source(name=full, mention=text, span=span, kind="media", role=None)
         self.remember(Known(full, "person", role))
         k = next(x for x in self.known if x.name == full)
         return Source(name=full, mention=text, span=span, kind="person", role=role or k.role)
@@ -705,6 +715,15 @@ def strip_the(s: str) -> str:
 DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]*\.(?:net|com|org|ua|ru|uk|info|news|media)$", re.I)
 
 
+# A city that opens a paper's name of more words ("Kyiv Post", "Kyiv Independent", also cut off:
+# "Kyiv Indepen"); alone it is the government there.
+PAPER_CITIES = frozenset({"kyiv"})
+
+
 def is_media(name: str) -> bool:
-    words = {w.strip(".,").lower() for w in name.split()}
-    return bool(words & MEDIA_WORDS) or name.lower() in MEDIA_WORDS or bool(DOMAIN_NAME.match(name.strip()))
+    split = [w.strip(".,").lower() for w in name.split()]
+    words = set(split)
+    if split and split[0] == "the":
+        split = split[1:]
+    return bool(words & MEDIA_WORDS) or name.lower() in MEDIA_WORDS or bool(DOMAIN_NAME.match(name.strip())) \
+        or bool(NEWS_AGENCY.search(name)) or (len(split) > 1 and split[0] in PAPER_CITIES)
