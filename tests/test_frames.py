@@ -48,6 +48,9 @@ def frame(nlp):
     ("Belarusian troops have been spotted in Serbia", None, ("BY", "transfer", "troops", "RS")),
     ("reports of Belarusian troops in Serbia are groundless", None, ("BY", "transfer", "troops", "RS")),
     ("the presence of Belarusian soldiers in Serbia", None, ("BY", "transfer", "troops", "RS")),
+    # "its territory", "our soil": the speaker's country
+    ("Belarusian military personnel were present on its territory", "RS", ("BY", "transfer", "troops", "RS")),
+    ("Belarusian troops are on our soil", "RS", ("BY", "transfer", "troops", "RS")),
     # "their presence" is the force named before, there, its country unsaid
     ("Their presence was confirmed in the south (of Serbia - ed.)", None, (None, "transfer", "troops", "RS")),
     ("their presence in Serbia has been confirmed", None, (None, "transfer", "troops", "RS")),
@@ -88,6 +91,7 @@ def test_frame_of_an_act(frame, text, speaker, expected):
     "Belarusian troops were seen near the border",  # no country they are in
     "their presence was confirmed near the border",
     "his presence in Serbia was confirmed",  # one person is no force
+    "Belarusian troops are on our soil",  # "our" with no side known
 ])
 def test_seen_arms_and_nowhere_are_no_presence(frame, text):
     assert frame(text) is None

@@ -566,6 +566,12 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
     for r in rows:
         c = json.loads(r["record"])
         ranges = units(c)
+        words = unit_words(c)
+        if ranges and forecast(c, r["day"]):
+            # "could reach 12,000 by April": a figure for a time to come is no dispute or update of
+            # one for now; it meets other figures for a time to come
+            ranges = {k + FORECAST: v for k, v in ranges.items()}
+            words = {k + FORECAST: v for k, v in words.items()}
         first = finite(next(iter(ranges.values()), (None, None)))
         sid = r["source"]
         p = Position(r["id"], sid, speakers.kind[sid], c.get("stance", "asserted"), c.get("polarity", "positive"),
@@ -579,7 +585,7 @@ def derive(db: sqlite3.Connection, pid: str, speakers: Speakers) -> None:
             named = [actor_of_name(speakers.name[sid])]  # "X denied responsibility": X's own
         parties = speakers.parties.get(sid, frozenset())
         said.append(Said(p, speakers.name[sid], ranges, (r["document"], r["seq"]), parties,
-                         keys=props.stated_keys(c.get("content") or ""), words=unit_words(c),
+                         keys=props.stated_keys(c.get("content") or ""), words=words,
                          actors=frozenset(named), claimant=claimant, speaker=speaker_actors(speakers.name[sid], parties),
                          negated=negated_key(core) if c.get("polarity") == "negative" else None,
                          frame=tuple(c["frame"]) if c.get("frame") else None))
@@ -688,6 +694,17 @@ def place_in(q: dict | None, content: str) -> tuple[int, int] | None:
     text = str((q or {}).get("text") or "")
     i = content.find(text) if text else -1
     return (i, i + len(text)) if i >= 0 else None
+
+
+FORECAST = "/forecast"
+
+
+def forecast(claim: dict, day: str | None) -> bool:
+    """The claim's figures are for a time after it was said: its `event_time` starts after its day
+    ("the number could reach 12,000 by April", said in March)."""
+    when = claim.get("event_time")
+    start = when[0] if isinstance(when, list) and when else when
+    return bool(day and isinstance(start, str) and start[:10] > day[:10])
 
 
 def unit_words(claim: dict) -> dict[str, str]:

@@ -234,7 +234,7 @@ def frame_of(content: Span, speaker_cc: str | None = None,
         if agentless is None and cls == "transfer" and theme is not None and theme.removesuffix(COUNTED) in THEMES \
                 and where is not None:
             agentless = None, cls, theme, where  # "a few drones had been delivered to Russia": by whom, unsaid
-    being = present(content, places) if not found or min(f[0] for f in found) > 0 else None
+    being = present(content, places, speaker_cc) if not found or min(f[0] for f in found) > 0 else None
     if being is not None:
         found.append(being)
     for side in (fighting_for(content, places), captured(content, places)):
@@ -261,7 +261,23 @@ def place_country(tok: Token, places: dict[int, str]) -> str | None:
     return country_of_name(tok.text) or places.get(tok.idx)
 
 
-def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str, str, str]] | None:
+# "on its territory", "on our soil": the speaker's own country.
+OWN_LAND = frozenset("territory soil land".split())
+OWN_WORDS = frozenset("its our their".split())
+
+
+def own_land(prep: Token, speaker_cc: str | None) -> str | None:
+    """The speaker's country, for "on its territory", "in our country" after `prep`."""
+    if speaker_cc is None:
+        return None
+    for g in prep.children:
+        if g.dep_ == "pobj" and g.lemma_.lower() in OWN_LAND | SELF_NOUNS \
+                and any(c.dep_ == "poss" and c.lower_ in OWN_WORDS for c in g.children):
+            return speaker_cc
+    return None
+
+
+def present(content: Span, places: dict[int, str], speaker_cc: str | None = None) -> tuple[int, tuple[str, str, str, str]] | None:
     """"North Korean troops are in Russia", "there are 10,000 North Korean soldiers in Russia",
     "North Korean troops have been spotted in Russia", "reports of North Korean troops in Russia":
     a country's troops, drones or weapons said to be, or seen, in another country are where a
@@ -272,7 +288,9 @@ def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str,
             subj = next((c for c in t.children if c.dep_ == ("nsubj" if t.lemma_ == "be" else "nsubjpass")), None)
             if subj is None and t.lemma_ == "be" and any(c.dep_ == "expl" for c in t.children):
                 subj = next((c for c in t.children if c.dep_ == "attr"), None)  # "there are 10,000 troops in Russia"
-            where = [*t.children, *subj.children] if subj is not None else []
+            # "were present on its territory": the place hangs on "present"
+            here = [g for c in t.children if c.dep_ == "acomp" and c.lemma_.lower() == "present" for g in c.children]
+            where = [*t.children, *here, *subj.children] if subj is not None else []
         elif t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in REPORTED | COUNTS:
             # "reports of North Korean troops in Russia", "the number of X troops in Y" (the place
             # hung on the troops, or on the report or number)
@@ -293,8 +311,10 @@ def present(content: Span, places: dict[int, str]) -> tuple[int, tuple[str, str,
         agent = token_country(subj, None)
         place = next((g for c in where if c.dep_ == "prep" and c.lower_ in ("in", "inside")
                       for g in c.subtree if g.text[:1].isupper() and place_country(g, places)), None)
-        if agent is not None and place is not None and place_country(place, places) != agent:
-            return depth(t, content), (agent, "transfer", counted_theme(subj), place_country(place, places))
+        there = place_country(place, places) if place is not None else next(
+            (cc for c in where if c.dep_ == "prep" and c.lower_ in ("in", "inside", "on") for cc in [own_land(c, speaker_cc)] if cc), None)
+        if agent is not None and there is not None and there != agent:
+            return depth(t, content), (agent, "transfer", counted_theme(subj), there)
     return None
 
 
