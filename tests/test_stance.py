@@ -69,6 +69,8 @@ def one(claims, needle):
     ("The minister went as far as saying that the dam was mined.", "dam was mined", "asserted", "positive"),
     ("The fire service would not say whether anyone was hurt.", "anyone was hurt", "unconfirmed", "positive"),
     ("Officials said it remained to be seen whether the ferry would run.", "ferry", "unconfirmed", "positive"),
+    ("The coast guard referred all questions about the divers to the navy.", "questions", "unconfirmed", "positive"),
+    ("The mayor referred to the flood of 1998.", "flood", "asserted", "positive"),  # speaking of something
     # denial by evaluation, outside "be + adjective"
     ("The mayor dismissed the reports as a provocation.", "provocation", "denied", "positive"),
     ("The mayor called the video fake.", "video", "denied", "positive"),

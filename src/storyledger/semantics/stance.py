@@ -234,8 +234,8 @@ def assess(content: Span, cue_lemma: str, cue_negated: bool = False) -> Stance:
             or no_basis(root) or rejects_false_claims(root) or warns_off_claims(content, head_lemma) \
             or labelled_false(content, head_lemma):
         stance, polarity_taken = "denied", True
-    elif declines_comment(root):
-        stance, polarity_taken = "unconfirmed", True
+    elif declines_comment(root) or (head_lemma == "refer" and root.lemma_.lower() in REFERRED_NOUNS):
+        stance, polarity_taken = "unconfirmed", True  # "referred questions to the ministry": no answer
     elif (root.lemma_.lower() in CONFIRM_VERBS and negated) or neither_nor(root):
         stance, polarity_taken = "unconfirmed", True  # "could neither confirm nor deny"
     elif root.lemma_.lower() in CONFIRM_VERBS and not modals & {"could", "might", "may"}:
@@ -729,6 +729,7 @@ def warns_off_claims(content: Span, cue_lemma: str) -> bool:
     return False
 
 
+REFERRED_NOUNS = frozenset("question query inquiry enquiry request".split())
 # "was unable to provide any comments", "could not offer any details": nothing said.
 COMMENT_NOUNS = frozenset("comment comments details detail information".split())
 
