@@ -1833,3 +1833,8 @@ def test_an_agency_is_a_news_outlet_only_when_it_says_so(claims_of):
     # a capital alone is its government; with a paper's word after it, the paper
     assert kinds("Kyiv said the port was closed.")[0][1] != "media"
     assert kinds("The Kyiv Post said the port was closed.")[0][1] == "media"
+    # an agency's own name says it ("Agencia", "Agence"), though the model takes it for a person,
+    # and what it reports another said is that one's, relayed
+    claims = claims_of("The ambassador Paulo Reis said the report was false, the Brazilian news agency Agencia Sul reported.")
+    got = {(c["source"]["name"], c["source"]["kind"], tuple(c["via"])) for c in claims}
+    assert ("Paulo Reis", "person", ("Agencia Sul",)) in got and ("Agencia Sul", "media", ()) in got, got

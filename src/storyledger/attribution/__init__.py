@@ -37,7 +37,7 @@ from .reported import (
     subject_of,
     trim,
 )
-from .sources import DEMONSTRATIVE, Known, SourceResolver, is_media, strip_the
+from .sources import DEMONSTRATIVE, NEWS_AGENCY, Known, SourceResolver, is_media, strip_the
 
 __all__ = ["Claim", "Source", "attribute"]
 
@@ -1389,7 +1389,8 @@ def relayed_by_outlet(outer: Found, inner: Found) -> bool:
     poll's finding."""
     closing = outer.mode == "according_to" and inner.content[1] <= outer.cue_span[0]  # "X denied Y, according to Reuters"
     return (outer.mode == "indirect" or closing) and outer.source is not None and is_media(outer.source.text) \
-        and outer.source.root.lemma_.lower() != "agency" and outer.source.root.ent_type_ != "PERSON" \
+        and outer.source.root.lemma_.lower() != "agency" \
+        and (outer.source.root.ent_type_ != "PERSON" or NEWS_AGENCY.search(outer.source.text)) \
         and outer.cue_lemma not in FINDING_CUES \
         and inner.mode == "indirect" and inner.source is not None and inner.source.root.pos_ in ("PROPN", "NOUN") \
         and inner.source.root.lemma_.lower() not in EVIDENCE_HEADS \

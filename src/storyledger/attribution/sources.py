@@ -58,7 +58,7 @@ MEDIA_WORDS = {
 # An agency is a news agency only when it says so ("news agency", "press agency"): "the
 # intelligence agency", "the International Atomic Energy Agency" are bodies; "Kyiv" and "Al-"
 # alone name a city and a word, not the Kyiv Post or Al Jazeera (their other words do).
-NEWS_AGENCY = re.compile(r"\b(?:news|press|wire)\s+agenc(?:y|ies)\b|\bagence\b", re.I)
+NEWS_AGENCY = re.compile(r"\b(?:news|press|wire)\s+agenc(?:y|ies)\b|\bag(?:ence|encia|ência|enzia|encja)\b", re.I)
 MEDIA_NOUNS = {"newspaper", "outlet", "broadcaster", "channel", "magazine", "website", "paper", "tabloid", "daily"}
 
 
@@ -254,7 +254,7 @@ class SourceResolver:
         """A person speaker, remembered: the role given here, else the one known for them. A
         name the model took for a person that a description calls an outlet ("the news agency
         Agencia Sul", "the newspaper Folha") is that outlet."""
-        if role and (NEWS_AGENCY.search(role) or {w.lower() for w in role.split()} & MEDIA_NOUNS):
+        if NEWS_AGENCY.search(full) or role and (NEWS_AGENCY.search(role) or {w.lower() for w in role.split()} & MEDIA_NOUNS):
             self.remember(Known(full, "media", None))
             return Source(name=full, mention=text, span=span, kind="media", role=None)
         self.remember(Known(full, "person", role))
