@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.cache import sents_of, text_of
+from ..semantics.stance import REFERRED_NOUNS
 from .cues import (
     ACT_PASSIVES,
     CUE_NOUNS,
@@ -553,10 +554,6 @@ def for_clause(verb: Token) -> Token | None:
     return None
 
 
-# What one refers on to others when one will not answer: "referred questions to the ministry".
-QUESTION_NOUNS = frozenset("question query inquiry enquiry request".split())
-
-
 def prep_content(verb: Token, preps: set[str]) -> Token | None:
     """"talked about X": the object of the preposition is the content."""
     for c in verb.children:
@@ -969,7 +966,7 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
         first = xcomp_content(verb)
     if first is None and lemma == "refer":
         # "referred questions (about the drones) to the ministry": a non-answer, on the questions
-        first = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in QUESTION_NOUNS), None)
+        first = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REFERRED_NOUNS), None)
     if first is None and lemma in PREP_CUES:
         first = prep_content(verb, PREP_CUES[lemma])
     if first is None:

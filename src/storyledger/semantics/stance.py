@@ -729,6 +729,7 @@ def warns_off_claims(content: Span, cue_lemma: str) -> bool:
     return False
 
 
+# What one refers on to others when one will not answer: "referred questions to the ministry".
 REFERRED_NOUNS = frozenset("question query inquiry enquiry request".split())
 # "was unable to provide any comments", "could not offer any details": nothing said.
 COMMENT_NOUNS = frozenset("comment comments details detail information".split())
