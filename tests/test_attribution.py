@@ -1833,8 +1833,21 @@ def test_an_agency_is_a_news_outlet_only_when_it_says_so(claims_of):
     # a capital alone is its government; with a paper's word after it, the paper
     assert kinds("Kyiv said the port was closed.")[0][1] != "media"
     assert kinds("The Kyiv Post said the port was closed.")[0][1] == "media"
+    # "the coast guard", "the police": one institution, not a group of people
+    assert kinds("The coast guard said the search would continue.")[0][1] == "organization"
+    assert kinds("The officials said the search would continue.")[0][1] == "unnamed"
     # an agency's own name says it ("Agencia", "Agence"), though the model takes it for a person,
     # and what it reports another said is that one's, relayed
     claims = claims_of("The ambassador Paulo Reis said the report was false, the Brazilian news agency Agencia Sul reported.")
     got = {(c["source"]["name"], c["source"]["kind"], tuple(c["via"])) for c in claims}
     assert ("Paulo Reis", "person", ("Agencia Sul",)) in got and ("Agencia Sul", "media", ()) in got, got
+
+
+def test_a_denials_own_label_of_what_it_denied_is_no_second_claim(claims_of):
+    claims = claims_of("The operator denied that the ferry had been overloaded, calling the claims baseless.")
+    assert [(c["cue"], c["content"]) for c in claims] == [("deny", "that the ferry had been overloaded")], claims
+    claims = claims_of("The ministry denied the report, calling it fabricated.")
+    assert [c["cue"] for c in claims] == ["deny"], claims
+    # a label of something else than what was denied stands
+    claims = claims_of("The ministry denied the report, calling the editor a liar.")
+    assert {c["cue"] for c in claims} == {"deny", "call"}, claims

@@ -97,6 +97,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = citing_relays(doc, found)
     found = briefed_relays(found)
     found = reports_on_claims(found)
+    found = echoed_labels(found)
     found = according_to_the_saying(found)
     found = unnest(found)
     found = trailing_outlets(doc, found)
@@ -916,6 +917,34 @@ def reports_on_claims(found: list[Found]) -> list[Found]:
             noun.via = [relay, *[v for v in verb.via if v != relay], *[v for v in noun.via if v != relay]]
             drop.add(id(verb))
     return [f for f in found if id(f) not in drop] if drop else found
+
+
+# A denial's own participle that labels what it denied: "denied that X, calling the claims
+# baseless", "rejected the report, describing it as fabricated".
+ECHO_CUES = frozenset("call describe label brand term".split())
+DENIAL_CUES_ECHOED = frozenset("deny reject dismiss denounce refute dispute".split())
+BACK_REFERENCES = frozenset("this that these those such the".split())
+PRONOUN_BACK = frozenset("it them this that".split())
+
+
+def echoed_labels(found: list[Found]) -> list[Found]:
+    """"X denied that C, calling the claims baseless": the participle labels what the denial
+    already denied, naming it only by a word for it; it is the same statement, not a second
+    claim (whose content "the claims baseless" would be about nothing)."""
+    denials = {f.head.i for f in found if f.cue_lemma in DENIAL_CUES_ECHOED}
+    out = []
+    for f in found:
+        if f.cue_lemma in ECHO_CUES and f.head.tag_ == "VBG" and f.head.dep_ == "advcl" and f.head.head.i in denials:
+            # what it labels, as the content opens: "it", "them", "the claims", "such reports"
+            words = [t for t in f.head.doc.char_span(*f.content, alignment_mode="expand") or () if t.is_alpha][:2]
+            if words and (words[0].lower_ in PRONOUN_BACK or words[0].lower_ in BACK_REFERENCES and len(words) > 1
+                          and words[1].lemma_.lower() in CLAIM_WORDS):
+                continue
+        out.append(f)
+    return out
+
+
+CLAIM_WORDS = frozenset("claim report allegation accusation statement story rumour rumor assertion".split())
 
 
 def cites_object(f: Found) -> bool:
