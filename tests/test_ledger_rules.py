@@ -419,6 +419,10 @@ def test_people_of_whom_nothing_is_said_are_no_measure_to_dispute():
     also = units({"content": "some 3,000 people were evacuated", "quantities": [q(3000, "people")]})
     rel = relate("p", [Said(pos("a", 1), "S1", moved, ("da", 0)), Said(pos("b", 2), "S2", also, ("db", 0))])
     assert [(r.a, r.b) for r in rel if r.kind == "disputes_number"] == [("a", "b")]
+    # a toll is of the dead; passengers are people, whose predicate tells what happened to them
+    assert units({"content": "the death toll rose to 20", "quantities": [q(20, "toll")]}) == {"dead": (20.0, 20.0)}
+    assert units({"content": "Thirty passengers are still missing", "quantities": [q(30, "passengers")]}) \
+        == {"missing": (30.0, 30.0)}
     # people who drowned are the dead: "40 people drowned" disputes "a toll of 12 dead"
     drowned = units({"content": "40 people drowned in the flooded villages", "quantities": [q(40, "people")]})
     assert drowned == {"dead": (40.0, 40.0)}

@@ -454,3 +454,6 @@ def test_a_figure_the_number_of_something_reaches_counts_that_thing() -> None:
     assert got("The total of evacuated residents rose to 3,000 on Friday.") == [(3000, 3000, "residents")]
     assert got("The count of stranded cars stands at 150.") == [(150, 150, "cars")]
     assert got("The number of the bus was 12.") == [(12, 12, None)]  # a number that names, not counts
+    # a toll counts the dead, as it rises or as an estimate puts it
+    assert got("The death toll from the sinking rose to 20 on Tuesday.") == [(20, 20, "toll")]
+    assert got("The coast guard put the final death toll at 31.") == [(31, 31, "toll")]

@@ -238,7 +238,8 @@ class SourceResolver:
             return Source(name=body.name, mention=text, span=span, kind=body.kind, role=body.role)
         # a common-noun description that matches no one named: keep it, as a group or office
         name = strip_the(text)
-        kind = "media" if head.lemma_.lower() in MEDIA_NOUNS or NEWS_AGENCY.search(text) else "unnamed"
+        kind = "media" if head.lemma_.lower() in MEDIA_NOUNS or NEWS_AGENCY.search(text) else \
+            "organization" if head.lemma_.lower() in BODY_HEADS else "unnamed"
         return Source(name=name, mention=text, span=span, kind=kind, role=None)
 
     def described_before(self, mention: Span) -> Known | None:
@@ -606,6 +607,9 @@ def described_person(span: Span) -> Span | None:
 
 
 # Words that end the name of a body: what follows them in one entity is another name.
+# Heads of a description that names one institution ("the coast guard", "the police", "the
+# army"): an organisation, the same in every article of a story, not a group of people.
+BODY_HEADS = frozenset("guard coastguard police army navy military".split())
 BODY_END_WORDS = frozenset("nations council union ministry office agency commission committee assembly court "
                            "parliament department command service services forces".split())
 

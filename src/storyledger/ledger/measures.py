@@ -22,7 +22,7 @@ CLASSES: dict[str, str] = {}
 for _measure, _words in {
     "troops": "troop soldier serviceman servicemen personnel fighter force forces mercenary mercenari "
               "recruit conscript infantrymen infantryman contingent",
-    "dead": "dead death killed fatality fatalit bodies body live lives corpse died drowned perished",
+    "dead": "dead death killed fatality fatalit bodies body live lives corpse died drowned perished toll",
     "injured": "injured wounded injury injuri hurt hospitalised hospitalized",
     "casualties": "casualty casualti",
     "missing": "missing",
@@ -42,7 +42,8 @@ for _measure, _words in {
 
 # Units that count people without saying what happened to them: the predicate tells.
 GENERIC_PEOPLE = frozenset(props.key(w) for w in "people person persons civilian resident individual inhabitant man men "
-                                                  "woman women child children patient local citizen national".split())
+                                                  "woman women child children patient local citizen national "
+                                                  "passenger tourist migrant worker villager pilgrim".split())
 PREDICATES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), m) for p, m in (
     (r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|fatalit\w*|lost their lives|claimed the lives|perished|drown(?:ed|ing)|death toll)\b", "dead"),
     (r"\b(?:injured|wounded|hurt|injuries)\b", "injured"),

@@ -816,6 +816,10 @@ def _unit(tokens: list[Token], words: list[str], r: Reading, head: Token, c1: in
 
 # "The number of X could reach 12,000", "the count of X stands at 150": the figure counts X.
 NUMBER_NOUNS = frozenset("number amount count total tally".split())
+# "The death toll rose to 20": a toll counts the dead (`ledger.measures`).
+TOLL_NOUNS = frozenset("toll".split())
+# "The coast guard put the toll at 31": the figure an estimate sets its object at.
+PUTTING = frozenset("put place set estimate".split())
 
 
 def _number_of(head: Token) -> str | None:
@@ -829,6 +833,10 @@ def _number_of(head: Token) -> str | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.lemma_.lower() in PUTTING and head.dep_ == "pobj" and head.head.lower_ == "at":
+        subj = next((c for c in verb.children if c.dep_ == "dobj"), None)  # "put the death toll at 31"
+    if subj is not None and subj.lemma_.lower() in TOLL_NOUNS:
+        return "toll"  # "the death toll rose to 20", "put the final toll at 31"
     if subj is None or subj.lemma_.lower() not in NUMBER_NOUNS:
         return None
     noun = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
