@@ -153,6 +153,15 @@ def test_a_source_id_is_made_of_its_founding_name_not_of_what_else_the_ledger_ho
     assert len({s.id for s in crowd}) == 2
 
 
+def test_a_bare_surname_the_model_named_no_one_is_the_one_person_of_that_name():
+    # "Alves said 22 people remained missing" in a later article, where the model took "Alves"
+    # for no one in particular (kind unnamed): the story's one Pedro Alves
+    speakers = merge_sources([Mention("Pedro Alves", "person", "coast guard spokesman", None),
+                              Mention("Alves", "unnamed", None, None), Mention("Officials", "unnamed", None, None)])
+    alves = next(s for s in speakers if s.kind == "person")
+    assert alves.names == {"Pedro Alves": 1, "Alves": 1} and len(speakers) == 2
+
+
 def test_a_shared_surname_alone_is_not_guessed():
     speakers = merge_sources([Mention("Hillary Clinton", "person", None, None), Mention("Bill Clinton", "person", None, None),
                               Mention("Clinton", "person", None, None)])

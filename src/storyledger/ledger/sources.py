@@ -150,10 +150,10 @@ def merge_sources(mentions: list[Mention]) -> list[Speaker]:
             s.add(m)
         elif m.kind == "person":
             role_only.append(m)
-        elif m.kind == "organization" and len(m.name.split()) == 1 and m.name[:1].isupper() \
+        elif m.kind in ("organization", "unnamed") and len(m.name.split()) == 1 and m.name[:1].isupper() \
                 and len(persons.get(surname(m.name), ())) == 1:
-            # "Mauger said" where the model took the surname for an organisation: the one
-            # person of that surname (full names come first in this order)
+            # "Mauger said" where the model took the surname for an organisation, or for no
+            # one: the one person of that surname (full names come first in this order)
             persons[surname(m.name)][0].add(m)
         else:
             key = f"{m.kind}:{org_key(m.name)}"
