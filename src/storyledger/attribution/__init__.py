@@ -938,13 +938,10 @@ def echoed_labels(found: list[Found]) -> list[Found]:
             # what it labels, as the content opens: "it", "them", "the claims", "such reports"
             words = [t for t in f.head.doc.char_span(*f.content, alignment_mode="expand") or () if t.is_alpha][:2]
             if words and (words[0].lower_ in PRONOUN_BACK or words[0].lower_ in BACK_REFERENCES and len(words) > 1
-                          and words[1].lemma_.lower() in CLAIM_WORDS):
+                          and words[1].lemma_.lower() in CLAIM_NOUNS):
                 continue
         out.append(f)
     return out
-
-
-CLAIM_WORDS = frozenset("claim report allegation accusation statement story rumour rumor assertion".split())
 
 
 def cites_object(f: Found) -> bool:

@@ -606,10 +606,10 @@ def described_person(span: Span) -> Span | None:
     return named if role is not None and role.lemma_.lower() in PERSON_ROLES else None
 
 
-# Words that end the name of a body: what follows them in one entity is another name.
 # Heads of a description that names one institution ("the coast guard", "the police", "the
 # army"): an organisation, the same in every article of a story, not a group of people.
 BODY_HEADS = frozenset("guard coastguard police army navy military".split())
+# Words that end the name of a body: what follows them in one entity is another name.
 BODY_END_WORDS = frozenset("nations council union ministry office agency commission committee assembly court "
                            "parliament department command service services forces".split())
 
