@@ -353,6 +353,12 @@ def test_counts_of_one_thing_meet_whatever_they_are_called():
     # citizens are people: those captured are detained, those who fight or serve are a force
     text = "the army captured two Belgian citizens who were fighting for Chad"
     assert measure("citizens", text, (text.index("two"), text.index("two") + 3)) == "detained"
+    # soldiers the sentence says were captured are captives, not the force
+    for text in ("the capture of two Belgian fighters near Abeche", "the army had captured two soldiers",
+                 "two Belgian soldiers were taken prisoner on Friday"):
+        assert measure("soldiers", text, (text.index("two"), text.index("two") + 3)) == "detained", text
+    text = "12,000 troops have been deployed, of whom 40 were captured"
+    assert measure("troops", text, (0, 6)) == "troops"
     text = "at least 40 Belgian nationals serve in the Chadian army"
     assert measure("nationals", text, (text.index("40"), text.index("40") + 2)) == "troops"
     week = units({"content": "1,000 casualties in a week", "quantities": [{"unit": "casualties", "low": 1000, "high": 1000}]})

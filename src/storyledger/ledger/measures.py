@@ -54,8 +54,14 @@ PREDICATES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), m) 
     (r"\b(?:troops?|soldiers?|deployed|deployment)\b", "troops"),
     # people who fight, serve or enlist in a force are counted as the force; those captured, as detained
     (r"\b(?:fight(?:s|ing)?|fought|serv(?:e|es|ed|ing)\s+in|enlist(?:ed|ing)?|recruited|mercenar\w*)\b", "troops"),
-    (r"\b(?:captured|captives?|taken prisoner|prisoners?|detained|arrested)\b", "detained"),
+    (r"\b(?:captur(?:e|ed|ing)|captives?|taken prisoner|prisoners?|detained|arrested)\b", "detained"),
 ))
+# Soldiers whom the sentence has captured are counted as captives, not as a force: "captured two
+# soldiers", "the capture of two fighters", "two soldiers were taken prisoner".
+CAPTURED_BEFORE = re.compile(r"\b(?:captur(?:ed|ing)|the\s+capture\s+of|detain(?:ed|ing)|arrest(?:ed|ing))\s+"
+                             r"(?:(?:some|about|around|nearly|at\s+least|more\s+than|over)\s+)?$", re.I)
+CAPTURED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:were|was|had\s+been|have\s+been|being|been)?\s*"
+                            r"(?:captured|taken\s+(?:prisoner|captive)|detained|arrested)\b", re.I)
 # A rate or a window rather than a running total.
 WINDOW = re.compile(
     r"\b(?:a|per|each|every)\s+(day|week|month|year|hour)\b|\b(daily|weekly|monthly|hourly)\b"
@@ -73,6 +79,8 @@ def measure(unit: str, context: str = "", at: tuple[int, int] | None = None) -> 
     word = words[-1].rstrip(".") if words else ""
     stem = props.key(word) if word else ""
     if stem in CLASSES:
+        if CLASSES[stem] == "troops" and at is not None and captured(context, at):
+            return "detained"
         return CLASSES[stem]
     if stem in GENERIC_PEOPLE or not stem or nationals(word):
         if at is None:
@@ -86,6 +94,12 @@ def measure(unit: str, context: str = "", at: tuple[int, int] | None = None) -> 
                 return min(near)[2]  # none in its own clause: "thousands of civilians had been sheltering, killed ..."
     return stem
 
+
+
+def captured(context: str, at: tuple[int, int]) -> bool:
+    """The figure at `at` counts soldiers the sentence says were captured."""
+    after = context[at[1]:at[1] + 80]
+    return bool(CAPTURED_BEFORE.search(context[max(0, at[0] - 40):at[0]]) or CAPTURED_AFTER.match(after))
 
 
 CLAUSE = 100  # what `distance` adds for a clause boundary
