@@ -948,6 +948,35 @@ def test_a_denial_of_such_claims_answers_the_report_just_before_it():
     assert cluster[5] == 5
 
 
+def test_a_flat_denial_after_a_count_answers_the_uncounted_state_of_affairs():
+    # "Madrid says 300 Portuguese sailors serve on its ships. Lisbon: such claims have no basis."
+    # Lisbon denies that they serve at all, not the figure: it joins the group of the claims that
+    # they serve, where one exists, and the count's own group otherwise
+    said = [("a", "d1", 0, 1, "Portuguese sailors are serving on Spanish navy ships", ("PT", "fight", "troops", "ES")),
+            ("b", "d2", 0, 2, "Portuguese sailors serve in the Spanish navy", ("PT", "fight", "troops", "ES")),
+            ("c", "d3", 0, 3, "300 Portuguese sailors are serving on Spanish ships", ("PT", "fight", "troops (count)", "ES")),
+            ("d", "d3", 2, 4, "such claims have no basis in fact", None),
+            ("e", "d3", 1, 4, "the claims", None)]
+    items = []
+    for i, doc, seq, source, text, frame in said:
+        it = props.Item(i, doc, seq, source, text, "indirect")
+        it.stance = "asserted" if frame else "denied"
+        it.core = text
+        it.keys = frozenset(props.keys(text))
+        it.frame = frame
+        items.append(it)
+    cluster, members = [0, 0, 2, 3, 4], {0: [0, 1], 2: [2], 3: [3], 4: [4]}
+    props.attach_vague(items, cluster, members)  # "the claims": the claim before it
+    props.attach_open_questions(items, cluster, members)  # "such claims have no basis": the report before it
+    assert cluster[3] == 0 and cluster[4] == 0 and cluster[2] == 2
+    # with no group of the state of affairs uncounted, the count's group
+    items[0].frame = items[1].frame = ("PT", "fight", "ships", "ES")
+    cluster, members = [0, 0, 2, 3, 4], {0: [0, 1], 2: [2], 3: [3], 4: [4]}
+    props.attach_vague(items, cluster, members)
+    props.attach_open_questions(items, cluster, members)
+    assert cluster[3] == 2
+
+
 def test_a_dismissal_of_the_reports_as_reports_answers_what_was_reported():
     # "Madrid says Portuguese sailors serve on its ships. Lisbon: a smear campaign." / "... we
     # have no such information": what dismisses the reports, naming none of their words, answers

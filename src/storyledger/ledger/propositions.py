@@ -802,7 +802,7 @@ def attach_vague(items: list[Item], cluster: list[int], members: dict[int, list[
         if carries_on and prev is not None and items[prev].source == it.source:
             target = cluster[prev]
         elif vague(it) and (prev is not None or first_of[it.document] != i):
-            target = cluster[prev if prev is not None else first_of[it.document]]
+            target = answered_group(items, cluster, members, prev if prev is not None else first_of[it.document])
         else:
             continue
         if target == cluster[i]:
@@ -884,10 +884,10 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
                   and not vague(it)  # "the claims" alone went to the claim before it
                   and not it.frame):  # "claims that Chinese citizens are fighting": its frame placed it
                 answered = reported_before(items, by_place, m) if ATTACH_REPORT_BEFORE else None
-                moves.append((m, main if answered is None else cluster[answered]))
+                moves.append((m, main if answered is None else answered_group(items, cluster, members, answered)))
             elif ATTACH_DISMISSALS and not it.frame and len(members[root]) <= DISMISSAL_GROUP and dismisses(it):
                 answered = reported_before(items, by_place, m) if ATTACH_REPORT_BEFORE else None
-                moves.append((m, main if answered is None else cluster[answered]))
+                moves.append((m, main if answered is None else answered_group(items, cluster, members, answered)))
     for m, target in moves:
         if cluster[m] == target:
             continue
@@ -902,6 +902,27 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
             target = rest[0] if rest else m
         members.setdefault(target, []).append(m)
         cluster[m] = target
+
+
+def answered_group(items: list[Item], cluster: list[int], members: dict[int, list[int]], j: int) -> int:
+    """The group a denial of "such claims" joins when it answers claim `j`: j's own, but where j
+    counts ("155 Chinese citizens are fighting for Russia") and the story has a group of the
+    same frame uncounted ("Chinese citizens are fighting for Russia"), that one. A flat denial
+    ("such claims have no basis") denies the state of affairs, not the figure; one that takes
+    issue with the figure names it ("the figure is exaggerated") and groups by its words."""
+    frame = items[j].frame
+    if not COUNTED_ANSWER or not frame or not str(frame[2] or "").endswith(COUNTED):
+        return cluster[j]
+    bare = (frame[0], frame[1], frame[2][: -len(COUNTED)], *frame[3:])
+    votes = Counter(cluster[k] for root in members for k in members[root]
+                    if items[k].frame and not str(items[k].frame[2] or "").endswith(COUNTED) and frames_meet(bare, items[k].frame))
+    if not votes:
+        return cluster[j]
+    return max(votes, key=lambda r: (votes[r], -r))
+
+
+COUNTED_ANSWER = 1
+COUNTED = " (count)"  # how a frame marks a counted theme (`semantics.frames.COUNTED`; not imported: it loads spaCy)
 
 
 def dismisses(it: Item) -> bool:
