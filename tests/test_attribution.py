@@ -1055,6 +1055,32 @@ def test_a_claim_by_someone_inside_a_report_stands_as_theirs(claims_of):
     assert any(c["content"] == "that Portuguese sailors were working for the navy" for c in claims)
 
 
+def test_the_claim_a_denial_names_stands_with_its_maker(claims_of):
+    # "the company's claim that", "Portuguese claims that", "comments by X that" inside a denial:
+    # the ledger needs what is denied, and who said it
+    for text, maker, said in (
+            ("The harbour master disputed the company's claim that the ferry had passed its inspection.",
+             "company", "that the ferry had passed its inspection"),
+            ("The ministry rejected Portuguese claims that a fire on the ferry led to the sinking.",
+             "Portugal", "that a fire on the ferry led to the sinking"),
+            ("Madrid dismissed comments by Prime Minister Rui Costa that Spain was being drawn into the conflict.",
+             "Rui Costa", "that Spain was being drawn into the conflict")):
+        claims = claims_of(text)
+        assert {(c["source"]["name"], c["stance"]) for c in claims} >= {(maker, "asserted")}, claims
+        assert any(c["content"] == said and c["source"]["name"] == maker for c in claims), claims
+        assert sum(c["stance"] == "denied" for c in claims) == 1, claims
+    # a claim repeated, not denied, is one attribution: the speaker's
+    claims = claims_of("The mayor repeated her claim that the ferry had passed its inspection.")
+    assert [c["source"]["name"] for c in claims] == ["mayor"], claims
+    # "A, according to the council, after X said B": B is X's own, not the council's relay, and
+    # the council's report of A stands
+    claims = claims_of("The Spanish government assesses that Portugal was not responsible for the fire at the port in Vigo, "
+                       "according to the National Security Council, after Prime Minister Rui Costa said a Basque "
+                       "separatist group was behind the fire.")
+    got = {(c["source"]["name"], tuple(c.get("via") or ())) for c in claims}
+    assert got == {("National Security Council", ()), ("Rui Costa", ())}, claims
+
+
 def test_a_clause_subject_the_parser_took_for_an_object_stays_in_the_content(claims_of):
     claims = claims_of("The council released a statement Monday admitting their coverage of the flood at the port was sloppy.")
     admit = [c for c in claims if c["cue"] == "admit"]

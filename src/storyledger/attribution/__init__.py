@@ -777,7 +777,10 @@ def outlet_chains(doc: Doc, found: list[Found]) -> list[Found]:
                 out.remove(cited)
             continue
         citing = any(t.lower_ == "citing" for t in sent)
-        others = [g for g in found if g is not f and sent_of(g.head) == sent and g.source is not None and g.cue_lemma != "according to"]
+        # the reports it covers: those before it or in what it says, not one after its phrase
+        # ("C, according to the council, following Biden's comments that D": D is Biden's own)
+        others = [g for g in found if g is not f and sent_of(g.head) == sent and g.source is not None and g.cue_lemma != "according to"
+                  and (g.cue_span[0] < f.cue_span[0] or f.content[0] <= g.cue_span[0] < f.content[1])]
         evidence = [] if is_media(name) else \
             [g for g in others if g.source.root.lemma_.lower() in EVIDENCE_HEADS and f.cue_span[0] < g.cue_span[0]]
         if evidence:
@@ -1147,7 +1150,7 @@ def unnest(found: list[Found]) -> list[Found]:
                 # lawmaker relays it (story-gold.md: the source is the originator)
                 inner.via = [strip_the(outer.source.text), *[v for v in outer.via if v not in inner.via], *inner.via]
                 drop.add(i)
-            elif (outer.mode == "according_to" and outer.cue_span[0] < inner.cue_span[0]) or not nested_report(inner) \
+            elif (outer.mode == "according_to" and outer.cue_span[0] < inner.cue_span[0]) or not nested_report(inner, outer) \
                     or outer.cue_lemma in FINDING_CUES:
                 # "According to the complaint, Smith said ...": one attribution (PolNeAR train: 3 of
                 # 26 such inner cues annotated); an outlet there became `via` in outlet_chains
@@ -1553,11 +1556,14 @@ notify inform share decide determine rule find know feel realize realise underst
 """.split())) | frozenset("blame accuse dismiss reject deny condemn".split())
 
 
-def nested_report(inner: Found) -> bool:
+def nested_report(inner: Found, outer: Found | None = None) -> bool:
     """A report inside another's content that stands as an attribution of its own (PolNeAR
     annotates "Merrill says Machado promised ... and said ..." as three)."""
     if inner.source is None:
         return False
+    if outer is not None and outer.cue_lemma in ANSWERING_CUES and inner.mode == "indirect" and inner.head.pos_ == "NOUN" \
+            and inner.source.root.head.i == inner.head.i and inner.source.root.dep_ in ("poss", "amod"):
+        return True  # "rejected the company's claim that ...", "dismissed Israeli claims that ...": what is denied stands
     if inner.mode == "according_to":
         # "..., according to a campaign aide." closing the sentence; not "according to him"
         return inner.content[1] <= inner.cue_span[0] and inner.source.root.pos_ != "PRON"
@@ -1567,6 +1573,11 @@ def nested_report(inner: Found) -> bool:
     if inner.given_by:
         return True  # "much lower than the 471 announced by Hamas": Hamas's figure stands too
     return inner.mode == "indirect" and inner.cue_lemma in NESTED_CUES
+
+
+# Cues that answer another's claim: the claim they name, with its maker, stands (`nested_report`).
+ANSWERING_CUES = frozenset("deny reject dismiss dispute refute rebut contest contradict question challenge "
+                           "decline ridicule slam".split())
 
 
 # Cues of "X said this": a demonstrative object that is the whole of what was said.

@@ -670,7 +670,9 @@ def find_reported(doc: Doc) -> list[Found]:
                 if f:
                     found.append(f)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "comment":
-                found.extend(no_comment(tok))
+                # "no immediate comment from X"; else "comments by X that C", a report noun
+                f = no_comment(tok) or [noun_attribution(tok)]
+                found.extend(x for x in f if x)
             elif tok.pos_ == "NOUN" and tok.lemma_ in REPORT_NOUNS:
                 f = noun_attribution(tok)
                 if f:
@@ -800,6 +802,9 @@ def noun_attribution(noun: Token) -> Found | None:
     if content[1] - content[0] < 8:
         return None
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        # "Israeli claims that ...", "Portuguese allegations that ...": the nation's
+        poss = next((c for c in noun.children if c.dep_ == "amod" and c.i < noun.i and c.ent_type_ == "NORP"), None)
     if poss is not None:
         return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(poss), content=content, mode="indirect")
     by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i

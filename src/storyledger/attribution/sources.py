@@ -154,6 +154,11 @@ class SourceResolver:
             if low in ("they", "them", "we") and k and (k.kind != "unnamed" or low != "we" and plural_group(k.name)):
                 return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
             return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
+        nation = nation_of(mention)
+        if nation is not None:
+            # "Israeli claims that ...": the nation's, named as its country (not remembered: "the
+            # report" after it is still the report's author)
+            return Source(name=nation, mention=text, span=span, kind="organization", role=None)
         by = owned_by(mention)
         if by is not None:
             # "An assessment by French military intelligence indicates": the assessment's author
@@ -403,6 +408,21 @@ def epithet(mention: Span) -> bool:
     root = mention.root
     return (mention[0].lower_ == "the" and root.pos_ == "NOUN" and root.tag_ == "NN" and root.lower_ in EPITHET_HEADS
             and not any(t.ent_type_ == "PERSON" for t in mention))
+
+
+def nation_of(mention: Span) -> str | None:
+    """The country a mention of one nationality adjective stands for ("Israeli" of "Israeli
+    claims that ..."), else None."""
+    if len(mention) != 1 or mention[0].pos_ != "ADJ":
+        return None
+    from ..semantics.gazetteer import COUNTRY_NAMES, DEMONYMS, Gazetteer  # noqa: PLC0415
+
+    cc = DEMONYMS.get(mention.text)
+    if cc is None:
+        return None
+    gaz = Gazetteer.load()
+    row = next((r for r in gaz.lookup(mention.text) if gaz.entry(r).kind == "country" and gaz.entry(r).cc == cc), None)
+    return COUNTRY_NAMES.get(cc) or (gaz.entry(row).name if row is not None else None)
 
 
 def country_owner(mention: Span, org: Span) -> str | None:
