@@ -67,6 +67,13 @@ def frame(nlp):
     ("Spanish troops carried out an internal detonation of the dam", None, ("ES", "attack", "dam", None)),
     ("All responsibility lies with the Madrid regime", None, ("ES", "attack", None, None)),
     ("The Madrid regime should bear full responsibility for the consequences", None, ("ES", "attack", None, None)),
+    # a projectile's firing or origin is an attack by the country it came from, or whose it was
+    ("the explosion was caused by an errant rocket fired from Lebanon", None, ("LB", "attack", None, None)),
+    ("a misfired rocket launched from Syria hit the market", None, ("SY", "attack", None, None)),
+    ("the rocket that hit the market was launched by Syrian militants", None, ("SY", "attack", None, None)),
+    ("the most likely cause of the explosion was a misfired Lebanese rocket", None, ("LB", "attack", None, None)),
+    ("the blast came from within Lebanon", None, ("LB", "attack", None, None)),
+    ("an analysis indicates that a barrage of rockets was fired by Syrian militants", None, ("SY", "attack", None, None)),
     # buying with no seller named: the buyer's act; goods of another country's making: its transfer
     ("Spain has ordered 2,400 tanks", None, ("ES", "acquire", "tank", None)),
     ("Spain received its first shipment of the Portugal-made drones in May", None, ("PT", "transfer", "drones", "ES")),
@@ -105,6 +112,9 @@ def test_seen_arms_and_nowhere_are_no_presence(frame, text):
     "drones were shipped last spring",  # no giver, no destination: too little to be one act
     "the agency released its findings by order of the Portuguese president",  # an order is no purchase
     "the doctor received Portuguese orders for evacuation",  # nor are orders goods
+    "Turkey launched an investigation into the blast",  # a launch of no projectile is no attack
+    "the rocket hit the market",  # whose rocket, unsaid
+    "the delegation came from Lebanon",  # what came is no blast
 ])
 def test_no_frame(frame, text):
     assert frame(text) is None

@@ -18,7 +18,9 @@ theme and destination are said ("drones were shipped to Russia"), and a force pu
 country; a force fighting for a side ("Chinese citizens are fighting for Russia":
 `fighting_for`), whose agent is the fighters' country and whose fourth slot is the side; and a
 capture ("Ukraine captured two Chinese citizens": `captured`), whose fourth slot is the
-captives' country. The agent of "Russia bought X from Iran" is Iran, as in "Iran sold X to Russia". Pure functions over a parsed
+captives' country. A projectile's attack is by the country it came from ("a rocket fired
+from Lebanon", "the blast came from within Gaza") or whose it was ("a misfired Syrian rocket").
+The agent of "Russia bought X from Iran" is Iran, as in "Iran sold X to Russia". Pure functions over a parsed
 span; the country of a name comes from the gazetteer (a country, its demonym, its capital) or a
 seat of government ("the Kremlin").
 """
@@ -37,7 +39,7 @@ for _cls, _words in {
                 "supplier delivery shipment sale deployment provision arrive station presence",
     "acquire": "buy purchase acquire receive obtain order import acquisition",
     "attack": "strike hit bomb attack shell destroy blow detonate detonation sabotage fire target shoot airstrike "
-              "bombing shelling destruction responsible responsibility behind culprit",
+              "bombing shelling destruction responsible responsibility behind culprit launch misfire rocket missile",
     "use": "use employ operate",
     "train": "train teach instruct training",
 }.items():
@@ -58,6 +60,16 @@ for _cls, _words in {
 THEMES = frozenset(THEME_CLASSES.values())
 # Acts only as verbs: "Russia ordered drones", not "by order of the president", "evacuation orders".
 VERB_ONLY = frozenset("order".split())
+# Acts that are attacks only when what they send off is a projectile: "launched a rocket", "a
+# rocket launched from Y", not "launched an investigation".
+PROJECTILE_ONLY = frozenset("launch misfire".split())
+PROJECTILES = frozenset("rocket rockets missile missiles projectile projectiles salvo shell shells round rounds".split())
+# Projectile nouns are attacks only with a country on them ("a Palestinian rocket", "a rocket from
+# Gaza"): a bare "the rocket" says nothing of whose it was.
+PROJECTILE_NOUNS = frozenset("rocket missile".split())
+# "The blast came from within Gaza": where what struck came from is who struck.
+CAME_FROM = frozenset("come originate".split())
+BLASTS = frozenset("blast explosion strike attack rocket missile projectile fire shot shell".split())
 # What an attack is made with, not on.
 INSTRUMENTS = frozenset("bomb explosive explosives mine charge device missile rocket shell munition".split())
 # Verbs that take an act as their object and lend it their subject: "Russian forces carried out a
@@ -66,7 +78,7 @@ LIGHT_VERBS = frozenset("carry conduct launch stage commit perpetrate mount bear
 # "Responsibility lies with Kyiv": the one it lies with.
 LIES_WITH = frozenset("lie rest".split())
 # Heads that count what an act moved: "a limited number of drones", "a batch of shells".
-AMOUNT_HEADS = frozenset("number batch handful lot couple dozen dozens shipment consignment series quantity".split())
+AMOUNT_HEADS = frozenset("number batch handful lot couple dozen dozens shipment consignment series quantity barrage salvo volley".split())
 
 # The agent is the speaker's own side: "We have not provided weaponry", "it had not sent drones",
 # "his country had supplied them".
@@ -224,7 +236,16 @@ def frame_of(content: Span, speaker_cc: str | None = None,
     found = []  # (depth below the content's root, frame): the act the content states over one inside it
     for t in content:
         cls = EVENT_CLASSES.get(t.lemma_.lower())
+        if cls is None and t.lemma_.lower() in CAME_FROM and t.pos_ == "VERB":
+            # "the blast came from within Gaza", "the rocket originated in Syria"
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            where = origin(t, places) if subj is not None and subj.lemma_.lower() in BLASTS else None
+            if where is not None:
+                found.append((depth(t, content), (where, "attack", None, None)))
+            continue
         if cls is None or (t.lemma_.lower() in VERB_ONLY and t.pos_ != "VERB"):
+            continue
+        if t.lemma_.lower() in PROJECTILE_ONLY and not projectile_of(t):
             continue
         agent, cls, theme, where = act(t, cls, content, speaker_cc, places)
         if agent is not None:
@@ -246,6 +267,29 @@ def frame_of(content: Span, speaker_cc: str | None = None,
     if found:
         return min(found, key=lambda f: f[0])[1]  # the first of the shallowest
     return agentless
+
+
+def projectile_of(t: Token) -> bool:
+    """A launch or misfire of a projectile: its object, its passive subject, or the noun it
+    describes ("a rocket launched from Y", "a misfired rocket")."""
+    near = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if t.dep_ in ("acl", "amod", "relcl"):
+        near.append(t.head)
+    return any(n.lemma_.lower() in PROJECTILES or n.lower_ in PROJECTILES for n in near)
+
+
+def origin(t: Token, places: dict[int, str]) -> str | None:
+    """The country an attack came from: "fired from Lebanon", "came from within Gaza"."""
+    for c in t.children:
+        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "in" and t.lemma_.lower() == "originate")):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return place_country(g, places)
+                if g.dep_ == "prep" and g.lower_ in ("within", "inside"):
+                    obj = next((x for x in g.children if x.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return place_country(obj, places)
+    return None
 
 
 def depth(t: Token, content: Span) -> int:
@@ -625,6 +669,8 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
         if who is None and passive is not None:
             who = passive  # "Iranian drones were delivered": whose they are
         agent = token_country(who, speaker_cc) if who is not None else None
+        if agent is None and cls == "attack" and by is None:
+            agent = origin(t, places)  # "a rocket fired from Lebanon": whoever fired it, from there
         if cls == "acquire" and theme is not None and theme_of(theme) in THEMES:
             maker = token_country(theme_token(theme), None)
             if maker is not None and maker != agent:
@@ -644,6 +690,12 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
             subj = next((g for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("with", "on")
                          for g in c.children if g.dep_ == "pobj"), None)
         mods = [c for c in kids if c.dep_ in ("poss", "amod", "compound")]
+        if t.lemma_.lower() in PROJECTILE_NOUNS:
+            # "a Palestinian rocket", "a rocket from Gaza" (not "the rocket struck": the verb is the act)
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.lemma_.lower() in EVENT_CLASSES:
+                return None, cls, None, None
+            agent = next((a for a in (token_country(m, None) for m in mods) if a), None) or origin(t, places)
+            return agent, cls, None, None
         for m in [x for x in (by, *mods, subj, of) if x is not None]:
             agent = token_country(m, speaker_cc if subj is not None and m.i == subj.i else None)
             if agent is not None:
