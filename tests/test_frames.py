@@ -74,6 +74,10 @@ def frame(nlp):
     ("the most likely cause of the explosion was a misfired Lebanese rocket", None, ("LB", "attack", None, None)),
     ("the blast came from within Lebanon", None, ("LB", "attack", None, None)),
     ("an analysis indicates that a barrage of rockets was fired by Syrian militants", None, ("SY", "attack", None, None)),
+    # the one blamed for a blast, and a massacre, are an attack's agent
+    ("Syria for the massive blast at the market", None, ("SY", "attack", None, None)),  # [blamed] ... for
+    ("the Syrian army for the explosion", None, ("SY", "attack", None, None)),
+    ("the Syrian massacre at the market", None, ("SY", "attack", None, None)),
     # buying with no seller named: the buyer's act; goods of another country's making: its transfer
     ("Spain has ordered 2,400 tanks", None, ("ES", "acquire", "tank", None)),
     ("Spain received its first shipment of the Portugal-made drones in May", None, ("PT", "transfer", "drones", "ES")),
@@ -115,6 +119,8 @@ def test_seen_arms_and_nowhere_are_no_presence(frame, text):
     "Turkey launched an investigation into the blast",  # a launch of no projectile is no attack
     "the rocket hit the market",  # whose rocket, unsaid
     "the delegation came from Lebanon",  # what came is no blast
+    "the weather for the delay",  # [blamed] no country, for no blast
+    "Syria for the delay",  # nor is a delay an attack
 ])
 def test_no_frame(frame, text):
     assert frame(text) is None

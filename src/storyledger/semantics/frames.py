@@ -39,7 +39,7 @@ for _cls, _words in {
                 "supplier delivery shipment sale deployment provision arrive station presence",
     "acquire": "buy purchase acquire receive obtain order import acquisition",
     "attack": "strike hit bomb attack shell destroy blow detonate detonation sabotage fire target shoot airstrike "
-              "bombing shelling destruction responsible responsibility behind culprit launch misfire rocket missile",
+              "bombing shelling destruction responsible responsibility behind culprit launch misfire rocket missile massacre",
     "use": "use employ operate",
     "train": "train teach instruct training",
 }.items():
@@ -255,6 +255,9 @@ def frame_of(content: Span, speaker_cc: str | None = None,
         if agentless is None and cls == "transfer" and theme is not None and theme.removesuffix(COUNTED) in THEMES \
                 and where is not None:
             agentless = None, cls, theme, where  # "a few drones had been delivered to Russia": by whom, unsaid
+    charged = charged_with(content)
+    if charged is not None:
+        found.append(charged)
     being = present(content, places, speaker_cc) if not found or min(f[0] for f in found) > 0 else None
     if being is not None:
         found.append(being)
@@ -267,6 +270,30 @@ def frame_of(content: Span, speaker_cc: str | None = None,
     if found:
         return min(found, key=lambda f: f[0])[1]  # the first of the shallowest
     return agentless
+
+
+# What a blamed party is blamed for: "[blamed] Israel for the blast", "[held] Kyiv responsible
+# for the explosion" (the event need not be named an attack).
+CHARGED_EVENTS = frozenset("blast explosion incident massacre attack strike bombing shelling destruction "
+                           "collapse breach sinking fire crash killing killings deaths".split())
+
+
+def charged_with(content: Span) -> tuple[int, tuple[str | None, str, None, None]] | None:
+    """"Israel for the massive blast" (the content of "blamed ... for"): an attack by the country
+    at the content's root."""
+    root = content.root
+    if root.pos_ not in ("PROPN", "NOUN"):
+        return None
+    cc = token_country(root, None)
+    if cc is None:
+        return None
+    # the parser hangs "for" on the verb of "blamed" or on the country: either way, in the content
+    for c in content:
+        if c.dep_ == "prep" and c.lower_ == "for" and c.i > root.i and c.head.i in (root.i, root.head.i):
+            event = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if event is not None and event.lemma_.lower() in CHARGED_EVENTS:
+                return 0, (cc, "attack", None, None)
+    return None
 
 
 def projectile_of(t: Token) -> bool:
