@@ -444,6 +444,19 @@ def test_people_of_whom_nothing_is_said_are_no_measure_to_dispute():
     assert units({"content": "a man was seen drowning 3 sheep", "quantities": [q(3, "sheep")]}) != {"dead": (3.0, 3.0)}
 
 
+def test_a_body_named_without_its_country_is_the_one_the_story_names_with_it():
+    def names(*forms):
+        return sorted(sorted(s.names) for s in merge_sources([Mention(f, "organization", None, "2024-05-02") for f in forms]))
+    # one ministry under its names, and a bare "Interior Ministry" when the story has one country's
+    assert names("Portugal's ministry of Internal Affairs", "Interior Ministry", "Portugal's interior ministry") == \
+        [["Interior Ministry", "Portugal's interior ministry", "Portugal's ministry of Internal Affairs"]]
+    assert names("the Ministry of Defence", "the Defense Ministry") == [["the Defense Ministry", "the Ministry of Defence"]]
+    # with two countries' bodies of that name, or none, the bare one stays apart
+    assert names("Coast Guard", "Portuguese Coast Guard", "Spanish Coast Guard") == \
+        [["Coast Guard"], ["Portuguese Coast Guard"], ["Spanish Coast Guard"]]
+    assert names("Foreign Ministry", "Health Ministry") == [["Foreign Ministry"], ["Health Ministry"]]
+
+
 def test_a_figure_added_to_another_is_no_total():
     from storyledger.ledger.link import units
     from storyledger.ledger.measures import measure
@@ -454,6 +467,9 @@ def test_a_figure_added_to_another_is_no_total():
                   "quantities": [q("14", 14, "died"), q("two", 2, "died")]}) == {"dead": (14.0, 14.0)}
     # linking still reads it: it counts the same thing
     assert units({"content": "another eight died", "quantities": [q("eight", 8, "died")]}, totals=False) == {"dead": (8.0, 8.0)}
+    # "another" after a count of something else adds a count of its own kind: a total
+    assert units({"content": "the storm has killed at least 10 people with another 41 missing",
+                  "quantities": [q("at least 10", 10, "people"), q("41", 41, "missing")]}) == {"dead": (10.0, 10.0), "missing": (41.0, 41.0)}
     assert measure("died") == measure("drowned") == "dead" and measure("missing") == "missing"
 
 

@@ -726,12 +726,19 @@ def units(claim: dict, totals: bool = True) -> dict[str, tuple[float, float]]:
     left out: it counts the same thing (linking reads it) but is no total to dispute or update."""
     out: dict[str, tuple[float, float]] = {}
     content = claim.get("content") or ""
+    seen: list[str] = []  # the measures of the figures before, in the content's order
     for q in claim.get("quantities") or []:
         unit = q.get("unit")
         low = q.get("low", q.get("value"))
         high = q.get("high", q.get("value"))
+        measure = measure_key(unit, content, q).split("/")[0] if unit else None
+        # "killed 10 people, with another 41 missing": "another" adds a count of something
+        # else, a total of its own, not more of the same
+        added = increment(q, content) and not any(m != measure for m in seen)
+        if measure:
+            seen.append(measure)
         if not unit or (low is None and high is None) or (
-                totals and (increment(q, content) or threshold(q, content) or change(q, content))):
+                totals and (added or threshold(q, content) or change(q, content))):
             continue
         if low is not None and low == high and str(q.get("approx") or "").lower() in ROUNDED:
             # "some 1,500 were evacuated" does not dispute "1,457 have been evacuated"

@@ -53,6 +53,17 @@ class Speaker:
         key = "\t".join(self.founder).encode()
         self.id = int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "big")
 
+    def absorb(self, other: "Speaker") -> None:
+        """Take in another speaker's names, forms and roles (one body under two names)."""
+        self.names.update(other.names)
+        self.forms |= other.forms
+        for role, (first, last, n) in other.roles.items():
+            r = self.roles.setdefault(role, [None, None, 0])
+            seen = [d for d in (r[0], r[1], first, last) if d]
+            if seen:
+                r[0], r[1] = min(seen), max(seen)
+            r[2] += n
+
     def add(self, m: Mention) -> None:
         self.names[m.name] += m.n
         self.forms.add(m.form)
@@ -87,7 +98,26 @@ def org_key(name: str) -> str:
     s = fold(country[1] if country else name)
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = ministry_form(s)
     return f"{country[0].lower()} {s}" if country else s
+
+
+# One ministry under its names: "ministry of internal affairs" is the "interior ministry", "the
+# ministry of defence" the "defense ministry".
+MINISTRY_OF = re.compile(r"^ministry (?:of|for) (?:the )?(.+)$")
+MINISTRY_WORDS = (("internal affairs", "interior"), ("home affairs", "interior"), ("foreign affairs", "foreign"),
+                  ("defence", "defense"))
+
+
+def ministry_form(key: str) -> str:
+    """A folded ministry's name in one form: "<field> ministry"."""
+    m = MINISTRY_OF.match(key)
+    if m:
+        key = f"{m[1]} ministry"
+    if key.endswith(" ministry"):
+        for a, b in MINISTRY_WORDS:
+            key = key.replace(a, b)
+    return key
 
 
 @lru_cache(maxsize=16_384)
@@ -172,10 +202,33 @@ def merge_sources(mentions: list[Mention]) -> list[Speaker]:
             by_key[key] = Speaker(m.name, "unnamed" if not m.name[:1].isupper() else m.kind, m.form)
             speakers.append(by_key[key])
         by_key[key].add(m)
+    speakers = bare_bodies_joined(speakers, by_key)
     for s in speakers:
         s.name = display_name(s.names, s.kind)
     speakers.sort(key=lambda s: s.id)
     return speakers
+
+
+def bare_bodies_joined(speakers: list[Speaker], by_key: dict[str, Speaker]) -> list[Speaker]:
+    """A body named without its country ("the Interior Ministry", "Coast Guard") is the one body
+    of that name the story names with a country ("Ukraine's interior ministry"), when it names
+    exactly one; with two or none, which country's is not known and it stays apart."""
+    qualified: dict[str, list[Speaker]] = defaultdict(list)
+    bare: list[tuple[str, Speaker]] = []
+    for key, s in by_key.items():
+        kind, _, name = key.partition(":")
+        if kind != "organization":
+            continue
+        if leading_country(re.sub(r"^[Tt]he\s+", "", s.founder[0].strip())) and " " in name:
+            qualified[name.split(" ", 1)[1]].append(s)
+        else:
+            bare.append((name, s))
+    gone: set[int] = set()
+    for name, s in bare:
+        if len(qualified.get(name, ())) == 1:
+            qualified[name][0].absorb(s)
+            gone.add(id(s))
+    return [s for s in speakers if id(s) not in gone] if gone else speakers
 
 
 def display_name(names: Counter, kind: str) -> str:
