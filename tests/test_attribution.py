@@ -1457,6 +1457,12 @@ def test_the_organization_or_the_outlet_is_the_latest_body_of_that_kind_named(cl
     by = {c["content"].rstrip("."): c for c in claims_of(text)}
     assert by["The LSO has analysed signals from regional stations"]["source"]["name"] in ("LSO", "Lisbon Seismic Office")
     assert by["The ferry will not sail"]["source"]["name"] == "Harbour Gazette"
+    # "X said C, the organization said": one statement of X, not the organization's report of it
+    first = [c for c in claims_of(text) if "registered signals" in c["content"]]
+    assert [c["content"] for c in first] == ["it had registered signals of a blast"], first
+    # a relay by a body that is not the one named stands: "the mayor said C, the agency reported"
+    relayed = claims_of("The mayor said the quay was closed, the agency reported.")
+    assert {c["source"]["name"] for c in relayed} == {"mayor", "agency"}, relayed
 
 
 def test_an_inverted_frame_with_a_described_speaker_closing_the_sentence_is_not_content(claims_of):

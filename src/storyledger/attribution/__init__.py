@@ -1132,6 +1132,10 @@ def unnest(found: list[Found]) -> list[Found]:
             if outer.mode == "unattributed" and inner.source is not None and inner.cue_lemma != "according to":
                 inner.reported_by = outer.unnamed or "unnamed reports"
                 drop.add(i)
+            elif said_twice(outer, inner):
+                # "NORSAR said C, the organization said on its website": one statement, its
+                # speaker named and then described; the named report stands alone
+                drop.add(i)
             elif relayed_by_outlet(outer, inner):
                 # "PIJ denies Israel's accusation, the outlet noted": PIJ's denial, via the outlet
                 outlet = outlet_name(outer.source)
@@ -1495,6 +1499,23 @@ def trailing_quoted(doc: Doc, found: list[Found]) -> list[Found]:
         f.via = [name, *f.via]
         f.inherit_from = None
     return found
+
+
+# Heads of a definite description of a body: "the organization", "the agency".
+BODY_DESCRIPTIONS = frozenset("""organization organisation agency ministry company group institute office department
+body authority service firm watchdog observatory center centre council committee""".split())
+
+
+def said_twice(outer: Found, inner: Found) -> bool:
+    """A closing frame by "the organization" around a report of a named body that opens its
+    content ("X said C, the organization said"): the same speaker framing its own statement."""
+    if outer.source is None or inner.source is None or outer.mode != "indirect" or inner.mode != "indirect":
+        return False
+    words = [t for t in outer.source if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ != "the" or words[1].lemma_.lower() not in BODY_DESCRIPTIONS:
+        return False
+    named = inner.source.root.pos_ == "PROPN" or any(t.ent_type_ == "ORG" for t in inner.source)
+    return named and outer.cue_span[0] >= outer.content[1] and inner.source.start_char <= outer.content[0] + 4
 
 
 def closing_frame(outer: Found, inner: Found) -> bool:
