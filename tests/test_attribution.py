@@ -1449,6 +1449,17 @@ def test_a_charge_the_parser_hangs_on_a_time_phrase_is_part_of_the_accusation(cl
     assert by["mayor"] == "the ministry"
 
 
+def test_he_after_a_surname_the_model_took_for_a_place_is_that_person(claims_of):
+    # "Nebenzia said ... He added": no person named, the last speaker a lone capitalised word that
+    # is no place, acronym or outlet
+    claims = claims_of("During a meeting of the Security Council, Vasquenzia said that the council alone could "
+                       "order an inquiry.\n\nHe added: \u201cThere are attempts to impose an inquiry.\u201d")
+    assert [c["source"]["name"] for c in claims] == ["Vasquenzia", "Vasquenzia"], claims
+    # a place or a capital that spoke is no "he"
+    claims = claims_of("Madrid said the talks had failed. He added that more would follow.")
+    assert claims[-1]["source"]["name"] != "Madrid", claims
+
+
 def test_the_organization_or_the_outlet_is_the_latest_body_of_that_kind_named(claims_of):
     text = ("The Lisbon Seismic Office (LSO) said it had registered signals of a blast, the organization said on "
             'its website. "The LSO has analysed signals from regional stations," the organization said. '

@@ -141,6 +141,12 @@ class SourceResolver:
             k = self.person_before(mention)
             if k:
                 return Source(name=k.name, mention=text, span=span, kind=k.kind, role=k.role)
+            k = self.last_any
+            if k is not None and k.kind == "organization" and person_like(k.name):
+                # "Nebenzia said ... He added": a surname the model took for a place or a body,
+                # when no person has been named
+                k.kind = "person"
+                return Source(name=k.name, mention=text, span=span, kind="person", role=k.role)
             return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
         if low in PRONOUNS_ANY:
             group = people_subject_before(mention) if low == "they" else None
@@ -408,6 +414,15 @@ def epithet(mention: Span) -> bool:
     root = mention.root
     return (mention[0].lower_ == "the" and root.pos_ == "NOUN" and root.tag_ == "NN" and root.lower_ in EPITHET_HEADS
             and not any(t.ent_type_ == "PERSON" for t in mention))
+
+
+def person_like(name: str) -> bool:
+    """One capitalised word that is no acronym, outlet or place the gazetteer knows: a surname
+    the model may have taken for a place or a body ("Nebenzia")."""
+    from ..semantics.gazetteer import Gazetteer  # noqa: PLC0415
+
+    return (len(name.split()) == 1 and name[:1].isupper() and not name.isupper() and name[1:].islower()
+            and not is_media(name) and not Gazetteer.load().lookup(name))
 
 
 def nation_of(mention: Span) -> str | None:
