@@ -174,6 +174,37 @@ def test_an_invented_story_of_a_force_abroad_keeps_its_presence_and_its_count_ap
         assert not [r for r in figures if forecast in r["claims"]], figures
 
 
+def test_an_invented_story_of_a_blast_groups_who_struck_and_chains_one_bodys_tolls(tmp_path):
+    # four made-up articles (not any real story): a market blast blamed on a rocket from one
+    # country, denied by it, its denials naming what they deny; a toll that one health ministry,
+    # under three names, raises twice
+    from storyledger.documents import Document
+
+    texts = {
+        "b1": ("2025-05-06", "A blast at a crowded market in Tripoli killed at least 40 people on Tuesday. Lebanon's army said the explosion was caused by an errant rocket fired from Syria. Lebanese Prime Minister Karim Haddad blamed Syria for the massive blast. Syria's foreign ministry rejected Lebanese claims that a Syrian rocket struck the market."),
+        "b2": ("2025-05-07", "Syria on Wednesday denied that one of its rockets hit the market in Tripoli, where a blast killed dozens. Syria's foreign ministry said such claims have no basis. Officials in Damascus said the blast at the market came from within Lebanon. The Lebanese health ministry said 52 people had died in the market blast, with another 80 injured."),
+        "b3": ("2025-05-08", "French military intelligence said on Thursday that the most likely cause of the explosion was a misfired Syrian rocket. The Health Ministry said the toll had risen to 61 dead. Syria's foreign ministry dismissed comments by Karim Haddad that Syria was behind the attack."),
+        "b4": ("2025-05-09", "The UN said it could not confirm who fired the rocket. Lebanon's health ministry said on Friday that 64 people had died."),
+    }
+    docs = [Document(id=k, text=t, published=d) for k, (d, t) in texts.items()]
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.ingest(docs)
+        claims = list(ledger.claims())
+        of = lambda words: next(c for c in claims if words in c["content"])  # noqa: E731
+        struck = {of(w)["proposition"] for w in ("errant rocket fired from Syria", "Syria for the massive blast",
+                                                   "misfired Syrian rocket", "such claims have no basis",
+                                                   "comments by Karim Haddad")}
+        assert len(struck) == 1, struck
+        inner = next(c for c in claims if c["content"] == "that Syria was behind the attack")  # the claim denied, with its maker
+        assert inner["source"]["name"] == "Karim Haddad" and inner["proposition"] in struck
+        # one ministry under three names: all its figures are the claims of any one of them
+        ministry = {c["id"] for c in ledger.claims(speaker="Health Ministry")}
+        assert {of(w)["id"] for w in ("52 people", "61 dead", "64 people")} <= ministry, ministry
+        updates = {tuple(r["claims"]) for r in ledger.relations() if r["kind"] == "updates"}
+        assert (of("61 dead")["id"], of("52 people")["id"]) in updates
+        assert (of("64 people")["id"], of("61 dead")["id"]) in updates  # the latest figure before it
+
+
 def run(*args):
     return subprocess.run([sys.executable, "-m", "storyledger", *args], capture_output=True, text=True)
 

@@ -6,7 +6,7 @@ corroborates only the earliest claim on its side from another source, and contra
 `MAX_PER_CLAIM` claims of the other side, earliest first. An update is a change of position by
 the same party: the same source, or a body and a person whose role names it ("the Pentagon" and
 "Pentagon chief Lloyd Austin"), or a government and those who speak for it (`link.parties_of`);
-a party that gives a new figure for the same measure later also `updates` its earlier one. The
+a party that gives a new figure for the same measure later also `updates` its latest earlier one. The
 change is from the party's last position said before (a line further down its own article is the
 same statement, not a change of mind); a reversal from one side to the other also updates the first
 claim of the side it leaves ("denied in October ... admitted in November").
@@ -118,6 +118,7 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
             break
         for party in s.parties | {s.position.source}:
             by_party.setdefault(party, []).append(s)
+    figure_updates: dict[str, Relation] = {}
     for i, a in enumerate(live):
         n = 0
         for b in live[i + 1 :]:
@@ -135,10 +136,12 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
                 what = unit.split("/")[0]
                 if same_party(a, b):
                     if a.position.net == b.position.net and later(b, a) and b.position.claim not in updated:
-                        out.append(Relation("updates", b.position.claim, a.position.claim, proposition,
-                                            f"{a.who}: {span_text(la, ha)} {a.words.get(unit, what)} on {a.position.date or '?'}; "
-                                            f"later {b.who}: {span_text(lb, hb)} {b.words.get(unit, what)} on {b.position.date or '?'}"))
-                        updated.add(b.position.claim)
+                        # the party's latest figure before this one: a later `a` replaces an earlier
+                        # (52 dead, then 61, then 64: 64 updates 61)
+                        figure_updates[b.position.claim] = Relation(
+                            "updates", b.position.claim, a.position.claim, proposition,
+                            f"{a.who}: {span_text(la, ha)} {a.words.get(unit, what)} on {a.position.date or '?'}; "
+                            f"later {b.who}: {span_text(lb, hb)} {b.words.get(unit, what)} on {b.position.date or '?'}")
                 elif days_apart(a, b) <= DISPUTE_DAYS and not (a.actors and b.actors and not a.actors & b.actors):
                     out.append(Relation("disputes_number", a.position.claim, b.position.claim, proposition,
                                         f"{a.who}: {span_text(la, ha)} {a.words.get(unit, what)}; "
@@ -147,6 +150,7 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
                 break
             if n >= MAX_PER_CLAIM:
                 break
+    out.extend(figure_updates.values())
     return out
 
 
