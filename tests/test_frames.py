@@ -74,6 +74,9 @@ def frame(nlp):
     ("the most likely cause of the explosion was a misfired Lebanese rocket", None, ("LB", "attack", None, None)),
     ("the blast came from within Lebanon", None, ("LB", "attack", None, None)),
     ("an analysis indicates that a barrage of rockets was fired by Syrian militants", None, ("SY", "attack", None, None)),
+    # a part's country is its whole's; "its" and "our" are the speaker's side
+    ("one of its rockets hit the market", "SY", ("SY", "attack", "market", None)),
+    ("some of our drones were sent to Spain", "PT", ("PT", "transfer", "drones", "ES")),
     # the one blamed for a blast, and a massacre, are an attack's agent
     ("Syria for the massive blast at the market", None, ("SY", "attack", None, None)),  # [blamed] ... for
     ("the Syrian army for the explosion", None, ("SY", "attack", None, None)),
@@ -121,6 +124,7 @@ def test_seen_arms_and_nowhere_are_no_presence(frame, text):
     "the delegation came from Lebanon",  # what came is no blast
     "the weather for the delay",  # [blamed] no country, for no blast
     "Syria for the delay",  # nor is a delay an attack
+    "their rockets hit the market",  # "their": another side's, unknown
 ])
 def test_no_frame(frame, text):
     assert frame(text) is None

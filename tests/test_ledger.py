@@ -193,7 +193,7 @@ def test_an_invented_story_of_a_blast_groups_who_struck_and_chains_one_bodys_tol
         of = lambda words: next(c for c in claims if words in c["content"])  # noqa: E731
         struck = {of(w)["proposition"] for w in ("errant rocket fired from Syria", "Syria for the massive blast",
                                                    "misfired Syrian rocket", "such claims have no basis",
-                                                   "comments by Karim Haddad")}
+                                                   "comments by Karim Haddad", "one of its rockets")}
         assert len(struck) == 1, struck
         inner = next(c for c in claims if c["content"] == "that Syria was behind the attack")  # the claim denied, with its maker
         assert inner["source"]["name"] == "Karim Haddad" and inner["proposition"] in struck

@@ -84,6 +84,10 @@ AMOUNT_HEADS = frozenset("number batch handful lot couple dozen dozens shipment 
 # "his country had supplied them".
 SELF_WORDS = frozenset("we i it us our they".split())
 SELF_NOUNS = frozenset("country government state nation".split())
+# "one of its rockets": a part's country is its whole's.
+PART_WORDS = frozenset("one some any none two few several many most all".split())
+# Possessives that are the speaker's own side ("its rockets", "our troops"; not "their": others').
+OWN_POSSESSIVES = frozenset("its our".split())
 # Seats of government that news names in place of the country.
 SEATS = {"kremlin": "RU", "pentagon": "US", "white house": "US", "downing street": "GB", "state department": "US",
          "elysee": "FR", "élysée": "FR"}
@@ -185,12 +189,19 @@ def token_country(tok: Token, speaker_cc: str | None) -> str | None:
     low = tok.lower_
     if low in SELF_WORDS or (tok.lemma_.lower() in SELF_NOUNS and any(c.dep_ == "poss" for c in tok.children)):
         return speaker_cc
+    if low in PART_WORDS:
+        # "one of its rockets", "some of our drones": whose the whole is
+        whole = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if whole is not None:
+            return token_country(whole, speaker_cc)
+    if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in tok.children):
+        return speaker_cc  # "its rockets", said by the country's ministry
     return None
 
 
 def theme_token(tok: Token) -> Token:
     """The noun that names what moved: "a limited number of drones" -> drones."""
-    if tok.lower_ in AMOUNT_HEADS:
+    if tok.lower_ in AMOUNT_HEADS or tok.lower_ in PART_WORDS:
         of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         tok = of if of is not None else tok
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -201,8 +212,8 @@ def theme_token(tok: Token) -> Token:
 
 def theme_of(tok: Token | None) -> str | None:
     """What an act moves or strikes, folded ("soldiers" -> "troops"), or None."""
-    if tok is None or tok.pos_ == "PRON":
-        return None  # "blew it up": what "it" is, the sentence before says
+    if tok is None or (tok.pos_ == "PRON" and tok.lower_ not in PART_WORDS):
+        return None  # "blew it up": what "it" is, the sentence before says ("some of the drones" is drones)
     lemma = theme_token(tok).lemma_.lower()
     return THEME_CLASSES.get(lemma, lemma)
 
