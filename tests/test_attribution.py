@@ -1069,6 +1069,11 @@ def test_the_claim_a_denial_names_stands_with_its_maker(claims_of):
         assert {(c["source"]["name"], c["stance"]) for c in claims} >= {(maker, "asserted")}, claims
         assert any(c["content"] == said and c["source"]["name"] == maker for c in claims), claims
         assert sum(c["stance"] == "denied" for c in claims) == 1, claims
+    # "refrains from commenting on" is a non-answer; a titled maker is named as a person
+    claims = claims_of("The Kremlin refrains from commenting on Portuguese President Rui Costa's claim that two "
+                       "Spanish sailors have been captured.")
+    got = {(c["source"]["name"], c["stance"]) for c in claims}
+    assert got == {("Kremlin", "unconfirmed"), ("Rui Costa", "asserted")}, claims
     # a claim repeated, not denied, is one attribution: the speaker's
     claims = claims_of("The mayor repeated her claim that the ferry had passed its inspection.")
     assert [c["source"]["name"] for c in claims] == ["mayor"], claims

@@ -1582,7 +1582,7 @@ def nested_report(inner: Found, outer: Found | None = None) -> bool:
     annotates "Merrill says Machado promised ... and said ..." as three)."""
     if inner.source is None:
         return False
-    if outer is not None and outer.cue_lemma in ANSWERING_CUES and inner.mode == "indirect" and inner.head.pos_ == "NOUN" \
+    if outer is not None and outer.cue_lemma.split()[0] in ANSWERING_CUES and inner.mode == "indirect" and inner.head.pos_ == "NOUN" \
             and inner.source.root.head.i == inner.head.i and inner.source.root.dep_ in ("poss", "amod"):
         return True  # "rejected the company's claim that ...", "dismissed Israeli claims that ...": what is denied stands
     if inner.mode == "according_to":
@@ -1598,7 +1598,7 @@ def nested_report(inner: Found, outer: Found | None = None) -> bool:
 
 # Cues that answer another's claim: the claim they name, with its maker, stands (`nested_report`).
 ANSWERING_CUES = frozenset("deny reject dismiss dispute refute rebut contest contradict question challenge "
-                           "decline ridicule slam".split())
+                           "decline ridicule slam refrain abstain".split())
 
 
 # Cues of "X said this": a demonstrative object that is the whole of what was said.

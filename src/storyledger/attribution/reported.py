@@ -804,9 +804,13 @@ def noun_attribution(noun: Token) -> Found | None:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None:
         # "Israeli claims that ...", "Portuguese allegations that ...": the nation's
-        poss = next((c for c in noun.children if c.dep_ == "amod" and c.i < noun.i and c.ent_type_ == "NORP"), None)
+        poss = next((c for c in noun.children if c.dep_ == "amod" and c.i == noun.i - 1 and c.ent_type_ == "NORP"), None)
     if poss is not None:
-        return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(poss), content=content, mode="indirect")
+        span = noun_span(poss)
+        case = next((c for c in poss.children if c.dep_ == "case" and c.i == span.end and c.ent_type_), None)
+        if case is not None:
+            span = noun.doc[span.start:case.i + 1]  # "Rui Costa's": the model's person takes in the "'s"
+        return Found(cue=[noun], cue_lemma=noun.lemma_, source=span, content=content, mode="indirect")
     by = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
                for g in c.children if g.dep_ == "pobj"), None)
     if by is None and noun.lemma_.lower() in PUBLISHED_NOUNS:
@@ -1077,7 +1081,8 @@ def verb_attribution(verb: Token, sent: Span) -> Found | None:
             # from the governing verb, whose subject (passive too) is the source
             gov, gov_subj = framed_by
             middle = [t.lower_ for t in verb.doc[gov.i + 1:verb.i] if t.lower_ in ("short", "far", "of", "as")]
-            lemma_text = " ".join([lemma_of(gov)] + middle + [cue_lemma(verb)]) if {"short", "far"} & set(middle) else cue_lemma(verb)
+            lemma_text = " ".join([lemma_of(gov)] + middle + [cue_lemma(verb)]) if {"short", "far"} & set(middle) else \
+                f"{lemma_of(gov)} from {cue_lemma(verb)}" if lemma_of(gov) in REFRAINING else cue_lemma(verb)
             relay = quoted[1] if (quoted := quoted_as(gov)) is not None else None
             return Found(cue=cue_tokens(gov)[:1] + cue, cue_lemma=lemma_text, source=noun_span(gov_subj), content=content, mode="indirect",
                          absorbs=gov, via=[relay_name(relay)] if relay is not None else [])
@@ -1177,6 +1182,10 @@ def physical_act(verb: Token, obj: Token) -> bool:
     return lemma == "declare" and noun in DEED_OBJECTS
 
 
+# "The Kremlin refrains from commenting on X": a non-answer, its cue "refrain from comment".
+REFRAINING = frozenset("refrain abstain".split())
+
+
 def prep_frame(verb: Token) -> tuple[Token, Token] | None:
     """"X was quoted as saying", "X stopped short of confirming", "X went as far as saying": a
     speech verb in a preposition's clause (through "short" or "far" at most), the governing
@@ -1186,7 +1195,7 @@ def prep_frame(verb: Token) -> tuple[Token, Token] | None:
     gov = verb.head.head
     if gov.lower_ in ("short", "far") and gov.head.pos_ in ("VERB", "AUX"):
         gov = gov.head  # "stopped short of confirming", "went so far as saying"
-    elif not (lemma_of(gov) == "quote" and verb.head.lower_ == "as"):
+    elif not (lemma_of(gov) == "quote" and verb.head.lower_ == "as") and not (lemma_of(gov) in REFRAINING and verb.head.lower_ == "from"):
         return None  # "pilloried for acknowledging", "dedicated to promoting": not a frame of saying
     if gov.pos_ not in ("VERB", "AUX") or gov.i > verb.i or verb.i - gov.i > MAX_CONTROL_GAP:
         return None

@@ -65,7 +65,7 @@ FORECAST_CUES = {"expect", "predict", "forecast", "anticipate", "project"}
 SAY_LIKE = {"say", "comment", "confirm", "verify", "answer", "specify", "disclose", "elaborate",
             "discuss", "reveal", "speculate", "identify", "tell", "give", "provide", "detail", "name",
             "respond", "reply"}
-REFUSE_VERBS = {"decline", "refuse"}
+REFUSE_VERBS = {"decline", "refuse", "refrain", "abstain"}
 # Hedges on the content's main clause.
 HEDGE_VERBS = {"appear", "seem", "suggest", "believe", "suspect", "assume", "presume", "speculate",
                "guess", "wonder", "think", "surmise", "anticipate"}
