@@ -1074,6 +1074,14 @@ def test_the_claim_a_denial_names_stands_with_its_maker(claims_of):
                        "Spanish sailors have been captured.")
     got = {(c["source"]["name"], c["stance"]) for c in claims}
     assert got == {("Kremlin", "unconfirmed"), ("Rui Costa", "asserted")}, claims
+    # a claim a non-answer names by what it was about: its maker's claim of that
+    claims = claims_of("The Kremlin has chosen not to respond to a claim made by Portuguese President Rui Costa "
+                       "regarding the capture of two Spanish sailors near the port.")
+    got = {(c["source"]["name"], c["stance"], c["content"]) for c in claims}
+    assert ("Rui Costa", "asserted", "the capture of two Spanish sailors near the port") in got, claims
+    # outside a denial or a non-answer, a claim about something is no claim of that
+    assert [c["source"]["name"] for c in claims_of("Costa made a claim regarding the capture of two sailors near the port.")] \
+        != ["Costa", "Costa"]
     # a claim repeated, not denied, is one attribution: the speaker's
     claims = claims_of("The mayor repeated her claim that the ferry had passed its inspection.")
     assert [c["source"]["name"] for c in claims] == ["mayor"], claims

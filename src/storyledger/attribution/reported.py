@@ -797,7 +797,7 @@ def noun_attribution(noun: Token) -> Found | None:
     is the possessor, else the subject of the verb the noun is the object of."""
     clause = that_clause(noun)
     if clause is None:
-        return None
+        return claim_about(noun)
     content = trim(noun.doc, *subtree_span(clause))
     if content[1] - content[0] < 8:
         return None
@@ -826,6 +826,33 @@ def noun_attribution(noun: Token) -> Found | None:
     if noun.dep_ in ("dobj", "attr") and subject_of(noun.head) is not None:
         return Found(cue=[noun], cue_lemma=noun.lemma_, source=None, content=content, mode="indirect", inherit_from=noun.head)
     return Found(cue=[noun], cue_lemma=noun.lemma_, source=None, content=content, mode="unattributed", unnamed="unnamed")
+
+
+# Verbs of answering a claim: one they name "regarding" something stands with its maker.
+ANSWERING_VERBS = frozenset("deny reject dismiss dispute refute decline refuse refrain".split())
+UNANSWERED_VERBS = frozenset("respond comment answer reply address confirm".split())  # with "not"
+
+
+def claim_about(noun: Token) -> Found | None:
+    """"[declined to respond to] a claim made by X regarding the capture of two men": X's claim,
+    its content what it was about, when a denial or a non-answer names it."""
+    if noun.lemma_.lower() not in ("claim", "allegation", "accusation", "assertion", "statement", "comment", "remark"):
+        return None
+    if not any(a.lemma_.lower() in ANSWERING_VERBS or (a.lemma_.lower() in UNANSWERED_VERBS and any(c.dep_ == "neg" for c in a.children))
+               for a in noun.ancestors):
+        return None  # "chosen not to respond to a claim made by X regarding ..."
+    made = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS), None)
+    holder = made if made is not None else noun
+    by = next((g for c in holder.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")
+               for g in c.children if g.dep_ == "pobj"), None)
+    about = next((g for h in (noun, holder) for c in h.children if c.dep_ == "prep" and c.lower_ in ("regarding", "about", "on", "over")
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if by is None or about is None or by.ent_type_ in ("DATE", "TIME"):
+        return None
+    content = trim(noun.doc, *subtree_span(about))
+    if content[1] - content[0] < 12:
+        return None
+    return Found(cue=[noun], cue_lemma=noun.lemma_.lower(), source=noun_span(by), content=content, mode="indirect")
 
 
 # A clause that opens with these after "..., according to X," carries on the sentence before it.
