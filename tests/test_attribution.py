@@ -1369,6 +1369,10 @@ def test_according_to_a_report_put_out_by_someone_is_theirs_and_not_its_content(
                        "Monday. According to a study released by the Harbour Trust, the quay was closed.")
     by = {c["content"].rstrip("."): c["source"]["name"] for c in claims}
     assert by == {"The barges had left the quay": "Lisbon Institute", "the quay was closed": "Harbour Trust"}
+    # data held or gathered by someone is theirs ("data": the model's lemma is "datum")
+    claims = claims_of("According to data held by Portuguese intelligence, to which the paper has had access, "
+                       "Spain runs a recruitment programme for sailors.")
+    assert [c["source"]["name"] for c in claims] == ["Portuguese intelligence"], claims
 
 
 def test_a_source_line_names_who_said_the_paragraph_before_or_the_quote_after(claims_of):

@@ -495,7 +495,7 @@ def owned_by(mention: Span) -> Span | None:
     """The author a put-out thing names with "by" or "from" ("an assessment by X", "a report from
     the UN"), when the mention is one."""
     root = mention.root
-    if root.lemma_.lower() not in OWNED_NOUNS:
+    if root.lemma_.lower() not in OWNED_NOUNS and root.lower_ not in OWNED_NOUNS:  # "data": the model's lemma is "datum"
         return None
     for c in root.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from") and mention.start <= c.i < mention.end:
@@ -512,7 +512,7 @@ def owned_by(mention: Span) -> Span | None:
 
 # Verbs of putting a thing out whose agent is its author.
 AUTHORING_VERBS = frozenset("publish release issue compile produce prepare analyse analyze conduct commission "
-                            "write draft circulate obtain send".split())
+                            "write draft circulate obtain send hold gather collect provide".split())
 
 
 def named_next(mention: Span) -> Span | None:
