@@ -95,7 +95,6 @@ def measure(unit: str, context: str = "", at: tuple[int, int] | None = None) -> 
     return stem
 
 
-
 def captured(context: str, at: tuple[int, int]) -> bool:
     """The figure at `at` counts soldiers the sentence says were captured."""
     after = context[at[1]:at[1] + 80]
