@@ -30,8 +30,8 @@ DESCRIPTION_OPENERS = {"a", "an", "the", "one"}
 # What a body puts out rather than who speaks for it: "the AP's reporting", "the U.S. assessment",
 # "a United Nations estimate" are the AP, the U.S., the United Nations.
 OWNED_NOUNS = {"reporting", "report", "reports", "estimate", "estimates", "assessment", "analysis", "statement",
-               "data", "figure", "figures", "investigation", "study", "survey", "count", "tally", "account", "findings",
-               "memo", "memorandum", "email", "e-mail", "letter", "cable", "dossier"}
+               "data", "datum", "figure", "figures", "investigation", "study", "survey", "count", "tally", "account", "findings",
+               "memo", "memorandum", "email", "e-mail", "letter", "cable", "dossier"}  # "datum": the model's lemma of "data"
 
 # What a speaker issues: "the statement said" is the statement of the last one named.
 DOCUMENT_NOUNS = {"statement", "report", "assessment", "announcement", "analysis", "note", "release", "document",
@@ -495,7 +495,7 @@ def owned_by(mention: Span) -> Span | None:
     """The author a put-out thing names with "by" or "from" ("an assessment by X", "a report from
     the UN"), when the mention is one."""
     root = mention.root
-    if root.lemma_.lower() not in OWNED_NOUNS and root.lower_ not in OWNED_NOUNS:  # "data": the model's lemma is "datum"
+    if root.lemma_.lower() not in OWNED_NOUNS:
         return None
     for c in root.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from") and mention.start <= c.i < mention.end:
