@@ -731,10 +731,11 @@ def units(claim: dict, totals: bool = True) -> dict[str, tuple[float, float]]:
         unit = q.get("unit")
         low = q.get("low", q.get("value"))
         high = q.get("high", q.get("value"))
-        measure = measure_key(unit, content, q).split("/")[0] if unit else None
+        key = measure_key(unit, content, q) if unit else None
+        measure = key.split("/")[0] if key else None
         # "killed 10 people, with another 41 missing": "another" adds a count of something
         # else, a total of its own, not more of the same
-        added = increment(q, content) and not any(m != measure for m in seen)
+        added = totals and increment(q, content) and not any(m != measure for m in seen)
         if measure:
             seen.append(measure)
         if not unit or (low is None and high is None) or (
@@ -743,8 +744,7 @@ def units(claim: dict, totals: bool = True) -> dict[str, tuple[float, float]]:
         if low is not None and low == high and str(q.get("approx") or "").lower() in ROUNDED:
             # "some 1,500 were evacuated" does not dispute "1,457 have been evacuated"
             low, high = low * (1 - ROUNDED_SHARE), high * (1 + ROUNDED_SHARE)
-        out.setdefault(measure_key(unit, content, q), (float("-inf") if low is None else float(low),
-                                                    float("inf") if high is None else float(high)))
+        out.setdefault(key, (float("-inf") if low is None else float(low), float("inf") if high is None else float(high)))
     return out
 
 
