@@ -206,6 +206,37 @@ def test_a_vague_denial_with_an_adverb_joins_what_it_answers():
     assert cluster == [0, 0]
 
 
+def test_a_denial_or_non_answer_of_no_words_of_its_own_answers_what_precedes_it():
+    # "no immediate comment" in two articles, "nothing could be farther from the truth": alike in
+    # words that name nothing, so their likeness is no grouping; each joins the claim before it
+    def item(doc, i, text, stance="asserted"):
+        it = props.Item(f"{doc}{i}", doc, i, i + (10 if doc == "b" else 0), text, "indirect")
+        it.core = props.core(text)
+        it.keys = frozenset(props.keys(it.core))
+        it.stance = stance
+        return it
+    assert props.answers_only(item("a", 0, "no immediate comment", "unconfirmed"))
+    assert props.answers_only(item("a", 0, "nothing could be farther from the truth, mildly speaking", "denied"))
+    assert not props.answers_only(item("a", 0, "no immediate comment", "asserted"))
+    assert not props.answers_only(item("a", 0, "the ferry never left the port", "denied"))
+    items = [item("a", 0, "the ferry sank near the island"), item("a", 1, "no immediate comment", "unconfirmed"),
+             item("b", 0, "the strike hit a grain depot"), item("b", 1, "no immediate comment", "unconfirmed"),
+             item("b", 2, "the depot was empty"), item("b", 3, "We strongly reject this.", "denied")]
+    # likeness put the two non-answers together, and the rejection with the depot
+    cluster, members = [0, 1, 2, 1, 4, 4], {0: [0], 1: [1, 3], 2: [2], 4: [4, 5]}
+    props.attach_vague(items, cluster, members)
+    assert cluster[1] == cluster[0] and cluster[3] == cluster[2] and cluster[5] == cluster[4]
+    assert sorted(sorted(g) for g in members.values()) == [[0, 1], [2, 3], [4, 5]]
+    # without the rule, the two non-answers stay one group
+    props.ANSWERS_ONLY = 0
+    try:
+        cluster, members = [0, 1, 2, 1, 4, 4], {0: [0], 1: [1, 3], 2: [2], 4: [4, 5]}
+        props.attach_vague(items, cluster, members)
+        assert cluster[1] == cluster[3]
+    finally:
+        props.ANSWERS_ONLY = 1
+
+
 def fake_embedder(texts):
     """Bag of words hashed into 64 dimensions: enough to tell unrelated sentences apart."""
     out = np.zeros((len(texts), 512), dtype=np.float32)

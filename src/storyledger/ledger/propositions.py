@@ -784,6 +784,24 @@ def vague(it: Item) -> bool:
     return len(it.keys) < MIN_KEYS or bool(VAGUE.match(text) or VAGUE.match(VAGUE_TAIL.sub("", text)))
 
 
+# Words of a denial or a non-answer that say only that it is one: "no immediate comment", "he
+# was unable to provide any comments on the situation", "nothing could be farther from the
+# truth", "we strongly reject this".
+NO_CONTENT_WORDS = ("comment comments commenting immediate immediately any provide unable able reporters "
+                    "reporter situation addressing request requests respond responded response matter "
+                    "truth farther further nothing mildly speaking strongly firmly categorically reject "
+                    "rejected wrong absolutely completely totally entirely false untrue baseless basis "
+                    "fact facts nonsense claim claims report reports allegation allegations")
+
+
+def answers_only(it: Item) -> bool:
+    """A denial or non-answer whose words name nothing of what it answers (`NO_CONTENT_WORDS`)."""
+    return ANSWERS_ONLY and it.stance in ANSWERING and bool(it.keys) and it.keys <= NO_CONTENT
+
+
+ANSWERS_ONLY = 1
+
+
 def attach_vague(items: list[Item], cluster: list[int], members: dict[int, list[int]]) -> None:
     """A lone claim that carries on the one before ("It will be staffed by ...", "I'm sure it's
     nothing good") joins the proposition of the same source's previous claim in the document; a
@@ -794,22 +812,38 @@ def attach_vague(items: list[Item], cluster: list[int], members: dict[int, list[
     first_of: dict[str, int] = {}
     for i, it in sorted(enumerate(items), key=lambda p: (p[1].document, p[1].seq)):
         first_of.setdefault(it.document, i)
+    # Claims that say nothing of their own are alike in their words ("no immediate comment" in two
+    # articles): a group of only such claims is no grouping, and each answers what precedes it.
+    hollow = {m for group in members.values() if len(group) > 1
+              and all(vague(items[m]) or answers_only(items[m]) for m in group) for m in group}
     for i, it in sorted(enumerate(items), key=lambda p: (p[1].document, p[1].seq)):
-        if len(members.get(cluster[i], ())) != 1:
+        if len(members.get(cluster[i], ())) != 1 and i not in hollow and not answers_only(it):
             continue
         prev = by_place.get((it.document, it.seq - 1))
         carries_on = it.mode == "continuation" or PRONOUN_START.match(it.core) and len(it.keys) <= 4
         if carries_on and prev is not None and items[prev].source == it.source:
             target = cluster[prev]
-        elif vague(it) and (prev is not None or first_of[it.document] != i):
+        elif (vague(it) or answers_only(it)) and (prev is not None or first_of[it.document] != i):
             target = answered_group(items, cluster, members, prev if prev is not None else first_of[it.document])
         else:
             continue
-        if target == cluster[i]:
-            continue
-        members[target].append(i)
-        members.pop(cluster[i])
-        cluster[i] = target
+        if target != cluster[i]:
+            move(cluster, members, i, target)
+
+
+def move(cluster: list[int], members: dict[int, list[int]], m: int, target: int) -> None:
+    """Claim m leaves its group (whose root passes to the next member) for the group `target`."""
+    root = cluster[m]
+    rest = [x for x in members[root] if x != m]
+    members.pop(root)
+    if rest:
+        members[rest[0]] = rest
+        for x in rest:
+            cluster[x] = rest[0]
+    if target == root:
+        target = rest[0] if rest else m
+    members.setdefault(target, []).append(m)
+    cluster[m] = target
 
 
 # The shortest content that `attach_nested` reads as a claim inside another's.
@@ -850,6 +884,7 @@ def attach_nested(items: list[Item], cluster: list[int], members: dict[int, list
 
 ATTACH_NESTED = 1
 ANSWERING = frozenset("denied unconfirmed".split())
+NO_CONTENT = frozenset(keys(NO_CONTENT_WORDS))
 
 
 # What a story asks of its event: "working to determine what happened", "cannot say who was
