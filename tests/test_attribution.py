@@ -254,6 +254,21 @@ def test_continuation_sentence_carries_the_source(claims_of):
     assert [c["content"] for c in claims_of(text)] == ["that the new unit had finished training"]
 
 
+def test_a_sentence_of_figures_after_an_estimate_carries_the_estimate(claims_of):
+    text = ("The Red Cross estimates that the storm left at least 30 villages flooded. Around 9,000 people were "
+            "affected on the coast. In the hills, that number rises to 14,000.")
+    claims = claims_of(text)
+    for part in ("Around 9,000 people", "rises to 14,000"):
+        c = one(claims, part)
+        assert c["mode"] == "continuation" and c["source"]["name"] == "Red Cross"
+    # after a plain "said", a sentence of figures is the writer's; so is one with a named subject
+    text = ("The Red Cross said the storm left at least 30 villages flooded. Around 9,000 people were affected "
+            "on the coast.")
+    assert [c["content"] for c in claims_of(text)] == ["the storm left at least 30 villages flooded"]
+    text = ("The Red Cross estimates that the storm left at least 30 villages flooded. Greece sent 40 boats.")
+    assert len(claims_of(text)) == 1
+
+
 def test_media_source_kind(claims_of):
     c = one(claims_of("The Washington Post wrote that the talks had collapsed."), "talks had collapsed")
     assert c["source"]["kind"] == "media" and c["cue"] == "write"

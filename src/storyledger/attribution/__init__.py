@@ -1670,6 +1670,19 @@ def of_the_saying(root: Token) -> bool:
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MADE_NOUNS | {"speech", "remark", "comment"} for c in root.children)
 
 
+FIGURE_CONTINUATION = 1
+COUNTING_CUES = frozenset("estimate count calculate tally put".split())
+
+
+def figure_sentence(sent: Span) -> bool:
+    """A sentence of figures with a common-noun subject ("Around 16,000 people were affected in
+    areas held by the government"): more of the count just reported, not a new speaker's."""
+    subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root), None)
+    if subj is None or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subj.pos_ == "PRON" and subj.lower_ not in ("that", "this"):
+        return False
+    return any(e.label_ in ("CARDINAL", "QUANTITY", "PERCENT") for e in sent.ents)
+
+
 def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers: list[tuple[int, int]]) -> list[Found]:
     """A sentence right after a reported statement, in the same paragraph, opening with a pronoun
     subject and holding no cue of its own, carries on that statement ("They will be ready ...")."""
@@ -1691,7 +1704,8 @@ def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers
         if any(s < sent.end_char and sent.start_char < e for s, e in covered) or inside_any(sent.start_char, teasers):
             continue
         first = sent[0]
-        if first.lower_ not in CONTINUATION_SUBJECTS or first.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        pronoun = first.lower_ in CONTINUATION_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass", "expl")
+        if not pronoun and not (FIGURE_CONTINUATION and prev_end.cue_lemma in COUNTING_CUES and figure_sentence(sent)):
             continue
         if sent.root.lemma_.lower() in SPEECH_VERBS or sent.text.rstrip().endswith("?") or of_the_saying(sent.root):
             continue
