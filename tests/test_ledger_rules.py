@@ -787,6 +787,7 @@ def test_a_claim_that_the_cause_is_still_open_joins_the_stories_main_question():
             ("c", "the ferry company did not start the harbour fire", "asserted"),
             ("d", "we are working with our partners to determine what happened", "unconfirmed"),
             ("e", "the mayor cannot say who was behind the fire", "unconfirmed"),
+            ("e2", "that city officials are still reviewing evidence about the harbour blaze", "unconfirmed"),
             ("f", "we are working with our partners on a new budget", "asserted"),
             ("g", "it is not known what happened to the missing cat", "asserted"),
             ("h", "the museum will reopen in the spring", "asserted")]
@@ -796,7 +797,7 @@ def test_a_claim_that_the_cause_is_still_open_joins_the_stories_main_question():
         it.stance = stance
         items.append(it)
     p = props.link_items(items, fake_embedder).of_claim
-    assert p["d"] == p["e"] == p["a"] == p["b"]
+    assert p["d"] == p["e"] == p["e2"] == p["a"] == p["b"]
     assert p["f"] != p["a"] and p["g"] != p["a"] and p["h"] != p["a"]
     # so does a denial of the reports that does not restate them ("such claims as fake news"),
     # when no claim of another source comes just before it in its article (`attach_open_questions`)

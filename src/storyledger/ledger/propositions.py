@@ -888,10 +888,12 @@ NO_CONTENT = frozenset(keys(NO_CONTENT_WORDS))
 
 
 # What a story asks of its event: "working to determine what happened", "cannot say who was
-# behind the attack", "no information on why the collapse happened".
+# behind the attack", "no information on why the collapse happened", "still reviewing the
+# evidence about the blast".
 OPEN_QUESTION = re.compile(r"\b(?:what\s+(?:exactly\s+|really\s+)?(?:happened|caused)|who\s+(?:was|is|were)\s+"
                            r"(?:behind|responsible)|who\s+did\s+(?:it|this)|why\s+(?:\w+\s+){0,4}happened|"
-                           r"the\s+cause\s+of)\b", re.I)
+                           r"the\s+cause\s+of|(?:still\s+)?(?:review|examin|assess|stud|analy[sz]|weigh)\w*\s+(?:the\s+|all\s+(?:the\s+)?|"
+                           r"available\s+)?(?:evidence|intelligence|information|facts|data))\b", re.I)
 
 
 def attach_open_questions(items: list[Item], cluster: list[int], members: dict[int, list[int]]) -> None:
