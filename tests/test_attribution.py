@@ -269,6 +269,17 @@ def test_a_sentence_of_figures_after_an_estimate_carries_the_estimate(claims_of)
     assert len(claims_of(text)) == 1
 
 
+def test_a_while_clause_report_is_a_claim_of_its_own(claims_of):
+    # the small model hangs the "that" clause beside "claims", on the main verb
+    text = ("While the health ministry claims that around 500 people died, the intelligence community "
+            "has put the figure at 100-300 people killed.")
+    claims = claims_of(text)
+    c = one(claims, "500 people died")
+    assert c["source"]["name"] == "health ministry" and c["cue"] == "claim"
+    assert "100-300" not in c["content"]
+    assert any("100-300" in x["content"] and x["source"]["name"] == "intelligence community" for x in claims)
+
+
 def test_media_source_kind(claims_of):
     c = one(claims_of("The Washington Post wrote that the talks had collapsed."), "talks had collapsed")
     assert c["source"]["kind"] == "media" and c["cue"] == "write"

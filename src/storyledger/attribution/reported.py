@@ -382,6 +382,13 @@ def misparsed_clause(verb: Token) -> Token | None:
                                                                               and m.i == g.left_edge.i) for m in g.children) \
                     and any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.lower_ not in ("that", "which", "who") for x in g.children):
                 return g
+    # "While the ministry claims that 500 people died, the agency has put ...": the "that" clause
+    # right after the verb, hung beside it on the verb the "while" clause leans on
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark" and nxt.head.i > verb.i and nxt.head.head.i == verb.head.i \
+            and verb.dep_ != "ROOT" and nxt.head.left_edge.i == nxt.i \
+            and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in nxt.head.children):
+        return nxt.head
     return None
 
 
