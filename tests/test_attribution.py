@@ -280,6 +280,19 @@ def test_a_while_clause_report_is_a_claim_of_its_own(claims_of):
     assert any("100-300" in x["content"] and x["source"]["name"] == "intelligence community" for x in claims)
 
 
+def test_a_record_of_what_was_said_is_not_its_source(claims_of):
+    text = ('According to a transcript, the mayor said the bridge would reopen. The port chief Lin said: '
+            '"Let me stress that the harbour stays open to all ships," according to a video of his news conference.')
+    claims = claims_of(text)
+    assert one(claims, "bridge would reopen")["source"]["name"] == "mayor"
+    assert one(claims, "harbour stays open")["source"]["name"] == "Lin"
+    assert all(c["cue"] != "according to" for c in claims)
+    # a record of something other than a saying is a source like any other; so is a complaint
+    claims = claims_of("According to a video posted online, the bridge collapsed at noon. "
+                       "According to the complaint, Smith said the payments were made.")
+    assert [c["cue"] for c in claims] == ["according to", "according to"]
+
+
 def test_media_source_kind(claims_of):
     c = one(claims_of("The Washington Post wrote that the talks had collapsed."), "talks had collapsed")
     assert c["source"]["kind"] == "media" and c["cue"] == "write"

@@ -889,7 +889,24 @@ def according_to(tok: Token, sent: Span) -> Found | None:
         content = before  # "A, according to X, though B": what follows carries on A, it is not X's
     if content[1] - content[0] < 3:
         return None
+    if RECORDS_GIVE_WAY and src.root.lemma_.lower() in RECORD_NOUNS and speaker_within(doc, content):
+        # "According to a transcript, the mayor said ...", "Lin said: '...', according to a video
+        # of his news conference": a record of what was said is no source of it; who said it is
+        return None
     return Found(cue=[tok, to], cue_lemma="according to", source=src, content=content, mode="according_to")
+
+
+# Records of what someone said: "according to a transcript / a video of his news conference".
+RECORD_NOUNS = frozenset("transcript transcripts record recording recordings video videos readout footage audio minutes".split())
+RECORDS_GIVE_WAY = 1
+
+
+def speaker_within(doc: Doc, content: tuple[int, int]) -> bool:
+    """The content holds its own frame of saying: a speech verb with a subject ("the mayor said")."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS and t.lemma_.lower() not in WEAK_VERBS
+        and subject_of(t) is not None for t in span)
 
 
 # "..., per officials", "Per the Coast Guard, ...": who says it, not a rate ("per cent", "per day").
