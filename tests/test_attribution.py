@@ -885,6 +885,16 @@ def test_pronoun_speaker_before_anyone_spoke_is_the_person_named_before(claims_o
     assert c["source"]["name"] == "Mara Lind" and c["source"]["mention"] == "She"
 
 
+def test_a_pronoun_in_a_clause_about_someones_statement_is_that_person(claims_of):
+    text = ("The minister Carlos Mendes said the port would stay closed. The response follows President Rui "
+            "Costa's speech on Monday, in which he said the army had left. The vote follows the statement by the "
+            "navy, in which it said the port was safe.")
+    claims = claims_of(text)
+    assert one(claims, "army had left")["source"]["name"] == "Rui Costa"
+    # no person owns the statement: the rule has nothing to say, and the port minister is not it
+    assert one(claims, "port was safe")["source"]["name"] != "Rui Costa"
+
+
 def test_pronoun_speaker_with_no_one_to_refer_to_is_unnamed(claims_of):
     c = one(claims_of("She said the plant would double its output next year."), "double its output")
     assert c["source"]["kind"] == "unnamed" and c["source"]["name"] == "unnamed" and c["source"]["mention"] == "She"

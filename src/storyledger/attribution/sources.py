@@ -70,6 +70,11 @@ class Known:
     gendered: bool = True
 
 
+# What someone says something in: "X's statement, in which he claimed ...".
+OCCASION_NOUNS = frozenset("""statement statements speech address interview remarks comments post message video letter
+briefing conference appearance op-ed article column tweet""".split())
+
+
 @dataclass(slots=True)
 class SourceResolver:
     """Resolves mentions in text order, remembering who has been named so far."""
@@ -277,7 +282,7 @@ class SourceResolver:
         """The person a "he" or "she" speaker is: the last person who spoke; before anyone has,
         the person named nearest before it (in its own sentence or up to PRONOUN_WINDOW - 1
         before), there the subject, else the last named."""
-        same = self.main_subject_before(mention)
+        same = self.owner_of_occasion(mention) or self.main_subject_before(mention)
         if same is not None:
             return same
         if self.last_person is not None:
@@ -295,6 +300,27 @@ class SourceResolver:
             self.remember(k2)
             return k2
         return None
+
+    def owner_of_occasion(self, mention: Span) -> Known | None:
+        """"Zelenskyy's statement earlier in the week, in which he claimed ...": the person whose
+        statement, speech or interview the pronoun's relative clause is about, over the last who
+        spoke (the parser may hang the clause elsewhere: the noun is the nearest before it)."""
+        doc = mention.doc
+        sent = sent_of(mention)
+        opener = next((t for t in reversed(doc[sent.start:mention.start]) if t.lower_ in ("which", "where")), None)
+        if opener is None or mention.start - opener.i > 2:
+            return None
+        noun = next((t for t in reversed(doc[sent.start:opener.i]) if t.pos_ == "NOUN" and t.lemma_.lower() in OCCASION_NOUNS), None)
+        if noun is None or any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME") for t in doc[noun.i + 1:opener.i]):
+            return None  # the nearest noun before the relative word, but for a time ("earlier in the week")
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+        ent = owner and next((e for e in ents_in(sent) if e.start <= owner.i < e.end and e.label_ == "PERSON"), None)
+        if ent is None:
+            return None
+        full = self.full_name(strip_possessive(ent.text))
+        k = next((x for x in self.known if x.name == full), None) or Known(full, "person", None)
+        self.remember(k)
+        return k
 
     def main_subject_before(self, mention: Span) -> Known | None:
         """"Trudeau was asked what he thinks of Biden's remark and he replied ...": a person who
