@@ -20,7 +20,11 @@ def frame(nlp):
 @pytest.mark.parametrize("text, speaker, expected", [
     # one act, said many ways: the giver is the agent
     ("Portugal supplied tanks to Spain", None, ("PT", "transfer", "tank", "ES")),
-    ("Spain bought the tanks from Portugal", None, ("PT", "transfer", "tank", None)),
+    ("Spain bought the tanks from Portugal", None, ("PT", "transfer", "tank", "ES")),  # to the buyer
+    # an order placed is a transfer still to come, whoever the parser hangs the seller on
+    ("Spain has ordered 200 tanks from Portugal", None, ("PT", "transfer (planned)", "tank", "ES")),
+    ("Spain ordered Portuguese-made tanks from the Lisbon government", None, ("PT", "transfer (planned)", "tank", "ES")),
+    ("Spain plans to buy more tanks from Portugal", None, ("PT", "transfer (planned)", "tank", "ES")),
     ("the delivery of Portuguese tanks to Spain", None, ("PT", "transfer", "tank", "ES")),
     ("Lisbon has not sent any tanks to Madrid", None, ("PT", "transfer", "tank", "ES")),
     ("Portugal of supplying tanks to Spain", None, ("PT", "transfer", "tank", "ES")),  # accused ... of

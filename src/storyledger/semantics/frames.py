@@ -20,7 +20,8 @@ country; a force fighting for a side ("Chinese citizens are fighting for Russia"
 capture ("Ukraine captured two Chinese citizens": `captured`), whose fourth slot is the
 captives' country. A projectile's attack is by the country it came from ("a rocket fired
 from Lebanon", "the blast came from within Gaza") or whose it was ("a misfired Syrian rocket").
-The agent of "Russia bought X from Iran" is Iran, as in "Iran sold X to Russia". Pure functions over a parsed
+The agent of "Russia bought X from Iran" is Iran, as in "Iran sold X to Russia", and Russia is
+where it went; "Russia ordered X from Iran" is that transfer still to come. Pure functions over a parsed
 span; the country of a name comes from the gazetteer (a country, its demonym, its capital) or a
 seat of government ("the Kremlin").
 """
@@ -621,6 +622,10 @@ def captured(content: Span, places: dict[int, str]) -> tuple[int, tuple[str | No
     return None
 
 
+ACQUIRED_FROM = 1
+# An order placed is a transfer still to come: "Russia ordered 2,400 drones from Iran".
+ORDERING = frozenset("order".split())
+
 # Being there is where the transfer ended: "troops arrived in Russia", "their presence in Russia".
 ARRIVING = frozenset("arrive station presence".split())
 
@@ -686,9 +691,20 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
             # receiver is where it went, the other noun what went
             where = where or country_of_name(obj.text)
             theme = next((c for c in kids if c.dep_ in ("dobj", "npadvmod", "attr", "oprd") and c.i > obj.i), None)
-        if cls == "acquire" and source is not None:
-            # "Russia bought the drones from Iran": Iran gave them
-            return token_country(source, None), "transfer", counted_theme(theme), where
+        if cls == "acquire" and source is None and theme is not None and ACQUIRED_FROM:
+            # "ordered 2,400 drones from Iran": the parser hangs the seller on what was bought
+            source = next((g for c in theme.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for g in c.children if g.dep_ == "pobj"), None)
+        seller = token_country(source, None) if cls == "acquire" and source is not None else None
+        if seller is not None or (cls == "acquire" and source is not None and not ACQUIRED_FROM):
+            # "Russia bought the drones from Iran": Iran gave them, to the buyer (also the one who
+            # "plans to buy")
+            buyer = subj if subj is not None or t.dep_ != "xcomp" else next(
+                (c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            buyer_cc = token_country(buyer, speaker_cc) if buyer is not None and ACQUIRED_FROM else None
+            ordered = ACQUIRED_FROM and (planned(t) or t.lemma_.lower() in ORDERING)
+            return seller, "transfer" + (PLANNED if ordered else ""), counted_theme(theme), \
+                where or (buyer_cc if buyer_cc != seller else None)
         who = by or subj
         if who is None and t.dep_ == "xcomp":
             # "Iran is preparing to provide drones", "Iran plans to send more": the controller
@@ -713,7 +729,8 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
             maker = token_country(theme_token(theme), None)
             if maker is not None and maker != agent:
                 # "Russia received Iranian-made drones": Iran's transfer, to the buyer
-                return maker, "transfer" + (PLANNED if planned(t) else ""), counted_theme(theme), agent
+                ordered = planned(t) or (ACQUIRED_FROM and t.lemma_.lower() in ORDERING)
+                return maker, "transfer" + (PLANNED if ordered else ""), counted_theme(theme), agent
         return agent, cls + PLANNED if planned(t) else cls, target(cls, counted_theme(theme)), where
     if t.pos_ == "ADP" or (t.pos_ == "ADJ" and t.dep_ == "acomp"):
         # "Moscow's forces were behind the blast", "Israel was not responsible for it"
