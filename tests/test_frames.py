@@ -159,6 +159,9 @@ def test_a_force_in_combat(frame, text, expected):
     ("the Portuguese were fighting on the side of Spain", ("PT", "fight", "troops", "ES")),
     ("reports that Portuguese volunteers are fighting in Morocco as false", ("PT", "fight", "troops", None)),
     ("They fight on the territory of Morocco.", (None, "fight", "troops", None)),
+    # the nationality the parser makes an adjective of the gerund ("Portuguese fighting")
+    ("claims of large numbers of Portuguese fighting alongside Madrid's troops as baseless", ("PT", "fight", "troops", "ES")),
+    ("reports of Portuguese fighting for Spain", ("PT", "fight", "troops", "ES")),
     # counted, they are a count of the force: another proposition than its being there
     ("more than 300 Portuguese citizens are fighting for Spain", ("PT", "fight", "troops (count)", "ES")),
     ("the number of Portuguese nationals fighting for Spain is much higher", ("PT", "fight", "troops (count)", "ES")),
@@ -182,6 +185,7 @@ def test_a_side_fought_for_and_a_capture(frame, text, expected):
 @pytest.mark.parametrize("text", [
     "Moroccan forces fought six Portuguese soldiers near the village",  # a battle: no side fought for
     "Spanish soldiers are fighting for Spain",  # a country's own force
+    "stories of heavy fighting near the border",  # fighting, no fighters
     "the union will fight for higher wages",  # no one's force
     "the police captured the stolen paintings",  # no people taken
     "he served in the government for ten years",  # no side in a war

@@ -508,6 +508,7 @@ def force_country(tok: Token, act: Token) -> str | None:
 # theme is always "troops"; the agent is the fighters' own country (unsaid for "they"), and the
 # fourth slot is the side they fight for. Where they fight ("in Ukraine") is not the side.
 FIGHTING = frozenset("fight serve".split())
+NATIONALS_FIGHTING = 1
 SIDE_PREPS = frozenset("for alongside".split())
 # "in the Russian army", "in the ranks of the Russian forces", "on the side of Russia"
 SIDE_NOUNS = frozenset("army armies force forces military ranks troops side unit units".split())
@@ -518,10 +519,11 @@ def fighting_for(content: Span, places: dict[int, str]) -> tuple[int, tuple[str 
     says someone fights for a side, or None. "Served" counts only with a side named ("served
     in the Russian army"); a fight against someone ("fought six Chinese soldiers") names no side."""
     for t in content:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in FIGHTING:
+        gerund = NATIONALS_FIGHTING and t.pos_ == "NOUN" and t.lower_ == "fighting"  # "reports of Portuguese fighting"
+        if not gerund and (t.pos_ != "VERB" or t.lemma_.lower() not in FIGHTING):
             continue
         side = side_of(t, places)
-        if side is None and t.lemma_.lower() != "fight":
+        if side is None and t.lemma_.lower() != "fight" and not gerund:
             continue
         if any(c.dep_ == "dobj" and c.lower_ not in ("that", "which", "who", "whom") for c in t.children):
             continue  # "Ukraine's forces fought six Chinese soldiers": a battle, not a side
@@ -530,6 +532,15 @@ def fighting_for(content: Span, places: dict[int, str]) -> tuple[int, tuple[str 
             who = t.head  # "citizens who fought in the Russian army"
         if who is None and t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
             who = t.head  # "Chinese citizens fighting for Russia"
+        if who is None and NATIONALS_FIGHTING:
+            # "reports of Chinese fighting for Russia": the parser makes the nationality an
+            # adjective of the gerund
+            who = next((c for c in t.children if c.dep_ == "amod" and c.i < t.i and token_country(c, None)), None)
+            if who is not None:
+                agent = token_country(who, None)
+                if agent != side:
+                    return depth(t, content), (agent, "fight", "troops", side)
+                continue
         if who is None:
             continue
         if who.pos_ == "PRON":
