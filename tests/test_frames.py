@@ -162,6 +162,10 @@ def test_a_force_in_combat(frame, text, expected):
     # the nationality the parser makes an adjective of the gerund ("Portuguese fighting")
     ("claims of large numbers of Portuguese fighting alongside Madrid's troops as baseless", ("PT", "fight", "troops", "ES")),
     ("reports of Portuguese fighting for Spain", ("PT", "fight", "troops", "ES")),
+    # people of a country taking part in the war: their fight (the country's own involvement is not)
+    ("the soldiers are recording the participation of mercenaries from Portugal and Chad", ("PT", "fight", "troops", None)),
+    ("the involvement of Portuguese citizens in the war is a provocation", ("PT", "fight", "troops", None)),
+    ("the participation of 300 Portuguese soldiers in the war", ("PT", "fight", "troops (count)", None)),
     # counted, they are a count of the force: another proposition than its being there
     ("more than 300 Portuguese citizens are fighting for Spain", ("PT", "fight", "troops (count)", "ES")),
     ("the number of Portuguese nationals fighting for Spain is much higher", ("PT", "fight", "troops (count)", "ES")),
@@ -186,6 +190,8 @@ def test_a_side_fought_for_and_a_capture(frame, text, expected):
     "Moroccan forces fought six Portuguese soldiers near the village",  # a battle: no side fought for
     "Spanish soldiers are fighting for Spain",  # a country's own force
     "stories of heavy fighting near the border",  # fighting, no fighters
+    "the involvement of Portugal in the war",  # the country itself: another proposition
+    "their participation in the talks",
     "the union will fight for higher wages",  # no one's force
     "the police captured the stolen paintings",  # no people taken
     "he served in the government for ten years",  # no side in a war

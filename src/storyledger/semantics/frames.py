@@ -509,6 +509,8 @@ def force_country(tok: Token, act: Token) -> str | None:
 # fourth slot is the side they fight for. Where they fight ("in Ukraine") is not the side.
 FIGHTING = frozenset("fight serve".split())
 NATIONALS_FIGHTING = 1
+PARTICIPATION = 1
+PARTICIPATING = frozenset("participation involvement".split())
 SIDE_PREPS = frozenset("for alongside".split())
 # "in the Russian army", "in the ranks of the Russian forces", "on the side of Russia"
 SIDE_NOUNS = frozenset("army armies force forces military ranks troops side unit units".split())
@@ -519,6 +521,16 @@ def fighting_for(content: Span, places: dict[int, str]) -> tuple[int, tuple[str 
     says someone fights for a side, or None. "Served" counts only with a side named ("served
     in the Russian army"); a fight against someone ("fought six Chinese soldiers") names no side."""
     for t in content:
+        if PARTICIPATION and t.pos_ == "NOUN" and t.lemma_.lower() in PARTICIPATING:
+            # "the participation of Chinese citizens in Russian forces", "the involvement of
+            # mercenaries from China in the war": people of a country taking part, not the country
+            who = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj" and theme_token(g).lemma_.lower() in CAPTIVE_WORDS), None)
+            agent = force_country(who, t) if who is not None else None
+            side = side_of(t, places) if agent is not None else None
+            if agent is not None and agent != side:
+                return depth(t, content), (agent, "fight", "troops" + (COUNTED if counted(who) else ""), side)
+            continue
         gerund = NATIONALS_FIGHTING and t.pos_ == "NOUN" and t.lower_ == "fighting"  # "reports of Portuguese fighting"
         if not gerund and (t.pos_ != "VERB" or t.lemma_.lower() not in FIGHTING):
             continue
