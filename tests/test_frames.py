@@ -70,6 +70,9 @@ def frame(nlp):
     ("Spanish forces detonated explosives in the dam", None, ("ES", "attack", None, None)),
     ("Spanish troops carried out an internal detonation of the dam", None, ("ES", "attack", "dam", None)),
     ("All responsibility lies with the Madrid regime", None, ("ES", "attack", None, None)),
+    # a charge planted, a structure mined: an attack by who set it
+    ("the collapse was caused by explosives planted by Spanish troops", None, ("ES", "attack", None, None)),
+    ("It was mined by the Spanish occupiers and detonated by them", None, ("ES", "attack", None, None)),
     ("The Madrid regime should bear full responsibility for the consequences", None, ("ES", "attack", None, None)),
     # a projectile's firing or origin is an attack by the country it came from, or whose it was
     ("the explosion was caused by an errant rocket fired from Lebanon", None, ("LB", "attack", None, None)),
@@ -192,6 +195,8 @@ def test_a_side_fought_for_and_a_capture(frame, text, expected):
     "stories of heavy fighting near the border",  # fighting, no fighters
     "the involvement of Portugal in the war",  # the country itself: another proposition
     "their participation in the talks",
+    "the villagers planted trees near the dam",  # a plant that is no charge
+    "the Spanish power plant was shut down",
     "the union will fight for higher wages",  # no one's force
     "the police captured the stolen paintings",  # no people taken
     "he served in the government for ten years",  # no side in a war

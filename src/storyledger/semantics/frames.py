@@ -40,7 +40,8 @@ for _cls, _words in {
                 "supplier delivery shipment sale deployment provision arrive station presence",
     "acquire": "buy purchase acquire receive obtain order import acquisition",
     "attack": "strike hit bomb attack shell destroy blow detonate detonation sabotage fire target shoot airstrike "
-              "bombing shelling destruction responsible responsibility behind culprit launch misfire rocket missile massacre",
+              "bombing shelling destruction responsible responsibility behind culprit launch misfire rocket missile massacre "
+              "plant mine",
     "use": "use employ operate",
     "train": "train teach instruct training",
 }.items():
@@ -60,7 +61,10 @@ for _cls, _words in {
 
 THEMES = frozenset(THEME_CLASSES.values())
 # Acts only as verbs: "Russia ordered drones", not "by order of the president", "evacuation orders".
-VERB_ONLY = frozenset("order".split())
+VERB_ONLY = frozenset("order plant mine".split())
+# Acts that are attacks only when what they set is a charge: "explosives planted by Russians",
+# "planted mines at the dam", not "planted trees".
+CHARGE_ONLY = frozenset("plant".split())
 # Acts that are attacks only when what they send off is a projectile: "launched a rocket", "a
 # rocket launched from Y", not "launched an investigation".
 PROJECTILE_ONLY = frozenset("launch misfire".split())
@@ -259,6 +263,8 @@ def frame_of(content: Span, speaker_cc: str | None = None,
             continue
         if t.lemma_.lower() in PROJECTILE_ONLY and not projectile_of(t):
             continue
+        if t.lemma_.lower() in CHARGE_ONLY and not charge_of(t):
+            continue
         agent, cls, theme, where = act(t, cls, content, speaker_cc, places)
         if agent is not None:
             found.append((depth(t, content), (agent, cls, theme, where)))
@@ -315,6 +321,14 @@ def projectile_of(t: Token) -> bool:
     if t.dep_ in ("acl", "amod", "relcl"):
         near.append(t.head)
     return any(n.lemma_.lower() in PROJECTILES or n.lower_ in PROJECTILES for n in near)
+
+
+def charge_of(t: Token) -> bool:
+    """What was planted is a charge: its object, its passive subject, or the noun it describes."""
+    near = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    if t.dep_ in ("acl", "amod", "relcl"):
+        near.append(t.head)
+    return any(n.lemma_.lower() in INSTRUMENTS or n.lower_ in INSTRUMENTS or n.lemma_.lower() == "mine" for n in near)
 
 
 def origin(t: Token, places: dict[int, str]) -> str | None:
