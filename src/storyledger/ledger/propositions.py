@@ -868,18 +868,8 @@ def attach_nested(items: list[Item], cluster: list[int], members: dict[int, list
                 continue
             outer = next((i for i in idx if i != j and items[i].stance in ANSWERING and len(items[i].content) > len(inner)
                           and inner in items[i].content), None)
-            if outer is None or cluster[outer] == cluster[j]:
-                continue
-            root = cluster[j]
-            rest = [m for m in members[root] if m != j]
-            members.pop(root)
-            if rest:
-                members[rest[0]] = rest
-                for m in rest:
-                    cluster[m] = rest[0]
-            target = cluster[outer]
-            members[target].append(j)
-            cluster[j] = target
+            if outer is not None and cluster[outer] != cluster[j]:
+                move(cluster, members, j, cluster[outer])
 
 
 ATTACH_NESTED = 1
@@ -926,19 +916,8 @@ def attach_open_questions(items: list[Item], cluster: list[int], members: dict[i
                 answered = reported_before(items, by_place, m) if ATTACH_REPORT_BEFORE else None
                 moves.append((m, main if answered is None else answered_group(items, cluster, members, answered)))
     for m, target in moves:
-        if cluster[m] == target:
-            continue
-        root = cluster[m]
-        rest = [x for x in members[root] if x != m]
-        members.pop(root)
-        if rest:
-            members[rest[0]] = rest
-            for x in rest:
-                cluster[x] = rest[0]
-        if target == root:
-            target = rest[0] if rest else m
-        members.setdefault(target, []).append(m)
-        cluster[m] = target
+        if cluster[m] != target:
+            move(cluster, members, m, target)
 
 
 def answered_group(items: list[Item], cluster: list[int], members: dict[int, list[int]], j: int) -> int:
