@@ -70,6 +70,8 @@ def frame(nlp):
     ("Spanish forces detonated explosives in the dam", None, ("ES", "attack", None, None)),
     ("Spanish troops carried out an internal detonation of the dam", None, ("ES", "attack", "dam", None)),
     ("All responsibility lies with the Madrid regime", None, ("ES", "attack", None, None)),
+    # a blame the content tells of: an attack by the one blamed (an event that is no attack: none)
+    ("an initial rebel statement blaming Spain for Tuesday's explosion", None, ("ES", "attack", None, None)),
     # a charge planted, a structure mined: an attack by who set it
     ("the collapse was caused by explosives planted by Spanish troops", None, ("ES", "attack", None, None)),
     ("It was mined by the Spanish occupiers and detonated by them", None, ("ES", "attack", None, None)),
@@ -196,6 +198,7 @@ def test_a_side_fought_for_and_a_capture(frame, text, expected):
     "the involvement of Portugal in the war",  # the country itself: another proposition
     "their participation in the talks",
     "the villagers planted trees near the dam",  # a plant that is no charge
+    "residents were blaming Spain for the blackout",  # a blame for no attack
     "the Spanish power plant was shut down",
     "the union will fight for higher wages",  # no one's force
     "the police captured the stolen paintings",  # no people taken

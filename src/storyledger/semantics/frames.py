@@ -273,9 +273,9 @@ def frame_of(content: Span, speaker_cc: str | None = None,
         if agentless is None and cls == "transfer" and theme is not None and theme.removesuffix(COUNTED) in THEMES \
                 and where is not None:
             agentless = None, cls, theme, where  # "a few drones had been delivered to Russia": by whom, unsaid
-    charged = charged_with(content)
-    if charged is not None:
-        found.append(charged)
+    for charged in (charged_with(content), blamed_inside(content)):
+        if charged is not None:
+            found.append(charged)
     being = present(content, places, speaker_cc) if not found or min(f[0] for f in found) > 0 else None
     if being is not None:
         found.append(being)
@@ -311,6 +311,26 @@ def charged_with(content: Span) -> tuple[int, tuple[str | None, str, None, None]
             event = next((g for g in c.children if g.dep_ == "pobj"), None)
             if event is not None and event.lemma_.lower() in CHARGED_EVENTS:
                 return 0, (cc, "attack", None, None)
+    return None
+
+
+BLAMING = frozenset("blame".split())
+BLAME_INSIDE = 1
+
+
+def blamed_inside(content: Span) -> tuple[int, tuple[str, str, None, None]] | None:
+    """"an initial Hamas statement blaming Israel for Tuesday's explosion": a blame the content
+    tells of is an attack by the one blamed."""
+    if not BLAME_INSIDE:
+        return None
+    for t in content:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in BLAMING:
+            continue
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        cc = token_country(obj, None) if obj is not None else None
+        event = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"), None)
+        if cc is not None and event is not None and event.lemma_.lower() in CHARGED_EVENTS:
+            return depth(t, content), (cc, "attack", None, None)
     return None
 
 
