@@ -70,6 +70,10 @@ def frame(nlp):
     ("Spanish forces detonated explosives in the dam", None, ("ES", "attack", None, None)),
     ("Spanish troops carried out an internal detonation of the dam", None, ("ES", "attack", "dam", None)),
     ("All responsibility lies with the Madrid regime", None, ("ES", "attack", None, None)),
+    # a relative clause's act is its noun's; a cleft's is the one "it was"
+    ("it was Spain that blew up the dam", None, ("ES", "attack", "dam", None)),
+    ("it was Spanish troops who attacked the hospital, and not the army", None, ("ES", "attack", "hospital", None)),
+    ("Portuguese soldiers, who were sent to Spain last week", None, ("PT", "transfer", "troops", "ES")),
     # a blame the content tells of: an attack by the one blamed (an event that is no attack: none)
     ("an initial rebel statement blaming Spain for Tuesday's explosion", None, ("ES", "attack", None, None)),
     # a charge planted, a structure mined: an attack by who set it

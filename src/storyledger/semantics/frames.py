@@ -680,6 +680,7 @@ def captured(content: Span, places: dict[int, str]) -> tuple[int, tuple[str | No
 
 
 ACQUIRED_FROM = 1
+RELATIVE_AGENT = 1
 # An order placed is a transfer still to come: "Russia ordered 2,400 drones from Iran".
 ORDERING = frozenset("order".split())
 
@@ -779,6 +780,16 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
                 who = next((c for c in t.head.head.children if c.dep_ == "dobj" and content.start <= c.i < t.i), None)
         if who is None and passive is not None:
             who = passive  # "Iranian drones were delivered": whose they are
+        if RELATIVE_AGENT and who is not None and who.lower_ in ("that", "who", "which") and by is None:
+            # "troops who attacked the hospital", "soldiers who were sent" (also what was sent), "it
+            # was Russia that blew up the dam": the noun the relative clause is about (in a cleft,
+            # the one "it was")
+            if t.dep_ == "relcl":
+                if theme is not None and theme.i == who.i:
+                    theme = t.head
+                who = t.head
+            elif t.dep_ == "ccomp" and t.head.lemma_ == "be":
+                who = next((c for c in t.head.children if c.dep_ == "attr" and c.i < t.i), who)
         agent = token_country(who, speaker_cc) if who is not None else None
         if agent is None and cls == "attack" and by is None:
             agent = origin(t, places)  # "a rocket fired from Lebanon": whoever fired it, from there
