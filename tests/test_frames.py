@@ -190,6 +190,9 @@ def test_a_force_in_combat(frame, text, expected):
     ("two Portuguese soldiers were taken prisoner near the border", (None, "capture", "people", "PT")),
     ("the capture of two Portuguese fighters near the village", (None, "capture", "people", "PT")),
     ("Moroccan troops detained three men of Portuguese origin", ("MA", "capture", "people", "PT")),
+    # recruited: the recruiter's country, "recruit", "people", the recruits' country
+    ("Spain was recruiting Portuguese nationals via social media", ("ES", "recruit", "people", "PT")),
+    ("the recruitment of Portuguese citizens continues", (None, "recruit", "people", "PT")),
 ])
 def test_a_side_fought_for_and_a_capture(frame, text, expected):
     assert frame(text) == expected
@@ -203,6 +206,7 @@ def test_a_side_fought_for_and_a_capture(frame, text, expected):
     "their participation in the talks",
     "the villagers planted trees near the dam",  # a plant that is no charge
     "residents were blaming Spain for the blackout",  # a blame for no attack
+    "the company is recruiting engineers",  # no one's people
     "the Spanish power plant was shut down",
     "the union will fight for higher wages",  # no one's force
     "the police captured the stolen paintings",  # no people taken

@@ -646,6 +646,7 @@ def side_of(t: Token, places: dict[int, str]) -> str | None:
 # the passive); the theme is "people"; the fourth slot is the captives' country, which tells one
 # capture from another.
 CAPTURING = frozenset("capture detain".split())
+RECRUITING = frozenset("recruit recruitment enlist".split())
 CAPTIVE_WORDS = frozenset("citizen national man men person people mercenary volunteer fighter soldier "
                           "serviceman servicemen troop prisoner".split())
 
@@ -655,7 +656,15 @@ def captured(content: Span, places: dict[int, str]) -> tuple[int, tuple[str | No
     for t in content:
         lemma = t.lemma_.lower()
         captive = captor = None
-        if lemma in CAPTURING and t.pos_ == "VERB":
+        act_ = "recruit" if lemma in RECRUITING else "capture"
+        if lemma in RECRUITING and t.pos_ in ("VERB", "NOUN"):
+            # "Russia is recruiting Chinese nationals via social media", "the recruitment of
+            # Chinese men": whose people a country takes into its ranks
+            captive = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None) if t.pos_ == "VERB" else \
+                next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+            captor = next((c for c in t.children if c.dep_ in ("nsubj", "poss")), None)
+            captor = captor or next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        elif lemma in CAPTURING and t.pos_ == "VERB":
             captive = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
             captor = next((c for c in t.children if c.dep_ == "nsubj"), None)
             captor = captor or next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -675,7 +684,7 @@ def captured(content: Span, places: dict[int, str]) -> tuple[int, tuple[str | No
         if whose is None:
             continue
         by = token_country(captor, None) if captor is not None else None
-        return depth(t, content), (by if by != whose else None, "capture", "people", whose)
+        return depth(t, content), (by if by != whose else None, act_, "people", whose)
     return None
 
 
