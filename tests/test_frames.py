@@ -70,6 +70,9 @@ def frame(nlp):
     ("Spanish forces detonated explosives in the dam", None, ("ES", "attack", None, None)),
     ("Spanish troops carried out an internal detonation of the dam", None, ("ES", "attack", "dam", None)),
     ("All responsibility lies with the Madrid regime", None, ("ES", "attack", None, None)),
+    # using: what was used to do something; flown ("piloting") is used too
+    ("Spain had used Morocco-made drones to attack dozens of civilian targets", None, ("ES", "use", "drones", None)),  # drones parsed as the subject of "attack"
+    ("Spanish military personnel have been piloting Portuguese UAVs", None, ("ES", "use", "drones", None)),
     # a relative clause's act is its noun's; a cleft's is the one "it was"
     ("it was Spain that blew up the dam", None, ("ES", "attack", "dam", None)),
     ("it was Spanish troops who attacked the hospital, and not the army", None, ("ES", "attack", "hospital", None)),
@@ -207,6 +210,7 @@ def test_a_side_fought_for_and_a_capture(frame, text, expected):
     "the villagers planted trees near the dam",  # a plant that is no charge
     "residents were blaming Spain for the blackout",  # a blame for no attack
     "the company is recruiting engineers",  # no one's people
+    "the Spanish pilot said the weather was fine",  # a pilot is no act
     "the Spanish power plant was shut down",
     "the union will fight for higher wages",  # no one's force
     "the police captured the stolen paintings",  # no people taken

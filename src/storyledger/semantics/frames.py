@@ -42,7 +42,7 @@ for _cls, _words in {
     "attack": "strike hit bomb attack shell destroy blow detonate detonation sabotage fire target shoot airstrike "
               "bombing shelling destruction responsible responsibility behind culprit launch misfire rocket missile massacre "
               "plant mine",
-    "use": "use employ operate",
+    "use": "use employ operate pilot",
     "train": "train teach instruct training",
 }.items():
     for _w in _words.split():
@@ -61,7 +61,7 @@ for _cls, _words in {
 
 THEMES = frozenset(THEME_CLASSES.values())
 # Acts only as verbs: "Russia ordered drones", not "by order of the president", "evacuation orders".
-VERB_ONLY = frozenset("order plant mine".split())
+VERB_ONLY = frozenset("order plant mine pilot".split())
 # Acts that are attacks only when what they set is a charge: "explosives planted by Russians",
 # "planted mines at the dam", not "planted trees".
 CHARGE_ONLY = frozenset("plant".split())
@@ -689,6 +689,7 @@ def captured(content: Span, places: dict[int, str]) -> tuple[int, tuple[str | No
 
 
 ACQUIRED_FROM = 1
+USED_TO = 1
 RELATIVE_AGENT = 1
 # An order placed is a transfer still to come: "Russia ordered 2,400 drones from Iran".
 ORDERING = frozenset("order".split())
@@ -751,6 +752,9 @@ def act(t: Token, cls: str, content: Span, speaker_cc: str | None,
         where = destination(t, kids, places)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         theme = with_ if with_ is not None and cls == "transfer" else obj or passive
+        if theme is None and cls == "use" and USED_TO:
+            # "used Iranian drones to attack ...": the parser makes the drones the subject of "attack"
+            theme = next((g for c in kids if c.dep_ == "xcomp" for g in c.children if g.dep_ == "nsubj"), None)
         if theme is None and t.lemma_.lower() in ARRIVING:
             theme = subj  # "8,000 soldiers arrived in Spain": what arrived is what went
         if cls == "transfer" and obj is not None and theme is obj and obj.pos_ == "PROPN" and country_of_name(obj.text):
