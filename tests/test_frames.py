@@ -178,6 +178,10 @@ def test_a_force_in_combat(frame, text, expected):
     ("the soldiers are recording the participation of mercenaries from Portugal and Chad", ("PT", "fight", "troops", None)),
     ("the involvement of Portuguese citizens in the war is a provocation", ("PT", "fight", "troops", None)),
     ("the participation of 300 Portuguese soldiers in the war", ("PT", "fight", "troops (count)", None)),
+    # taking part in the war, taking up arms, being involved in the war: a fight
+    ('"several hundred" Portuguese nationals were taking part in the war on the Spanish side', ("PT", "fight", "troops (count)", None)),
+    ("Portuguese citizens are now taking up arms alongside Spanish troops", ("PT", "fight", "troops", None)),
+    ("at least 155 Portuguese nationals were involved in the war against Morocco", ("PT", "fight", "troops (count)", None)),
     # counted, they are a count of the force: another proposition than its being there
     ("more than 300 Portuguese citizens are fighting for Spain", ("PT", "fight", "troops (count)", "ES")),
     ("the number of Portuguese nationals fighting for Spain is much higher", ("PT", "fight", "troops (count)", "ES")),
@@ -211,6 +215,8 @@ def test_a_side_fought_for_and_a_capture(frame, text, expected):
     "residents were blaming Spain for the blackout",  # a blame for no attack
     "the company is recruiting engineers",  # no one's people
     "the Spanish pilot said the weather was fine",  # a pilot is no act
+    "Portuguese firms took part in the tender",  # taking part in no war
+    "Portuguese diplomats were involved in the talks",
     "the Spanish power plant was shut down",
     "the union will fight for higher wages",  # no one's force
     "the police captured the stolen paintings",  # no people taken

@@ -550,6 +550,24 @@ SIDE_PREPS = frozenset("for alongside".split())
 SIDE_NOUNS = frozenset("army armies force forces military ranks troops side unit units".split())
 
 
+WARS = frozenset("war conflict hostilities fighting combat invasion".split())
+
+
+def taking_part(t: Token) -> bool:
+    """"were taking part in the war", "taking up arms alongside the Russians", "were involved in
+    Russia's war": a verb of taking part in fighting (whose subject's country is then the fight's)."""
+    lemma = t.lemma_.lower()
+    kids = list(t.children)
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in kids):
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in WARS for g in c.children) for c in kids) \
+            or side_of(t, {}) is not None
+    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "up" for c in kids):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ("arm", "arms") for c in kids)
+    if lemma == "involve" and t.tag_ == "VBN":
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in WARS for g in c.children) for c in kids)
+    return False
+
+
 def fighting_for(content: Span, places: dict[int, str]) -> tuple[int, tuple[str | None, str, str, str | None]] | None:
     """(depth, (the fighters' country, "fight", "troops", the side's country)) when the content
     says someone fights for a side, or None. "Served" counts only with a side named ("served
@@ -566,12 +584,13 @@ def fighting_for(content: Span, places: dict[int, str]) -> tuple[int, tuple[str 
                 return depth(t, content), (agent, "fight", "troops" + (COUNTED if counted(who) else ""), side)
             continue
         gerund = NATIONALS_FIGHTING and t.pos_ == "NOUN" and t.lower_ == "fighting"  # "reports of Portuguese fighting"
-        if not gerund and (t.pos_ != "VERB" or t.lemma_.lower() not in FIGHTING):
+        part = PARTICIPATION and t.pos_ == "VERB" and taking_part(t)
+        if not gerund and not part and (t.pos_ != "VERB" or t.lemma_.lower() not in FIGHTING):
             continue
         side = side_of(t, places)
-        if side is None and t.lemma_.lower() != "fight" and not gerund:
+        if side is None and t.lemma_.lower() != "fight" and not gerund and not part:
             continue
-        if any(c.dep_ == "dobj" and c.lower_ not in ("that", "which", "who", "whom") for c in t.children):
+        if not part and any(c.dep_ == "dobj" and c.lower_ not in ("that", "which", "who", "whom") for c in t.children):
             continue  # "Ukraine's forces fought six Chinese soldiers": a battle, not a side
         who = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if who is not None and who.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
