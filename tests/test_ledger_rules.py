@@ -237,6 +237,37 @@ def test_a_denial_or_non_answer_of_no_words_of_its_own_answers_what_precedes_it(
         props.ANSWERS_ONLY = 1
 
 
+def test_a_claim_whose_frame_has_no_mate_in_its_group_joins_the_group_of_its_frame():
+    # "Portugal is supplying weapons to the Spanish army", left by its words among claims about
+    # Portugal's neutrality, joins the two claims that say the same act
+    def item(i, text, frame):
+        it = props.Item(f"c{i}", "d", i, i, text, "indirect")
+        it.core = text
+        it.keys = frozenset(props.keys(text))
+        it.frame = frame
+        return it
+    supply = ("PT", "transfer", "weapons", "ES")
+    items = [item(0, "Portugal is supplying weapons to Spain", supply),
+             item(1, "Lisbon has sent arms to Madrid", supply),
+             item(2, "Portugal is neutral in the conflict", None),
+             item(3, "Portugal is supplying weapons to the Spanish army", supply),
+             item(4, "the fishing fleet sent nets to Spain", ("PT", "transfer", "nets", "ES"))]
+    cluster, members = [0, 0, 2, 2, 4], {0: [0, 1], 2: [2, 3], 4: [4]}
+    props.attach_by_frame(items, cluster, members)
+    assert cluster[3] == cluster[0] and cluster[2] == 2 and cluster[4] == 4
+    # one claim of the frame elsewhere is not enough to draw it (`FRAME_GROUP_MIN`)
+    cluster, members = [0, 1, 2, 2, 4], {0: [0], 1: [1], 2: [2, 3], 4: [4]}
+    props.attach_by_frame(items, cluster, members)
+    assert cluster[3] == 2
+    props.ATTACH_FRAMES = 0
+    try:
+        cluster, members = [0, 0, 2, 2, 4], {0: [0, 1], 2: [2, 3], 4: [4]}
+        props.attach_by_frame(items, cluster, members)
+        assert cluster[3] == 2
+    finally:
+        props.ATTACH_FRAMES = 1
+
+
 def fake_embedder(texts):
     """Bag of words hashed into 64 dimensions: enough to tell unrelated sentences apart."""
     out = np.zeros((len(texts), 512), dtype=np.float32)
@@ -777,6 +808,7 @@ def test_claims_of_one_frame_share_a_proposition_however_they_are_phrased(monkey
     p = props.link_items(items, fake_embedder).of_claim
     assert p["a"] == p["b"] == p["c"] != p["d"]
     monkeypatch.setattr(props, "FRAME_BONUS", 0.0)
+    monkeypatch.setattr(props, "ATTACH_FRAMES", 0)
     p = props.link_items(items, fake_embedder).of_claim
     assert len({p["a"], p["b"], p["c"]}) > 1  # by their words alone they stay apart
 

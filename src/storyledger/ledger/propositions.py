@@ -982,7 +982,41 @@ WARNED_OFF = re.compile(r"\bagainst\s+(?:(?:making|spreading|issuing|publishing)
                         r"(?:remarks?|claims?|comments?|statements?|allegations?|accusations?|rumou?rs?|speculation)\b", re.I)
 
 
-ATTACH_ORDER = (attach_vague, attach_open_questions, attach_nested)
+def attach_by_frame(items: list[Item], cluster: list[int], members: dict[int, list[int]]) -> None:
+    """A claim that says in full who did what ("China is supplying weapons to the Russian
+    military": agent and theme said), left by its words in a group where no other claim's frame
+    meets it, joins the group where most claims' frames do (at least `FRAME_GROUP_MIN`): a
+    proposition is a state of affairs, and its frame says which."""
+    if not ATTACH_FRAMES:
+        return
+    by_frame: dict[tuple, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if it.frame:
+            by_frame[tuple(it.frame)].append(i)
+    moves: list[tuple[int, int]] = []
+    for f, claims in by_frame.items():  # by distinct frame: a story of many claims has few frames
+        if f[0] is None or f[2] is None:
+            continue
+        meeting = Counter(cluster[k] for g, ks in by_frame.items() if frames_meet(f, g) for k in ks)
+        for i in claims:
+            votes = meeting.copy()
+            votes[cluster[i]] -= 1  # not itself
+            if votes[cluster[i]] > 0:
+                continue
+            best = max(votes, key=lambda r: (votes[r], -r), default=None)
+            if best is not None and votes[best] >= FRAME_GROUP_MIN:
+                moves.append((i, best))
+    moves.sort()
+    for i, target in moves:  # the groups voted for before any moved; a group a move emptied is gone
+        if cluster[i] != target and target in members:
+            move(cluster, members, i, target)
+
+
+ATTACH_FRAMES = 1
+FRAME_GROUP_MIN = 2
+
+
+ATTACH_ORDER = (attach_vague, attach_open_questions, attach_nested, attach_by_frame)
 
 
 def label(items: list[Item], X: np.ndarray) -> str:
