@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..documents import Document
 from ..nlp.cache import ents_in, ents_of, sent_of, sents_of, text_of
-from .cues import ISSUE_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, TEASER_PREFIXES, WEAK_VERBS
+from .cues import ANSWERING, ISSUE_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, TEASER_PREFIXES, WEAK_VERBS
 from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
 from .reported import (
@@ -1597,8 +1597,7 @@ def nested_report(inner: Found, outer: Found | None = None) -> bool:
 
 
 # Cues that answer another's claim: the claim they name, with its maker, stands (`nested_report`).
-ANSWERING_CUES = frozenset("deny reject dismiss dispute refute rebut contest contradict question challenge "
-                           "decline ridicule slam refrain abstain".split())
+ANSWERING_CUES = ANSWERING | frozenset("rebut contest contradict question challenge ridicule slam abstain".split())
 
 
 # Cues of "X said this": a demonstrative object that is the whole of what was said.

@@ -146,3 +146,7 @@ poll polls survey surveys study studies it someone anyone
 
 # Lines that are navigation, not article text ("Watch more: ...", "Read also: ...").
 TEASER_PREFIXES = ("watch more", "read more", "read also", "also read", "see also", "related:", "watch:", "photo:", "video:", "advertisement")
+
+# Verbs that answer another's claim by rejecting or withholding (the core that the answering
+# lists of `attribution` and `reported` share): the claim they name stands with its maker.
+ANSWERING = frozenset("deny reject dismiss dispute refute decline refrain".split())

@@ -13,6 +13,7 @@ from ..nlp.cache import sents_of, text_of
 from ..semantics.stance import REFERRED_NOUNS
 from .cues import (
     ACT_PASSIVES,
+    ANSWERING,
     CUE_NOUNS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
@@ -836,7 +837,7 @@ def noun_attribution(noun: Token) -> Found | None:
 
 
 # Verbs of answering a claim: one they name "regarding" something stands with its maker.
-ANSWERING_VERBS = frozenset("deny reject dismiss dispute refute decline refuse refrain".split())
+ANSWERING_VERBS = ANSWERING | {"refuse"}
 UNANSWERED_VERBS = frozenset("respond comment answer reply address confirm".split())  # with "not"
 
 

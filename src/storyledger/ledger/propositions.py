@@ -998,13 +998,12 @@ def attach_by_frame(items: list[Item], cluster: list[int], members: dict[int, li
         if f[0] is None or f[2] is None:
             continue
         meeting = Counter(cluster[k] for g, ks in by_frame.items() if frames_meet(f, g) for k in ks)
+        ranked = sorted(meeting, key=lambda r: (-meeting[r], r))  # most claims of the frame first
         for i in claims:
-            votes = meeting.copy()
-            votes[cluster[i]] -= 1  # not itself
-            if votes[cluster[i]] > 0:
-                continue
-            best = max(votes, key=lambda r: (votes[r], -r), default=None)
-            if best is not None and votes[best] >= FRAME_GROUP_MIN:
+            if meeting[cluster[i]] > 1:
+                continue  # another claim of its group meets it (it counts itself once)
+            best = next((r for r in ranked if r != cluster[i]), None)
+            if best is not None and meeting[best] >= FRAME_GROUP_MIN:
                 moves.append((i, best))
     moves.sort()
     for i, target in moves:  # the groups voted for before any moved; a group a move emptied is gone
