@@ -1083,6 +1083,17 @@ def test_an_assessment_by_someone_is_theirs(claims_of):
     assert [c["source"]["name"] for c in claims] == ["United Nations"], claims
 
 
+def test_the_noun_of_a_time_phrase_is_not_the_speaker(claims_of):
+    # the parser takes "the flood" / "the fire" for the subject of the verb after it
+    claims = claims_of("A Reuters analysis of photos, maps, and radar images before, during and after the flood "
+                       "indicates that the levee failed first in the north.")
+    assert [(c["source"]["name"], c["cue"]) for c in claims] == [("Reuters", "indicate")], claims
+    claims = claims_of("A review by the board of footage before and after the fire shows that the alarm never sounded.")
+    assert len(claims) == 1 and claims[0]["source"]["name"] != "fire", claims
+    claims = claims_of("After the vote the senator said that the bill would pass.")
+    assert [c["source"]["name"] for c in claims] == ["senator"], claims
+
+
 def test_a_question_left_unanswered_is_the_askeds_non_answer(claims_of):
     claims = claims_of("Captain Mark Stevens did not answer directly when asked if there is enough time to carry out a rescue.")
     assert [(c["source"]["name"], c["stance"]) for c in claims] == [("Mark Stevens", "unconfirmed")], claims

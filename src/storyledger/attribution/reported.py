@@ -163,10 +163,31 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+# "An analysis of videos before and after the explosion indicates ...": the parser may take the
+# noun of a time phrase for the verb's subject; a noun right after one of these is not the subject.
+TIME_PREPS = frozenset("after before during following since amid".split())
+
+
+def time_object(tok: Token) -> bool:
+    """The noun is the object of a time phrase right before it ("after the explosion")."""
+    i = tok.left_edge.i - 1
+    return i >= 0 and tok.doc[i].lower_ in TIME_PREPS
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject. Where the parser gives two ("Full panic mode," said Leslie Wimes: it
-    takes "mode" inside the quote for a subject too), the one after the verb, else the nearest."""
+    takes "mode" inside the quote for a subject too), the one after the verb, else the nearest.
+    A noun of a time phrase the parser took for the subject ("An AP analysis of videos before,
+    during and after the explosion indicates") gives way to the other subject, or to the noun
+    the sentence opens on when the parser made that its root."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects and time_object(subjects[-1]) and subjects[-1].i < verb.i:
+        if len(subjects) > 1:
+            subjects = subjects[:-1]
+        else:
+            root = verb.sent.root
+            if root.pos_ in ("NOUN", "PROPN") and root.i < subjects[0].i and verb.i in {t.i for t in root.subtree}:
+                return root
     if len(subjects) < 2:
         return subjects[0] if subjects else None
     after = [c for c in subjects if c.i > verb.i]
