@@ -1094,6 +1094,15 @@ def test_the_noun_of_a_time_phrase_is_not_the_speaker(claims_of):
     assert [c["source"]["name"] for c in claims] == ["senator"], claims
 
 
+def test_a_claim_asked_about_is_its_makers(claims_of):
+    # the parser hangs the "that" clause on "asked": it is still the mayor's claim, not the asker's
+    for text in ("The spokesman said nothing when asked about claims by the mayor that the bridge had collapsed.",
+                 "The ministry declined to answer when asked about claims made by the mayor that the bridge had collapsed."):
+        claims = claims_of(text)
+        mayor = [c for c in claims if c["content"] == "that the bridge had collapsed"]
+        assert [(c["source"]["name"], c["cue"]) for c in mayor] == [("mayor", "claim")], claims
+
+
 def test_a_question_left_unanswered_is_the_askeds_non_answer(claims_of):
     claims = claims_of("Captain Mark Stevens did not answer directly when asked if there is enough time to carry out a rescue.")
     assert [(c["source"]["name"], c["stance"]) for c in claims] == [("Mark Stevens", "unconfirmed")], claims

@@ -197,6 +197,7 @@ def test_a_force_in_combat(frame, text, expected):
     ("two Portuguese soldiers were taken prisoner near the border", (None, "capture", "people", "PT")),
     ("the capture of two Portuguese fighters near the village", (None, "capture", "people", "PT")),
     ("Moroccan troops detained three men of Portuguese origin", ("MA", "capture", "people", "PT")),
+    ("Rabat arrested two Portuguese citizens fighting alongside Spanish forces", ("MA", "capture", "people", "PT")),
     # recruited: the recruiter's country, "recruit", "people", the recruits' country
     ("Spain was recruiting Portuguese nationals via social media", ("ES", "recruit", "people", "PT")),
     ("the recruitment of Portuguese citizens continues", (None, "recruit", "people", "PT")),
@@ -220,6 +221,7 @@ def test_a_side_fought_for_and_a_capture(frame, text, expected):
     "the Spanish power plant was shut down",
     "the union will fight for higher wages",  # no one's force
     "the police captured the stolen paintings",  # no people taken
+    "the police arrested the suspect's car",  # no one's people taken
     "he served in the government for ten years",  # no side in a war
 ])
 def test_no_side_and_no_capture(frame, text):

@@ -708,6 +708,11 @@ def find_reported(doc: Doc) -> list[Found]:
                     found.append(f)
     absorbed = {f.absorbs.i for f in found if f.absorbs is not None}
     found = [f for f in found if f.head.i not in absorbed] if absorbed else found
+    # "asked about claims by X that C": C is X's claim, not the asker's
+    about = {(f.content, f.head.head.head.i) for f in found if f.head.pos_ == "NOUN" and f.head.dep_ == "pobj"
+             and f.head.head.lower_ in ABOUT_PREPS}
+    if about:
+        found = [f for f in found if (f.content, f.head.i) not in about]
     return cut_at_stranded(doc, found)
 
 
@@ -814,7 +819,17 @@ def that_clause(noun: Token) -> Token | None:
         clause = next((x for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS and c.i > noun.i
                        for x in c.children if x.dep_ in ("ccomp", "acl") and x.i > c.i
                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in x.children)), None)
+    if clause is None and noun.dep_ == "pobj" and noun.head.lower_ in ABOUT_PREPS:
+        # "when asked about claims by the mayor that the bridge fell": the parser hangs the clause
+        # on the asking verb; it opens right where the claim's phrase ends
+        verb = noun.head.head
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i
+                       and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == noun.right_edge.i + 1
+                               for g in c.children)), None)
     return clause
+
+
+ABOUT_PREPS = frozenset("about on over regarding".split())
 
 
 # Report nouns that name what a paper or a broadcaster carries ("a report in the Post that ...").
@@ -848,7 +863,9 @@ def noun_attribution(noun: Token) -> Found | None:
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")), None)
     if by is None and clause.head.i != noun.i:
         # "claims made by Kiev that ...": the maker of the claim, by the participle's agent
-        by = next((g for c in clause.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        made = clause.head if clause.head.head.i == noun.i else next(
+            (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS), clause.head)
+        by = next((g for c in made.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if by is not None and by.ent_type_ not in ("DATE", "TIME"):
         # "claims by the ministry that ...", "reported on claims from health officials that ..."
         return Found(cue=[noun], cue_lemma=noun.lemma_, source=noun_span(by), content=content, mode="indirect")

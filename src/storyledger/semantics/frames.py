@@ -664,7 +664,7 @@ def side_of(t: Token, places: dict[int, str]) -> str | None:
 # prisoner", "the capture of two Chinese fighters". The agent is the captor's country (unsaid in
 # the passive); the theme is "people"; the fourth slot is the captives' country, which tells one
 # capture from another.
-CAPTURING = frozenset("capture detain".split())
+CAPTURING = frozenset("capture detain arrest".split())
 RECRUITING = frozenset("recruit recruitment enlist".split())
 CAPTIVE_WORDS = frozenset("citizen national man men person people mercenary volunteer fighter soldier "
                           "serviceman servicemen troop prisoner".split())
