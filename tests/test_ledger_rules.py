@@ -107,6 +107,16 @@ def test_overlapping_ranges_are_not_disputed():
     assert not [r for r in rel if r.kind == "disputes_number"]
 
 
+def test_a_forecast_disputes_no_count():
+    # "1,400 have been evacuated" against "altogether 2,800 are expected to be evacuated": no dispute
+    rel = relate("p", [said("a", 1, units={"evacuated": (1400, 1400)}),
+                       said("b", 2, "predicted", units={"evacuated": (2800, 2800)})])
+    assert not [r for r in rel if r.kind == "disputes_number"]
+    # two counts of what happened still are
+    rel = relate("p", [said("a", 1, units={"evacuated": (1400, 1400)}), said("b", 2, units={"evacuated": (2800, 2800)})])
+    assert [(r.a, r.b) for r in rel if r.kind == "disputes_number"] == [("a", "b")]
+
+
 def synthetic_article(rng: random.Random, n: int = 300) -> str:
     words = [f"w{rng.randrange(5000)}" for _ in range(n)]
     return " ".join(words)

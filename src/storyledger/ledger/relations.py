@@ -142,7 +142,10 @@ def relate(proposition: str, said: list[Said]) -> list[Relation]:
                             "updates", b.position.claim, a.position.claim, proposition,
                             f"{a.who}: {span_text(la, ha)} {a.words.get(unit, what)} on {a.position.date or '?'}; "
                             f"later {b.who}: {span_text(lb, hb)} {b.words.get(unit, what)} on {b.position.date or '?'}")
-                elif days_apart(a, b) <= DISPUTE_DAYS and not (a.actors and b.actors and not a.actors & b.actors):
+                elif days_apart(a, b) <= DISPUTE_DAYS and not (a.actors and b.actors and not a.actors & b.actors) \
+                        and "predicted" not in (a.position.stance, b.position.stance):
+                    # a forecast ("the toll is expected to reach 500", "altogether there would be
+                    # 2,800") is no count of what happened: it disputes none
                     out.append(Relation("disputes_number", a.position.claim, b.position.claim, proposition,
                                         f"{a.who}: {span_text(la, ha)} {a.words.get(unit, what)}; "
                                         f"{b.who}: {span_text(lb, hb)} {b.words.get(unit, what)}"))
