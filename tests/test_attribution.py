@@ -1103,6 +1103,15 @@ def test_a_claim_asked_about_is_its_makers(claims_of):
         assert [(c["source"]["name"], c["cue"]) for c in mayor] == [("mayor", "claim")], claims
 
 
+def test_a_description_after_a_lead_that_names_one_person_is_that_person(claims_of):
+    claims = claims_of("Maria Lopes has addressed the fact that the company was warned about safety.\n\n"
+                       "The veteran filmmaker said in a new interview that she immediately suspected disaster.")
+    assert [c["source"]["name"] for c in claims] == ["Maria Lopes"], claims
+    # two people named: the description is left as it is
+    claims = claims_of("Maria Lopes and John Reyes met on Monday. The filmmaker said that the deal was done.")
+    assert [c["source"]["name"] for c in claims] != ["Maria Lopes"] and [c["source"]["name"] for c in claims] != ["John Reyes"], claims
+
+
 def test_a_question_left_unanswered_is_the_askeds_non_answer(claims_of):
     claims = claims_of("Captain Mark Stevens did not answer directly when asked if there is enough time to carry out a rescue.")
     assert [(c["source"]["name"], c["stance"]) for c in claims] == [("Mark Stevens", "unconfirmed")], claims

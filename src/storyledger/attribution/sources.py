@@ -187,6 +187,12 @@ class SourceResolver:
             return Source(name=desc.name, mention=text, span=span, kind=desc.kind, role=desc.role)
         if epithet(mention):
             k = self.last_person
+            if k is None:
+                # "James Cameron has addressed ... . The Titanic (1997) director said": the person the
+                # lead names, though not yet as a speaker
+                named = person_named_before(mention)
+                if named is not None:
+                    return self.person(self.full_name(strip_possessive(named.text)), description(mention), text, span)
             if k is not None and not other_role(k.role, mention.root.lower_):
                 # "The Titanic (1997) director ... said" after "James Cameron" said: the last
                 # person who spoke, named again by what they are; what they are is now known, so
@@ -440,6 +446,27 @@ def epithet(mention: Span) -> bool:
     root = mention.root
     return (mention[0].lower_ == "the" and root.pos_ == "NOUN" and root.tag_ == "NN" and root.lower_ in EPITHET_HEADS
             and not any(t.ent_type_ == "PERSON" for t in mention))
+
+
+# How far back a description may find the person a lead named (in sentences).
+NAMED_BEFORE_SENTENCES = 2
+
+
+def person_named_before(mention: Span) -> Span | None:
+    """The one person (a full name) the sentences just before `mention` name, as the subject of
+    one, when no one has spoken yet: "James Cameron has addressed ... . The filmmaker said"; None
+    when they name none or several."""
+    doc = mention.doc
+    sents = [s for s in sents_of(doc) if s.end <= mention.start][-NAMED_BEFORE_SENTENCES:]
+    if not sents:
+        return None
+    people = {e.text: e for e in ents_of(doc) if e.label_ == "PERSON" and len(e) >= 2
+              and sents[0].start <= e.start and e.end <= mention.start}
+    if len(people) != 1:
+        return None
+    person = next(iter(people.values()))
+    # the one the lead is about: the subject of its sentence ("The mayor met Anna Berg": not her)
+    return person if person.root.dep_ in ("nsubj", "nsubjpass") and person.root.head.dep_ == "ROOT" else None
 
 
 def person_like(name: str) -> bool:
