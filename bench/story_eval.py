@@ -9,7 +9,9 @@ writes the documents file (`{id: NNN, text, published, url, outlet, title: null}
 into a fresh ledger with `storyledger ingest`, exports the claims (`storyledger claims --format
 jsonl`) and the relations (`storyledger export --format jsonl`), and runs
 `../shared/eval/score_story.py` on them. With no folder, every set of both places that has its
-texts. Prints the scorer's summary line per set, then one line with the link time.
+texts. Prints the scorer's summary line per set with the B3 precision and recall, the pairs flagged
+of those whose two claims were both found (issue 13's measure), flag precision, quantities and net
+position, then one line with the link time.
 
 `--misses` also lists, per set, the core gold claims no system claim matched (with the system
 claims of that page), the matched claims whose stance differs, the gold pairs whose two claims
@@ -89,7 +91,9 @@ def evaluate(story: Path, cache: Path, work: Path, as_json: bool) -> dict | None
     if as_json:
         print(json.dumps({"story": story.name, **res}))
     else:
+        pairs = res["pairs"]
         print(f"{story.name}: {line}; B3 P/R {res['proposition_bcubed']['p']}/{res['proposition_bcubed']['r']}, "
+              f"pairs flagged of both found {pairs['flagged']}/{pairs['both_found']}, "
               f"flag precision {res['flag_precision']} of {res['flags_judged']}, quantities {res['quantity_acc']}, "
               f"net {res['net_position_acc']}; ingest {seconds:.1f} s")
     return res
