@@ -274,3 +274,17 @@ def test_the_accused_of_an_act_is_its_agent(nlp):
 
     doc = nlp("The mayor accused Portuguese troops on Tuesday of shelling the dam.")
     assert frame_of(doc[3:-1]) == ("PT", "attack", "dam", None)  # "Portuguese troops on Tuesday of shelling the dam"
+
+
+def test_a_denial_of_a_counted_force_denies_the_act_not_the_count():
+    # the frame of the denial meets the plain "they are fighting" claims, not the counts of them
+    from storyledger.documents import Document
+    from storyledger.pipeline import extract
+
+    def frames(text):
+        return [(c.stance, c.frame) for c in extract(Document(id="t", text=text))]
+
+    assert frames("The ministry rejected as false claims that 300 Portuguese citizens were fighting for Spain.") == \
+        [("denied", ("PT", "fight", "troops", "ES"))]
+    assert frames("The ministry said that 300 Portuguese citizens were fighting for Spain.") == \
+        [("asserted", ("PT", "fight", "troops (count)", "ES"))]

@@ -23,7 +23,7 @@ from .nlp import MODEL, free_heap, load, trim_caches
 from .nlp.cache import sent_of, sents_of, text_of
 from .nlp.names import HONORIFICS, TITLES
 from .semantics.entities import document_names, find_entities
-from .semantics.frames import country_of_name, frame_of, speaker_country
+from .semantics.frames import COUNTED, country_of_name, frame_of, speaker_country
 from .semantics.places import Place, find_places
 from .semantics.quantities import find_quantities
 from .semantics.stance import assess, negated_cue, neither_nor
@@ -254,6 +254,10 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
         source = claim.source
         claim.frame = frame_of(content, speaker_country(source.name, source.kind, [source.role] if source.role else []),
                                place_countries)
+        if claim.frame and claim.stance == "denied" and (claim.frame[2] or "").endswith(COUNTED):
+            # "rejected remarks that 155 Chinese citizens were fighting": a denial of the act, not
+            # of its count (a count is disputed by another figure)
+            claim.frame = (*claim.frame[:2], claim.frame[2].removesuffix(COUNTED), *claim.frame[3:])
     carry_said_on(doc, claims, timexes)
     published = (document.published or "")[:10]
     for claim in claims:
