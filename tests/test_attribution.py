@@ -1112,6 +1112,15 @@ def test_a_description_after_a_lead_that_names_one_person_is_that_person(claims_
     assert [c["source"]["name"] for c in claims] != ["Maria Lopes"] and [c["source"]["name"] for c in claims] != ["John Reyes"], claims
 
 
+def test_some_said_others_said_are_two_statements_of_the_group_before(claims_of):
+    claims = claims_of("Port officials gave conflicting accounts. Some blamed the storm, others said the pier had collapsed by itself.")
+    got = [(c["source"]["name"], c["cue"], c["content"]) for c in claims]
+    assert got == [("Port officials", "blame", "the storm"), ("Port officials", "say", "the pier had collapsed by itself")], got
+    # with no group named just before, "some" stays as written
+    claims = claims_of("The mayor spoke on Monday. Some said the bridge was safe.")
+    assert [c["source"]["name"] for c in claims] == ["Some"], claims
+
+
 def test_a_question_left_unanswered_is_the_askeds_non_answer(claims_of):
     claims = claims_of("Captain Mark Stevens did not answer directly when asked if there is enough time to carry out a rescue.")
     assert [(c["source"]["name"], c["stance"]) for c in claims] == [("Mark Stevens", "unconfirmed")], claims

@@ -340,6 +340,13 @@ def clause_content(verb: Token) -> Token | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if len(clauses) > 1:
         own = [c for c in clauses if not (c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
+        if any(c.i > verb.i and c.left_edge.i <= verb.i + 2 and not verb.doc[verb.i + 1].is_punct
+               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in own):
+            # "Some blamed X, others said Y": a clause with a subject of its own, then the verb's own
+            # subject, is a statement beside this one; what "others" said is Y
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            own = [c for c in own if not (c.i < verb.i and subj is not None and c.right_edge.i < subj.i
+                                          and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))] or own
         clauses = own or clauses
     return clauses[0] if clauses else None
 

@@ -19,6 +19,8 @@ from .reported import PAGE_DATE, noun_span, the_remarks
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_ANY = {"they", "them", "we", "i", "you"}
+# Part of a group named just before: "Officials disagreed. Some said X, others said Y."
+PARTITIVES = frozenset("some others many most several".split())
 DEMONSTRATIVE = {"this", "that", "these", "those", "which", "who"}
 RELATIVE = {"who", "which", "that", "whom"}
 
@@ -153,6 +155,12 @@ class SourceResolver:
                 k.kind = "person"
                 return Source(name=k.name, mention=text, span=span, kind="person", role=k.role)
             return Source(name=UNRESOLVED, mention=text, span=span, kind="unnamed", role=None)
+        if low in PARTITIVES:
+            # "Officials gave conflicting reports. Some blamed X, others said Y": some of them
+            group = people_subject_before(mention)
+            if group is not None:
+                name = description(without_bare_phrases(group))
+                return Source(name=name, mention=text, span=span, kind="unnamed", role=None)
         if low in PRONOUNS_ANY:
             group = people_subject_before(mention) if low == "they" else None
             if group is not None:
@@ -747,8 +755,8 @@ def people_subject_before(mention: Span) -> Span | None:
         return None
     sents = sents_of(doc)
     own, prev = sents[k], sents[k - 1]
-    if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < mention.start for t in own):
-        return None  # a subject before it in its own sentence comes first
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < mention.start and t.lower_ not in PARTITIVES for t in own):
+        return None  # a subject before it in its own sentence comes first ("Some ..., others said": a part of the same)
     head = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     if head is None or head.tag_ != "NNS" or head.lower_ in NOT_PEOPLE or head.ent_type_ \
             or not (head.lower_ in GROUP_HEADS or PEOPLE_ENDINGS.search(head.lower_)):
