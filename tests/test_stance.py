@@ -205,6 +205,10 @@ def one(claims, needle):
     ("Lisbon cautioned Madrid against spreading baseless rumours.", "rumours", "denied", "positive"),
     ("Lisbon warned residents against returning to the flooded area.", "returning", "asserted", "positive"),
     ("Lisbon warned the press against making remarks about the inquiry.", "remarks", "asserted", "positive"),
+    # the warning said in the quote: the reckless remarks are not to be made
+    ('The envoy said: "We urge the parties concerned to not release irresponsible remarks."', "remarks", "denied", "positive"),
+    ("The envoy urged Madrid to stop spreading false rumours about the rifles.", "rumours", "denied", "positive"),
+    ("The envoy urged Madrid to read the irresponsible remarks again.", "remarks", "asserted", "positive"),
 ])
 def test_stance_rules(claims_of, sentence, needle, stance, polarity):
     c = one(claims_of(sentence), needle)

@@ -717,16 +717,23 @@ RECKLESS_WORDS = frozenset("irresponsible reckless unfounded groundless baseless
 
 
 def warns_off_claims(content: Span, cue_lemma: str) -> bool:
-    """The content of a warning is "against" remarks or claims it calls false or reckless."""
-    if cue_lemma not in WARNING_CUES:
+    """The content of a warning is "against" remarks or claims it calls false or reckless; so is
+    a warning said in the content ("We urge the parties to not release irresponsible remarks")
+    whose remarks are not to be made."""
+    if cue_lemma not in WARNING_CUES and content.root.lemma_.lower() not in WARNING_CUES:
         return False
-    for t in content:
-        if t.lower_ != "against" or t.dep_ != "prep":
+    for g in content:
+        if g.lemma_.lower() not in SAID_NOUNS or not any(a.lower_ in RECKLESS_WORDS | DENIAL_WORDS for a in g.children if a.dep_ == "amod"):
             continue
-        for g in t.subtree:
-            if g.lemma_.lower() in SAID_NOUNS and any(a.lower_ in RECKLESS_WORDS | DENIAL_WORDS for a in g.children if a.dep_ == "amod"):
-                return True
+        if any(a.lower_ == "against" and a.dep_ == "prep" for a in g.ancestors if a.i >= content.start):
+            return True
+        verb = g.head
+        if g.dep_ == "dobj" and verb.pos_ == "VERB" and (is_negated(verb) or verb.head.lemma_.lower() in STOP_VERBS):
+            return True  # "to not release irresponsible remarks", "to stop making false claims"
     return False
+
+
+STOP_VERBS = frozenset("stop cease refrain avoid quit".split())
 
 
 # What one refers on to others when one will not answer: "referred questions to the ministry".
