@@ -209,6 +209,10 @@ def one(claims, needle):
     ('The envoy said: "We urge the parties concerned to not release irresponsible remarks."', "remarks", "denied", "positive"),
     ("The envoy urged Madrid to stop spreading false rumours about the rifles.", "rumours", "denied", "positive"),
     ("The envoy urged Madrid to read the irresponsible remarks again.", "remarks", "asserted", "positive"),
+    # a question sent on to someone else is not answered
+    ('The envoy said: "The question about the rifles should be addressed to the Defence Ministry."', "rifles", "unconfirmed", "positive"),
+    ("The envoy said questions should be directed to the harbour police.", "questions", "unconfirmed", "positive"),
+    ("The envoy said the letter should be addressed to the harbour police.", "letter", "asserted", "positive"),
 ])
 def test_stance_rules(claims_of, sentence, needle, stance, polarity):
     c = one(claims_of(sentence), needle)

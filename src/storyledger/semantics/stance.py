@@ -115,8 +115,11 @@ FIRST_PERSON = {"i", "we"}
 IMPOSSIBLE_ADJECTIVES = {"impossible", "inconceivable", "unthinkable"}
 TELL_VERBS = {"know", "say", "tell", "predict", "estimate", "determine", "confirm", "verify", "establish",
               "assess", "discern", "judge", "gauge", "quantify", "calculate", "ascertain", "count"}
-# "before reaching any firm conclusion", "before saying what happened": judgement deferred.
-DEFER = re.compile(r"\bbefore\s+(?:(?:reaching|drawing|making|coming\s+to|jumping\s+to|arriving\s+at)\s+(?:a|any|the|its|their|our|firm|final|definitive|and|\s)*conclusions?"
+# "before reaching any firm conclusion", "before saying what happened": judgement deferred; "The
+# question about X should be addressed to the ministry": a referral, no answer.
+DEFER = re.compile(r"^(?:the\s+|this\s+|that\s+|such\s+|any\s+|all\s+)?(?:questions?|quer(?:y|ies)|inquir(?:y|ies))\b[^.;:]{0,80}?\b(?:should|must|ought\s+to|need\s+to|can)\s+be\s+"
+                   r"(?:addressed|directed|referred|put|sent|forwarded)\s+to\b"
+                   r"|\bbefore\s+(?:(?:reaching|drawing|making|coming\s+to|jumping\s+to|arriving\s+at)\s+(?:a|any|the|its|their|our|firm|final|definitive|and|\s)*conclusions?"
                    r"|(?:saying|deciding|determining|concluding|judging)\s+(?:what|whether|who|how|which))\b", re.I)
 # "what officials suspect was the implosion": the content names the thing as someone's suspicion.
 SUSPECTED_WHAT = re.compile(r"\bwhat\s+(?:[\w.'’-]+\s+){0,5}?(?:suspect(?:s|ed)?|believe[sd]?|think|thinks|thought|assume[sd]?)\s+(?:was|is|were|are|to\s+be|might|may|could)\b", re.I)
