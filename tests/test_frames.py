@@ -288,3 +288,19 @@ def test_a_denial_of_a_counted_force_denies_the_act_not_the_count():
         [("denied", ("PT", "fight", "troops", "ES"))]
     assert frames("The ministry said that 300 Portuguese citizens were fighting for Spain.") == \
         [("asserted", ("PT", "fight", "troops (count)", "ES"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where heard sounds came from, whoever says it: one frame with no agent
+    ("the rescuers said the knocking sounds came from the trapped miners", (None, "origin", "sounds", None)),
+    ("the tapping could have been made by fish", None),  # "made by" without the sound as object: no word of origin
+    ("whales can also make noises that confuse the sonar", (None, "origin", "sounds", None)),
+    ("the regular intervals of the noises indicate a human origin", (None, "origin", "sounds", None)),
+    ("there is no connection between the sounds and the wreck site", (None, "origin", "sounds", None)),
+    ("the noises may have originated from the old mine shafts", (None, "origin", "sounds", None)),
+    # the search for it is what was done, not said of the sounds; a sound heard says nothing of its origin
+    ("the divers moved north in an attempt to find the origin of the noises", None),
+    ("the sound of the blast was heard across the city", None),
+])
+def test_where_sounds_came_from(frame, text, expected):
+    assert frame(text) == expected

@@ -18,7 +18,8 @@ theme and destination are said ("drones were shipped to Russia"), and a force pu
 country; a force fighting for a side ("Chinese citizens are fighting for Russia":
 `fighting_for`), whose agent is the fighters' country and whose fourth slot is the side; and a
 capture ("Ukraine captured two Chinese citizens": `captured`), whose fourth slot is the
-captives' country. A projectile's attack is by the country it came from ("a rocket fired
+captives' country; and, with no agent, where heard sounds came from ("the noises indicate human
+origin", "sea life can make noises": `sound_origin`). A projectile's attack is by the country it came from ("a rocket fired
 from Lebanon", "the blast came from within Gaza") or whose it was ("a misfired Syrian rocket").
 The agent of "Russia bought X from Iran" is Iran, as in "Iran sold X to Russia", and Russia is
 where it went; "Russia ordered X from Iran" is that transfer still to come. Pure functions over a parsed
@@ -279,7 +280,7 @@ def frame_of(content: Span, speaker_cc: str | None = None,
     being = present(content, places, speaker_cc) if not found or min(f[0] for f in found) > 0 else None
     if being is not None:
         found.append(being)
-    for side in (fighting_for(content, places), captured(content, places)):
+    for side in (fighting_for(content, places), captured(content, places), sound_origin(content)):
         if side is not None:
             found.append(side)
     fighting = in_combat(content)
@@ -867,3 +868,32 @@ def target(cls: str, theme: str | None) -> str | None:
     """An attack's theme is what it struck; the charge it used says nothing of that ("detonated
     explosives in the plant", "detonated a bomb"): unsaid."""
     return None if cls == "attack" and theme in INSTRUMENTS else theme
+
+
+# Where heard sounds came from is a state of affairs of its own, whoever says it and in whatever
+# words: "the noises indicate human origin", "sea life can also make noises", "the sounds could
+# have originated from the wreck", "no connection between the noises and the site", "what may
+# have caused them". Its frame has no agent: (None, "origin", "sounds", None).
+SOUND_NOUNS = frozenset("noise sound banging knocking tapping".split())
+ORIGIN_WORDS = frozenset("origin originate source cause connection come emanate stem indicate suggest".split())
+SEARCHING = frozenset("find explore determine locate identify establish search investigate".split())
+
+
+def sound_origin(content: Span) -> tuple[int, tuple[None, str, str, None]] | None:
+    """(depth, (None, "origin", "sounds", None)) when the content says what heard sounds came from
+    or were: a sound noun and a word of origin ("originated", "came from", "caused", "indicate",
+    "connection"), or sounds made by something ("sea life can make noises"); not the search for it
+    ("relocated to find the origin of the noises": what was done, not said of the sounds)."""
+    if not any(t.lemma_.lower() in SOUND_NOUNS or t.lower_ == "banging" for t in content):
+        return None
+    for t in content:
+        lemma = t.lemma_.lower()
+        made = lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in SOUND_NOUNS for c in t.children)
+        if lemma not in ORIGIN_WORDS and not made:
+            continue
+        if lemma == "come" and not any(c.dep_ == "prep" and c.lower_ == "from" for c in t.children):
+            continue
+        if any(a.lemma_.lower() in SEARCHING and a.i >= content.start for a in t.ancestors):
+            continue  # "in an attempt to find the origin of the noises"
+        return depth(t, content), (None, "origin", "sounds", None)
+    return None
