@@ -877,17 +877,23 @@ def target(cls: str, theme: str | None) -> str | None:
 SOUND_NOUNS = frozenset("noise sound banging knocking tapping".split())
 ORIGIN_WORDS = frozenset("origin originate source cause connection come emanate stem indicate suggest".split())
 SEARCHING = frozenset("find explore determine locate identify establish search investigate".split())
+# "what (the noises) are", "what some noises heard near the wreck actually are" (read on the text:
+# the parser often takes the sounds for the subject of "heard" or an apposition of "what")
+WHAT_SOUNDS_ARE = re.compile(r"what\s+\(?(?:the\s+|these\s+|those\s+|some\s+)?(?:[\w-]+\s+)?(?:noises|sounds|banging|knocking|tapping)"
+                             r"\b[^.;:]{0,60}?\b(?:are|is|was|were)\b", re.I)
 
 
 def sound_origin(content: Span) -> tuple[int, tuple[None, str, str, None]] | None:
     """(depth, (None, "origin", "sounds", None)) when the content says what heard sounds came from
     or were: a sound noun and a word of origin ("originated", "came from", "caused", "indicate",
-    "connection"), or sounds made by something ("sea life can make noises"); not the search for it
+    "connection"), what the sounds are ("we don't know what the noises are"), or sounds made by something ("sea life can make noises"); not the search for it
     ("relocated to find the origin of the noises": what was done, not said of the sounds)."""
     if not any(t.lemma_.lower() in SOUND_NOUNS or t.lower_ == "banging" for t in content):
         return None
     for t in content:
         lemma = t.lemma_.lower()
+        if lemma == "what" and WHAT_SOUNDS_ARE.match(content.doc.text, t.idx):
+            return depth(t, content), (None, "origin", "sounds", None)  # "we don't know what the noises are"
         made = lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in SOUND_NOUNS for c in t.children)
         if lemma not in ORIGIN_WORDS and not made:
             continue
