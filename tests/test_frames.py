@@ -301,6 +301,7 @@ def test_a_denial_of_a_counted_force_denies_the_act_not_the_count():
     ("we do not know what (the noises) are", (None, "origin", "sounds", None)),
     ("it is unclear what some sounds heard near the pier actually are", (None, "origin", "sounds", None)),
     ("nobody knows what the noise level is in the city", None),
+    ("that sounds like a plan which suggests they came from the capital", None),  # a verb, no sound
     # the search for it is what was done, not said of the sounds; a sound heard says nothing of its origin
     ("the divers moved north in an attempt to find the origin of the noises", None),
     ("the sound of the blast was heard across the city", None),

@@ -888,12 +888,13 @@ def sound_origin(content: Span) -> tuple[int, tuple[None, str, str, None]] | Non
     or were: a sound noun and a word of origin ("originated", "came from", "caused", "indicate",
     "connection"), what the sounds are ("we don't know what the noises are"), or sounds made by something ("sea life can make noises"); not the search for it
     ("relocated to find the origin of the noises": what was done, not said of the sounds)."""
-    if not any(t.lemma_.lower() in SOUND_NOUNS or t.lower_ == "banging" for t in content):
-        return None
+    what = next((t for t in content if t.lower_ == "what" and WHAT_SOUNDS_ARE.match(content.doc.text, t.idx)), None)
+    if what is not None:
+        return depth(what, content), (None, "origin", "sounds", None)  # "we don't know what the noises are"
+    if not any((t.lemma_.lower() in SOUND_NOUNS and t.pos_ == "NOUN") or t.lower_ == "banging" for t in content):
+        return None  # "that sounds like a plan" is no sound
     for t in content:
         lemma = t.lemma_.lower()
-        if lemma == "what" and WHAT_SOUNDS_ARE.match(content.doc.text, t.idx):
-            return depth(t, content), (None, "origin", "sounds", None)  # "we don't know what the noises are"
         made = lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in SOUND_NOUNS for c in t.children)
         if lemma not in ORIGIN_WORDS and not made:
             continue
