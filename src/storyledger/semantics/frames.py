@@ -19,8 +19,9 @@ country; a force fighting for a side ("Chinese citizens are fighting for Russia"
 `fighting_for`), whose agent is the fighters' country and whose fourth slot is the side; and a
 capture ("Ukraine captured two Chinese citizens": `captured`), whose fourth slot is the
 captives' country; and, with no agent, where heard sounds came from ("the noises indicate human
-origin", "sea life can make noises": `sound_origin`). A projectile's attack is by the country it came from ("a rocket fired
-from Lebanon", "the blast came from within Gaza") or whose it was ("a misfired Syrian rocket").
+origin", "sea life can make noises": `sound_origin`). A projectile's attack is by the country it
+came from ("a rocket fired from Lebanon", "the blast came from within Gaza") or whose it was ("a
+misfired Syrian rocket").
 The agent of "Russia bought X from Iran" is Iran, as in "Iran sold X to Russia", and Russia is
 where it went; "Russia ordered X from Iran" is that transfer still to come. Pure functions over a parsed
 span; the country of a name comes from the gazetteer (a country, its demonym, its capital) or a
@@ -886,8 +887,9 @@ WHAT_SOUNDS_ARE = re.compile(r"what\s+\(?(?:the\s+|these\s+|those\s+|some\s+)?(?
 def sound_origin(content: Span) -> tuple[int, tuple[None, str, str, None]] | None:
     """(depth, (None, "origin", "sounds", None)) when the content says what heard sounds came from
     or were: a sound noun and a word of origin ("originated", "came from", "caused", "indicate",
-    "connection"), what the sounds are ("we don't know what the noises are"), or sounds made by something ("sea life can make noises"); not the search for it
-    ("relocated to find the origin of the noises": what was done, not said of the sounds)."""
+    "connection"), what the sounds are ("we don't know what the noises are"), or sounds made by
+    something ("sea life can make noises"); not the search for it ("relocated to find the origin
+    of the noises": what was done, not said of the sounds)."""
     what = next((t for t in content if t.lower_ == "what" and WHAT_SOUNDS_ARE.match(content.doc.text, t.idx)), None)
     if what is not None:
         return depth(what, content), (None, "origin", "sounds", None)  # "we don't know what the noises are"
