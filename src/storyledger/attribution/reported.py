@@ -716,8 +716,7 @@ def find_reported(doc: Doc) -> list[Found]:
     absorbed = {f.absorbs.i for f in found if f.absorbs is not None}
     found = [f for f in found if f.head.i not in absorbed] if absorbed else found
     # "asked about claims by X that C": C is X's claim, not the asker's
-    about = {(f.content, f.head.head.head.i) for f in found if f.head.pos_ == "NOUN" and f.head.dep_ == "pobj"
-             and f.head.head.lower_ in ABOUT_PREPS and f.head.head.head.lemma_.lower() in ASKING}
+    about = {(f.content, f.head.head.head.i) for f in found if f.head.pos_ == "NOUN" and asked_about(f.head)}
     if about:
         found = [f for f in found if (f.content, f.head.i) not in about]
     return cut_at_stranded(doc, found)
@@ -826,7 +825,7 @@ def that_clause(noun: Token) -> Token | None:
         clause = next((x for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS and c.i > noun.i
                        for x in c.children if x.dep_ in ("ccomp", "acl") and x.i > c.i
                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in x.children)), None)
-    if clause is None and noun.dep_ == "pobj" and noun.head.lower_ in ABOUT_PREPS and noun.head.head.lemma_.lower() in ASKING:
+    if clause is None and asked_about(noun):
         # "when asked about claims by the mayor that the bridge fell": the parser hangs the clause
         # on the asking verb; it opens right where the claim's phrase ends
         verb = noun.head.head
@@ -838,6 +837,11 @@ def that_clause(noun: Token) -> Token | None:
 
 ABOUT_PREPS = frozenset("about on over regarding".split())
 ASKING = frozenset("ask question press quiz".split())
+
+
+def asked_about(noun: Token) -> bool:
+    """The noun is what someone was asked about ("asked about claims by X that ...")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ABOUT_PREPS and noun.head.head.lemma_.lower() in ASKING
 
 
 # Report nouns that name what a paper or a broadcaster carries ("a report in the Post that ...").
