@@ -1998,3 +1998,36 @@ def test_a_denials_own_label_of_what_it_denied_is_no_second_claim(claims_of):
     # a label of something else than what was denied stands
     claims = claims_of("The ministry denied the report, calling the editor a liar.")
     assert {c["cue"] for c in claims} == {"deny", "call"}, claims
+
+
+def test_closing_according_to_covers_the_sentences_before_it_in_its_paragraph(claims_of):
+    # "..., according to X." closing a paragraph: the sentence before it that it carries on is X's too
+    text = ("The navy has sunk more than 40 patrol boats since the spring. Two of them were hit overnight, "
+            "according to the coast guard.\n\nThe harbour reopened on Friday.")
+    claims = claims_of(text)
+    first = one(claims, "more than 40 patrol boats")
+    assert first["source"]["mention"] == "the coast guard" and first["cue"] == "according to"
+    assert one(claims, "Two of them were hit")["source"]["mention"] == "the coast guard"
+    assert not [c for c in claims if "harbour reopened" in c["content"]]  # another paragraph: the writer's
+    # an aside on the source after it does not stop it closing the paragraph
+    claims = claims_of("Originally, the army sent its pilots abroad for training. But as delays grew, the supplier "
+                       "sent its own trainers instead, according to two officials, who spoke on condition of anonymity.")
+    assert one(claims, "sent its pilots abroad")["source"]["mention"] == "two officials"
+
+
+def test_closing_according_to_leaves_the_writers_sentences_alone(claims_of):
+    # a sentence on something else: nothing carries it on
+    claims = claims_of("It was in the last decade that the city saw its biggest boom in housing. The port's cargo "
+                       "volume stood at 2 million tonnes in 2010, according to the harbour authority.")
+    assert not [c for c in claims if "biggest boom" in c["content"]]
+    # the writer's words about the source itself
+    claims = claims_of("More poet than mayor, Lopez struggles with budgets. Every meeting on budgets runs long, "
+                       "according to Lopez.")
+    assert not [c for c in claims if "struggles with budgets" in c["content"]]
+    # "According to X, ..." opening its sentence covers that sentence only
+    claims = claims_of("The bridge closed in May. According to the ministry, the bridge will reopen in June.")
+    assert not [c for c in claims if "closed in May" in c["content"]]
+    # a sentence with a claim of its own stops the run
+    claims = claims_of("The mayor said the dam had failed at dawn. The dam failed after days of rain, according to the "
+                       "water board.")
+    assert one(claims, "had failed at dawn")["source"]["name"] != "water board"

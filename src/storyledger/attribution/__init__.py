@@ -114,6 +114,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = resolve_demonstratives(doc, document, found)
     found.sort(key=lambda f: f.content[0])
     found = add_continuations(doc, found, quotes, teasers)
+    found = according_to_paragraph(doc, found, quotes, teasers)
     found = [f for f in found if f.shares_cue is None or shares_cue_still(f, found)]
     found = said_in_a_statement(doc, found)
     found = closing_quotes(doc, found)
@@ -1713,6 +1714,74 @@ def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers
         by_end[c.content[1]] = c
     out.sort(key=lambda f: f.content[0])
     return out
+
+
+# Sentences before a paragraph's closing "..., according to X." that it may cover.
+ACCORDING_BACK = 2
+CLOSING_SOURCE_CUES = frozenset(["according to"])
+# What may follow the source of a closing "according to": an aside on it ("..., who spoke on
+# condition of anonymity", "..., a spokesman for the agency").
+SOURCE_ASIDE = re.compile(r"^[,(]\s*(?:who|whom|whose|which|an?|the)\b", re.I)
+
+
+def according_to_paragraph(doc: Doc, found: list[Found], quotes: list[Quote], teasers: list[tuple[int, int]]) -> list[Found]:
+    """A paragraph that closes with "..., according to X." is X's account throughout: "The
+    military has downed more than 300 drones. Six were shot down overnight, according to the
+    air force spokesman." Each sentence before it in its paragraph (up to `ACCORDING_BACK`,
+    nearest first) that holds no claim, quote or cue of its own is X's too; the run stops at
+    one that does, at a question, and at a sentence of saying. Not for "According to X, A."
+    opening its sentence: what comes before that is the writer's."""
+    if not ACCORDING_PARAGRAPH:
+        return found
+    text = text_of(doc)
+    taken = [(f.content[0], f.content[1]) for f in found] + [f.cue_span for f in found] + [(q.open_mark, q.end) for q in quotes]
+    out = list(found)
+    for f in found:
+        if f.cue_lemma not in CLOSING_SOURCE_CUES or f.source is None or f.cue_span[0] < f.content[1]:
+            continue
+        sent = sent_of(doc[f.cue[0].i])
+        rest = text[f.source.end_char:sent.end_char].strip(" .\n\"'”’")
+        if trim(doc, sent.start_char, sent.end_char)[0] != f.content[0] or rest and not SOURCE_ASIDE.match(rest):
+            continue  # the phrase closes its sentence (but for an aside on the source), and the content opens it
+        for _ in range(ACCORDING_BACK):
+            if sent.start == 0:
+                break
+            before = sent_of(doc[sent.start - 1])
+            s, e = trim(doc, before.start_char, before.end_char)
+            if e <= s or "\n" in text[e:sent.start_char] or inside_any(s, teasers) \
+                    or any(a < e and s < b for a, b in taken) or text[s:e].rstrip().endswith("?") \
+                    or before.root.lemma_.lower() in SPEECH_VERBS or not coheres(before, sent) or names(before, f.source):
+                break
+            out.append(Found(cue=f.cue, cue_lemma=f.cue_lemma, source=f.source, content=(s, e), mode=f.mode,
+                             unnamed=f.unnamed, via=f.via))
+            taken.append((s, e))
+            sent = before
+    out.sort(key=lambda f: f.content[0])
+    return out
+
+
+ACCORDING_PARAGRAPH = 1
+# Words by which a sentence carries on the one before it: "Six of them were shot down", "Mechanical
+# issues also grounded the planes", "additional mining".
+CARRY_ON_WORDS = frozenset("also too them they additional further more other".split())
+LIGHT_LEMMAS = frozenset("be have do make take get say".split())
+
+
+def coheres(before: Span, sent: Span) -> bool:
+    """`sent` carries on `before`: it shares a common noun or verb with it ("primary mining" / "additional
+    mining"), or refers back to it ("them", "also"). A sentence on something else ("America's
+    prison population stood at ...", after "it was in the last 50 years that ...") is another
+    statement, the writer's as likely as the source's."""
+    if any(t.lower_ in CARRY_ON_WORDS for t in sent):
+        return True
+    content = lambda span: {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() not in LIGHT_LEMMAS}  # noqa: E731
+    return bool(content(before) & content(sent))
+
+
+def names(sent: Span, source: Span) -> bool:
+    """The sentence names the source itself ("Scott struggles to deliver a sound bite. ..., according
+    to Scott"): the writer's words about the source, not the source's."""
+    return any(t.lower_ == source.root.lower_ for t in sent if t.pos_ == "PROPN")
 
 
 # ---------------------------------------------------------------- claims
