@@ -2031,3 +2031,15 @@ def test_closing_according_to_leaves_the_writers_sentences_alone(claims_of):
     claims = claims_of("The mayor said the dam had failed at dawn. The dam failed after days of rain, according to the "
                        "water board.")
     assert one(claims, "had failed at dawn")["source"]["name"] != "water board"
+
+
+def test_a_counted_object_and_a_counted_clause_are_two_figures(claims_of):
+    claims = claims_of("Local officials reported 12 dead and 40 injured after the storm.")
+    assert one(claims, "12 dead")["content"] == "12 dead"
+    assert one(claims, "40 injured")["source"]["mention"] == "Local officials"
+    claims = claims_of("The river authorities report five missing due to the flood and almost 900 people evacuated.")
+    assert one(claims, "five missing")["content"] == "five missing due to the flood"
+    assert one(claims, "900 people evacuated")["cue"] == "report"
+    # a counted object and a clause that counts nothing: one statement, as before
+    claims = claims_of("The agency reported 12 dead and the roads were closed.")
+    assert not [c for c in claims if c["content"].startswith("the roads")]

@@ -107,6 +107,7 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = while_clauses(doc, found)
     found = that_conjuncts(doc, found)
     found = split_figures(doc, found)
+    found = counted_objects(doc, found)
     found = split_clauses(doc, found)
     found = split_asides(doc, found)
     found = rebuttals(doc, found)
@@ -1234,6 +1235,61 @@ def split_figures(doc: Doc, found: list[Found]) -> list[Found]:
     each with a subject that is a count, are two claims (a toll and a count of the missing are
     different propositions), also around "while"; other clauses are `split_clauses`'s."""
     return split_by(doc, found, lambda f: figure_clauses(doc, f) if f.mode != "direct" else None)
+
+
+def counted_objects(doc: Doc, found: list[Found]) -> list[Found]:
+    """"Officials reported 12 dead and 40 injured", "report seven missing and almost 1,300 people
+    evacuated": a cue whose object is a count and which the parser gives a second clause with a
+    counted subject after "and" or a comma reports two figures, one claim each (the parser keeps
+    only one of them as the content)."""
+    if not COUNTED_OBJECTS:
+        return found
+    out: list[Found] = []
+    for f in found:
+        parts = counted_object_parts(doc, f) if f.mode == "indirect" else None
+        if not parts:
+            out.append(f)
+            continue
+        out.extend(replace(f, cue=list(f.cue), via=list(f.via), content=trim(doc, a, b)) for a, b in parts)
+    return out
+
+
+COUNTED_OBJECTS = 1
+
+
+def counted_object_parts(doc: Doc, f: Found) -> list[tuple[int, int]] | None:
+    verb = f.head
+    if verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or not counted_phrase(obj):
+        return None
+    clauses = [c for c in verb.children if c.i > obj.right_edge.i and c.dep_ in ("conj", "advcl", "ccomp")
+               and c.pos_ in ("VERB", "AUX", "ADJ") and counted_subject(c)]
+    if not clauses:
+        return None
+    starts = [obj.left_edge.i] + [c.left_edge.i for c in clauses]
+    parts = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else max(clauses[-1].right_edge.i, obj.right_edge.i) + 1
+        if k + 1 < len(starts) and not (doc[end - 1].lower_ in ("and", ",") or doc[end - 1].is_punct):
+            return None  # no "and" or comma before it: not two figures side by side
+        stop = end
+        while stop > start and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
+            stop -= 1
+        if stop <= start:
+            return None
+        parts.append((doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1].text)))
+    # only where the content now holds one of them (not a content the parser already read whole)
+    if not any(a <= f.content[0] and f.content[1] <= b for a, b in parts):
+        return None
+    return parts
+
+
+def counted_phrase(tok: Token) -> bool:
+    """A noun phrase that is a count: "12 dead", "seven", "16 people" (not a share)."""
+    words = list(tok.subtree)
+    return any(t.tag_ == "CD" for t in words) and not any(t.lower_ in ("percent", "%", "per") for t in words)
 
 
 def split_by(doc: Doc, found: list[Found], parts_of: Callable[[Found], list[tuple[int, int]] | None]) -> list[Found]:
