@@ -185,7 +185,7 @@ def test_a_bodys_initials_carry_its_day(claims_of):
     text = ("On Friday, the Norwegian Directorate of Naval Intelligence (NDNI) stated that the hull had cracked. "
             "The NDNI naval agency also said that no mine was found. "
             "US officials said on Monday that the port was shut. "
-            "US envoys believe the ship was old.")
+            "US envoys believed the ship was old.")  # past: a present tense is the article's day
     claims = claims_of(text, published="2023-10-21")  # a Saturday
     assert one(claims, "hull")["said_on"] == "2023-10-20"
     assert one(claims, "mine")["said_on"] == "2023-10-20"
@@ -320,3 +320,15 @@ def test_a_span_of_days_for_the_saying_ends_by_the_day_the_article_came_out(clai
     # a span wholly before the article stays as it is
     c = one(claims_of("Lena Brandt told the paper last month that she had warned the port.", published="2024-10-31"), "warned")
     assert c["said_on"] == ["2024-09-01", "2024-09-30"]
+
+
+def test_a_present_tense_cue_is_said_on_the_articles_day(claims_of):
+    text = ("Harbour master Lena Brandt says the port will stay shut. She said the cranes were damaged. "
+            "The union has long said the quay was unsafe. \"We warned them,\" a docker says.")
+    claims = claims_of(text, published="2024-10-31")
+    assert one(claims, "port will stay shut")["said_on"] == "2024-10-31"
+    assert one(claims, "cranes were damaged")["said_on"] == "2024-10-31"  # the same speaker next: that day too
+    assert one(claims, "quay was unsafe")["said_on"] is None  # "has long said": some day before
+    assert one(claims, "We warned them")["said_on"] == "2024-10-31"
+    # "said" with no day may be any day before the article
+    assert one(claims_of("The harbour master said the port will stay shut.", published="2024-10-31"), "port")["said_on"] is None

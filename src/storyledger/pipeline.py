@@ -260,8 +260,46 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
             claim.frame = (*claim.frame[:2], claim.frame[2].removesuffix(COUNTED), *claim.frame[3:])
     carry_said_on(doc, claims, timexes)
     published = (document.published or "")[:10]
+    if published and saying_now(doc, claims, published):
+        carry_said_on(doc, claims, timexes)  # what the speaker said next, that day too
     for claim in claims:
         claim.said_on = not_after(claim.said_on, published)
+
+
+PRESENT_SAYING = 2  # 1: lead claims only; 2: any claim
+
+
+def saying_now(doc: Doc, claims: list[Claim], published: str) -> bool:
+    """An undated claim whose cue is in the present tense ("Rishi Sunak says the UK has judged
+    ...", "the ministry says 16 people are dead") is said as the article comes out: its day is the
+    article's (`said_on` stays null for "said" with no day: it may be any day before). Not when
+    its sentence puts the saying before ("has long said", "earlier"), nor when the article dates
+    another claim of the same speaker (the present may sum up that statement: "Mayor X says the
+    harbour is safe ... 'It is safe,' X said on Friday"). True when a claim got a day."""
+    if not PRESENT_SAYING:
+        return False
+    dated = {k for c in claims if c.said_on is not None for k in speaker_keys(c)}
+    sents = sents_of(doc)
+    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end_char if sents else 0
+    text = text_of(doc)
+    changed = False
+    for claim in claims:
+        if claim.said_on is not None or not claim.cue_span or claim.mode == "direct" and PRESENT_SAYING == 1:
+            continue
+        if PRESENT_SAYING == 1 and claim.cue_span[0] >= lead_end or dated & set(speaker_keys(claim)):
+            continue
+        cue = doc.char_span(claim.cue_span[0], claim.cue_span[1], alignment_mode="expand")
+        if cue is None:
+            continue
+        verb = cue.root  # "has long said": the participle, with its auxiliary
+        if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        sent = sent_of(cue)
+        if EARLIER_WORDS.search(text[sent.start_char:sent.end_char]):
+            continue
+        claim.said_on = published
+        changed = True
+    return changed
 
 
 def not_after(said: str | list[str] | None, published: str) -> str | list[str] | None:
