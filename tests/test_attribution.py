@@ -603,6 +603,16 @@ def test_an_as_frame_attributes_the_clause_it_hangs_on(claims_of):
         assert "as" not in text[c["cue_span"][0]:c["cue_span"][1]].lower().split()
 
 
+def test_an_as_frame_inside_its_clause_attributes_the_whole_clause(claims_of):
+    # between the clause's subject and its verb: neither side alone is what was said
+    c = one(claims_of("The ferries, as the harbour office said, had left the port."), "ferries")
+    assert c["source"]["mention"] == "the harbour office"
+    assert c["content"] == "The ferries, as the harbour office said, had left the port"
+    # hung by the parser on the subject itself
+    c = one(claims_of("Two of them, as the mayor herself stated on Tuesday, were rescued."), "Two of them")
+    assert c["content"].endswith("were rescued") and c["source"]["name"] == "mayor"
+
+
 def test_main_speech_verb_whose_subject_the_parser_hung_on_the_opening(claims_of):
     for text, source in [("In an interview with the weekly paper, her senior adviser, Jake Lowe, said the plan was dead.", "Jake Lowe"),
                          ("In a call with reporters on Monday, Col. Anna Reyes, a spokeswoman in Lisbon, said the convoy had turned back.",

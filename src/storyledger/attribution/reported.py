@@ -203,6 +203,9 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself".split())
+
+
 def noun_span(tok: Token) -> Span:
     """The noun phrase headed by tok, without a trailing relative clause or punctuation."""
     doc = tok.doc
@@ -215,8 +218,8 @@ def noun_span(tok: Token) -> Span:
     for c in tok.children:
         if c.dep_ in ("relcl", "acl") and c.i > tok.i:
             end = min(end, c.left_edge.i)
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case")):
-        end -= 1  # "the ministry's conclusion that ...": the ministry, not "ministry's"
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case") or doc[end - 1].lower_ in REFLEXIVES):
+        end -= 1  # "the ministry's conclusion that ...": the ministry, not "ministry's"; "the mayor herself": the mayor
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
@@ -1321,16 +1324,32 @@ def as_frame(verb: Token, lemma: str, sent: Span) -> Found | None:
     if source is None or source.lower_ in ("it", "this", "that", "which", "who"):
         return None
     doc, head = verb.doc, verb.head
+    while AS_FRAME_CLAUSE and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and head.dep_ in SUBJECT_DEPS:
+        head = head.head  # "Two of them, as X stated, were captured": the parser hangs the frame on the subject
     a, b = verb.left_edge.i, verb.right_edge.i + 1
     start, end = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
     before, after = (start, a), (b, end)
     lo, hi = after if after[1] - after[0] >= before[1] - before[0] else before
+    if AS_FRAME_CLAUSE and inside_clause(doc, head, verb, start, a, b, end):
+        lo, hi = start, end  # "The ships, as the navy said, had left": the clause around the frame, frame and all
     while hi > lo and doc[hi - 1].is_punct:
         hi -= 1
     if hi - lo < 3:
         return None
     content = trim(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
     return Found(cue=cue_tokens(verb), cue_lemma=cue_lemma(verb), source=noun_span(source), content=content, mode="indirect")
+
+
+AS_FRAME_CLAUSE = 1
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def inside_clause(doc: Doc, head: Token, verb: Token, start: int, a: int, b: int, end: int) -> bool:
+    """The "as" frame sits between its clause's subject and its verb ("The ships, as the navy
+    said, had left the port"), so neither side alone is what was said."""
+    subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return (subj is not None and subj.i < a and b <= head.i and any(not t.is_punct for t in doc[start:a])
+            and any(not t.is_punct for t in doc[b:end]))
 
 
 def split_subject(verb: Token, lemma: str) -> tuple[Span, Token] | None:
