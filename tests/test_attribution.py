@@ -2053,3 +2053,11 @@ def test_a_counted_object_and_a_counted_clause_are_two_figures(claims_of):
     # a counted object and a clause that counts nothing: one statement, as before
     claims = claims_of("The agency reported 12 dead and the roads were closed.")
     assert not [c for c in claims if c["content"].startswith("the roads")]
+
+
+def test_a_quote_opening_a_report_before_and_that_is_the_first_thing_said(claims_of):
+    claims = claims_of('The skipper said "the nets were cut in the night" and that the coast guard '
+                       '"was not as quick as they claim."')
+    c = one(claims, "nets were cut")
+    assert c["source"]["mention"] == "The skipper" and c["mode"] == "direct"
+    assert one(claims, "not as quick")["source"]["mention"] == "The skipper"

@@ -174,7 +174,7 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
     for q in quotes:
         if embedded(q, found):
             continue  # a quoted phrase inside reported speech: the reported claim holds it
-        f = quote_frame(doc, q, found)
+        f = quote_frame(doc, q, found, [(x.open_mark, x.end) for x in quotes if x is not q])
         if f is None and q.close_mark is None and q.words >= MIN_QUOTE_WORDS:
             # a quote left open at its paragraph's end runs on into the next, whose frame names
             # its speaker ('"I stress that X.' then 'Y," the minister said.')
@@ -314,11 +314,23 @@ def embedded(q: Quote, found: list[Found]) -> bool:
         s, e = f.content
         if s <= f.cue_span[0] < e:
             continue  # a parenthetical frame ("That," he added, "promises ...") frames, not embeds
-        if s <= q.start and q.end <= e and (e - s) - (q.end - q.start) > 12 and f.cue_span[1] <= q.open_mark:
+        if s <= q.start and q.end <= e and (e - s) - (q.end - q.start) > 12 and f.cue_span[1] <= q.open_mark \
+                and not (QUOTE_OPENS_CONTENT and s == q.start and next_statement(f.head.doc, q, e)):
             return True
         if s < q.open_mark and q.end <= e + 1 and e <= f.cue_span[0] and len(f.head.doc.text[s:q.open_mark].split()) >= 2:
             return True  # 'The debris is "consistent with a loss", he said': the quote ends the clause said
     return False
+
+
+QUOTE_OPENS_CONTENT = 1
+QUOTED_FRAMES_SKIPPED = 1
+
+
+def next_statement(doc: Doc, q: Quote, e: int) -> bool:
+    """What follows a quote that opens a reported content is a statement of its own, "and that
+    ..." ('said "all Russia fed us are lies" and that Moscow "is not as strong"'): the quote is
+    the first thing said, not a phrase inside the second."""
+    return bool(re.match(r"[\s,]*and\s+that\b", text_of(doc)[(q.close_mark or q.end) + 1:e]))
 
 
 def interrupted(doc: Doc, last: Found, q: Quote) -> bool:
@@ -332,8 +344,10 @@ def interrupted(doc: Doc, last: Found, q: Quote) -> bool:
     return lq.close_mark < last.cue_span[0] < q.open_mark
 
 
-def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
-    """The cue and speaker framing a quote: after it ("...," X said) or before it (X said: "...")."""
+def quote_frame(doc: Doc, q: Quote, found: list[Found], others: list[tuple[int, int]] = ()) -> Found | None:
+    """The cue and speaker framing a quote: after it ("...," X said) or before it (X said: "...");
+    never a verb inside another quote (`others`: 'X said "A" and that Y "is not as quick as they
+    claim."': "claim" frames nothing)."""
     content = trim(doc, q.start, q.end)
     end_mark = q.close_mark if q.close_mark is not None else q.end
     after = doc.char_span(end_mark, end_mark + 1, alignment_mode="expand")
@@ -341,7 +355,7 @@ def quote_frame(doc: Doc, q: Quote, found: list[Found]) -> Found | None:
     if after is not None:
         sent = sent_of(after)
         for tok in doc[after.start:sent.end]:  # not the whole sentence: quadratic in many quotes
-            if tok.idx > end_mark and speech_verb(tok):
+            if tok.idx > end_mark and speech_verb(tok) and not (QUOTED_FRAMES_SKIPPED and inside_any(tok.idx, others)):
                 f = frame_found(doc, tok, content, q, found)
                 if f:
                     return f
