@@ -2061,3 +2061,15 @@ def test_a_quote_opening_a_report_before_and_that_is_the_first_thing_said(claims
     c = one(claims, "nets were cut")
     assert c["source"]["mention"] == "The skipper" and c["mode"] == "direct"
     assert one(claims, "not as quick")["source"]["mention"] == "The skipper"
+
+
+def test_a_family_name_written_first_names_the_person(claims_of):
+    # "Chen Weiming" named, then "Chen said": Chen Weiming, and "he" after it
+    claims = claims_of("The two captives, Chen Weiming and Liu Bo, were interviewed on Monday. Chen said the camp "
+                       "was cold. He also urged others to stay home.")
+    assert one(claims, "camp was cold")["source"]["name"] == "Chen Weiming"
+    assert one(claims, "stay home")["source"]["name"] == "Chen Weiming"
+    # a last name stays the surname it is: "Harris" after Kamala Harris, not Harris Wong
+    claims = claims_of("Harris Wong met reporters on Monday. Senator Kamala Harris said the bill would pass. "
+                       "Harris added that the vote was set.")
+    assert one(claims, "vote was set")["source"]["name"] == "Kamala Harris"

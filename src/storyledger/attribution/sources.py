@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.cache import ents_in, ents_of, sent_of, sents_of
 from ..nlp.names import same_person
-from .cues import UNNAMED_HEADS
+from .cues import SPEECH_VERBS, UNNAMED_HEADS
 from .records import Source
 from .reported import PAGE_DATE, noun_span, the_remarks
 
@@ -77,6 +77,9 @@ OCCASION_NOUNS = frozenset("""statement statements speech address interview rema
 briefing conference appearance op-ed article column tweet""".split())
 
 
+FAMILY_NAME_FIRST = 1
+
+
 @dataclass(slots=True)
 class SourceResolver:
     """Resolves mentions in text order, remembering who has been named so far."""
@@ -85,6 +88,8 @@ class SourceResolver:
     last_person: Known | None = None
     last_any: Known | None = None
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> full name, of the article's people
+    family_first: dict[str, str] = field(default_factory=dict)  # first word of a two-word name -> the name
+    surnames_last: set[str] = field(default_factory=set)  # last words of the article's people's names
 
     def remember(self, k: Known, speaker: bool = True) -> None:
         """Remember one named; a `speaker` becomes the one "they" and "he" refer to (a relay that
@@ -107,12 +112,16 @@ class SourceResolver:
     def learn(self, doc: Doc) -> None:
         """Register every titled person of the article ("Dutch Foreign Minister Karel Janssen"),
         so that a later description can find them even if they made no claim before."""
+        first_words: dict[str, str] = {}
         for ent in ents_of(doc):
             if ent.label_ != "PERSON":
                 continue
             words = strip_possessive(ent.text).split()
             if len(words) > 1:
                 self.surnames.setdefault(words[-1], " ".join(words))
+            if FAMILY_NAME_FIRST and len(words) == 2 and words[0].istitle() and words[0].isalpha() \
+                    and all(t.pos_ == "PROPN" and t.lemma_.lower() not in SPEECH_VERBS for t in ent):  # not "Obama Says"
+                first_words.setdefault(words[0], " ".join(words))
             start = ent.start
             while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < ent.end and doc[start - 1].is_title:
                 start -= 1
@@ -121,6 +130,12 @@ class SourceResolver:
                 role = doc[start:ent.start].text
                 if not any(k.name == name for k in self.known):
                     self.known.insert(0, Known(name, "person", role))
+        # a family name given first ("Wang Guangjun", then "Wang said"): the person too, where no
+        # one's last name is that word
+        self.surnames_last = set(self.surnames)
+        for word, full in first_words.items():
+            self.surnames.setdefault(word, full)
+            self.family_first.setdefault(word, full)
 
     def resolve(self, mention: Span | None, unnamed: str | None = None) -> Source:
         if mention is None:
@@ -363,6 +378,8 @@ class SourceResolver:
                       and k.name.split()[0] == name}
             if len(opened) == 1:
                 return opened.pop()
+            if FAMILY_NAME_FIRST and name in self.family_first and name not in self.surnames_last:
+                return self.family_first[name]  # a family name written first, of a person named but not yet a speaker
         return name
 
     def owner_before(self, mention: Span) -> Known | None:
