@@ -112,7 +112,7 @@ class SourceResolver:
     def learn(self, doc: Doc) -> None:
         """Register every titled person of the article ("Dutch Foreign Minister Karel Janssen"),
         so that a later description can find them even if they made no claim before."""
-        first_words: dict[str, str] = {}
+        first_words: dict[str, set[str]] = {}
         for ent in ents_of(doc):
             if ent.label_ != "PERSON":
                 continue
@@ -121,7 +121,7 @@ class SourceResolver:
                 self.surnames.setdefault(words[-1], " ".join(words))
             if FAMILY_NAME_FIRST and len(words) == 2 and words[0].istitle() and words[0].isalpha() \
                     and all(t.pos_ == "PROPN" and t.lemma_.lower() not in SPEECH_VERBS for t in ent):  # not "Obama Says"
-                first_words.setdefault(words[0], " ".join(words))
+                first_words.setdefault(words[0], set()).add(" ".join(words))
             start = ent.start
             while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < ent.end and doc[start - 1].is_title:
                 start -= 1
@@ -133,9 +133,10 @@ class SourceResolver:
         # a family name given first ("Wang Guangjun", then "Wang said"): the person too, where no
         # one's last name is that word
         self.surnames_last = set(self.surnames)
-        for word, full in first_words.items():
-            self.surnames.setdefault(word, full)
-            self.family_first.setdefault(word, full)
+        for word, fulls in first_words.items():
+            if len(fulls) == 1:  # "Anna Berg" and "Anna Holm": "Anna" is no one in particular
+                self.surnames.setdefault(word, next(iter(fulls)))
+                self.family_first.setdefault(word, next(iter(fulls)))
 
     def resolve(self, mention: Span | None, unnamed: str | None = None) -> Source:
         if mention is None:
