@@ -781,6 +781,27 @@ def test_a_denial_naming_no_one_contradicts_only_what_states_what_it_denies():
     assert {(r.a, r.b) for r in relate("p", [no_link, sea_life, linked]) if r.kind == "contradicts"} == {("no", "linked")}
 
 
+def test_a_governments_denial_that_names_nothing_contradicts_another_governments_claims():
+    """"We strongly reject this" (one government's spokesman) shares no word with "the engineers
+    blew up the lock at dawn" (another's minister); its words say only that it is a denial, and
+    linking put it with what it answers (invented)."""
+    def s(claim, source, keys, stance="asserted", government=None):
+        return Said(pos(claim, source, stance), f"S{source}", {}, (f"d{source}", 0),
+                    frozenset({government}) if government else frozenset(), frozenset(props.stated_keys(keys)))
+    reject = s("reject", 1, "We strongly reject this.", "denied", government=-1)
+    blew = s("blew", 2, "the engineers blew up the lock at dawn", government=-2)
+    assert {(r.a, r.b) for r in relate("p", [reject, blew]) if r.kind == "contradicts"} == {("reject", "blew")}
+    # a denial with words of its own still needs one in common
+    other = s("other", 3, "the floods reached the town before noon", "denied", government=-1)
+    assert not [r for r in relate("p", [other, blew]) if r.kind == "contradicts"]
+    # a company chief's "denied allegations" names nothing either, but speaks for no government:
+    # in a proposition of many claims it would be set against all of them
+    chief = s("chief", 4, "allegations", "denied")
+    assert not [r for r in relate("p", [chief, blew]) if r.kind == "contradicts"]
+    same = s("same", 5, "We strongly reject this.", "denied", government=-2)
+    assert not [r for r in relate("p", [same, blew]) if r.kind == "contradicts"]
+
+
 def test_a_figure_given_as_about_so_many_meets_one_close_to_it():
     from storyledger.ledger.link import units
 

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .measures import GENERIC_PEOPLE
-from .propositions import GENERIC_UNITS, frames_meet
+from .propositions import GENERIC_UNITS, NO_CONTENT, frames_meet
 from .status import Position
 
 MAX_PER_CLAIM = 20
+HOLLOW_DENIALS = 1
 # Two figures for one measure are a dispute when given within this many days of each other: a
 # running total weeks later (a death toll that grows) is the story moving on, not a dispute.
 DISPUTE_DAYS = 3
@@ -165,7 +166,9 @@ def area(unit: str) -> bool:
 
 def about_the_same(a: Said, b: Said) -> bool:
     """Two claims of one proposition that can contradict each other: an explicit denial of
-    what its article said ("denied responsibility"), or a negated claim that shares a content word with
+    what its article said ("denied responsibility"), a government's denial whose words name
+    nothing ("we strongly reject this": linking joined it to what it answers) against another
+    government's claim, or a negated claim that shares a content word with
     the other (a proposition grows by average likeness, so two of its claims may have nothing in
     common, and a negated clause is not always a denial of the rest)."""
     combat = one_force_in_combat(a, b)  # "they are not on the front line yet" / "would be used in combat zones"
@@ -174,6 +177,9 @@ def about_the_same(a: Said, b: Said) -> bool:
             continue
         if no.claimant:
             return bool(yes.speaker & no.claimant)  # "rejected Israel's account" answers what Israel says
+        if HOLLOW_DENIALS and no.position.stance == "denied" and no.keys is not None and no.keys <= NO_CONTENT \
+                and rival_governments(no, yes):
+            return True  # "We strongly reject this" by one government: it answers what another's voices say here
         if no.actors and yes.actors and not no.actors & yes.actors:
             return False  # "Israel was not responsible" and "a rocket fired by Islamic Jihad": of others, they agree
         if not no.actors and no.negated and yes.keys is not None and no.negated not in yes.keys and not combat:
@@ -185,6 +191,12 @@ def about_the_same(a: Said, b: Said) -> bool:
     if combat:
         return True
     return a.keys is None or b.keys is None or bool(a.keys & b.keys)
+
+
+def rival_governments(a: Said, b: Said) -> bool:
+    """Each speaks for a government (`link.government_party`: negative party ids), and not the same one."""
+    ga, gb = {p for p in a.parties if p < 0}, {p for p in b.parties if p < 0}
+    return bool(ga and gb and not ga & gb)
 
 
 def one_force_in_combat(a: Said, b: Said) -> bool:
