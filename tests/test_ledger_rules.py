@@ -802,6 +802,23 @@ def test_a_governments_denial_that_names_nothing_contradicts_another_governments
     assert not [r for r in relate("p", [same, blew]) if r.kind == "contradicts"]
 
 
+def test_where_heard_sounds_came_from_is_one_question_with_two_sides():
+    """"The rhythm of the knocking points to people" and "no link between the knocking and the
+    hull" share no word but the sounds; "seals can make such knocking" takes the second's side
+    (invented)."""
+    origin = (None, "origin", "sounds", None)
+
+    def s(claim, source, text, polarity="positive"):
+        return Said(pos(claim, source, "possible", polarity), f"S{source}", {}, (f"d{source}", 0), frozenset(),
+                    frozenset(props.stated_keys(text)), frame=origin,
+                    negated=props.key("link") if polarity == "negative" else None)
+    people = s("people", 1, "the rhythm of the knocking points to people")
+    no_link = s("no_link", 2, "there is no link between the knocking and the hull", "negative")
+    seals = s("seals", 3, "sea animals such as seals can make such knocking")
+    found = {(r.a, r.b) for r in relate("p", [people, no_link, seals]) if r.kind == "contradicts"}
+    assert ("no_link", "people") in found and ("no_link", "seals") not in found
+
+
 def test_a_figure_given_as_about_so_many_meets_one_close_to_it():
     from storyledger.ledger.link import units
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .measures import GENERIC_PEOPLE
-from .propositions import GENERIC_UNITS, NO_CONTENT, frames_meet
+from .propositions import GENERIC_UNITS, NO_CONTENT, frames_meet, key
 from .status import Position
 
 MAX_PER_CLAIM = 20
@@ -171,6 +171,8 @@ def about_the_same(a: Said, b: Said) -> bool:
     government's claim, or a negated claim that shares a content word with
     the other (a proposition grows by average likeness, so two of its claims may have nothing in
     common, and a negated clause is not always a denial of the rest)."""
+    if ORIGIN_FRAMES and one_origin(a, b):
+        return origin_side(a) != origin_side(b)
     combat = one_force_in_combat(a, b)  # "they are not on the front line yet" / "would be used in combat zones"
     for no, yes in ((a, b), (b, a)):
         if no.position.net >= 0:
@@ -191,6 +193,27 @@ def about_the_same(a: Said, b: Said) -> bool:
     if combat:
         return True
     return a.keys is None or b.keys is None or bool(a.keys & b.keys)
+
+
+def one_origin(a: Said, b: Said) -> bool:
+    """Both say where one thing heard came from, with no agent ("the intervals of the noises
+    indicate human origin" / "no connection between the noises and the wreck site"): one question
+    answered two ways, in words that may share nothing but the sounds (`frames.sound_origin`)."""
+    return bool(ORIGIN_FRAMES and a.frame and b.frame and a.frame[0] is None and a.frame[1] == "origin"
+                and a.frame[:3] == b.frame[:3])
+
+
+ORIGIN_FRAMES = 1
+# What heard sounds may be other than the lost: "sea life can make noises", "likely ocean noise
+# or sounds from other search ships", "could have originated from the Titanic wreck".
+OTHER_ORIGINS = frozenset(key(w) for w in "sea ocean oceans marine whale whales wreck wreckage ship ships vessels "
+                          "random natural nature animal animals biological life".split())
+
+
+def origin_side(s: Said) -> int:
+    """Which side of "the sounds came from the lost" a claim of where they came from takes: its net
+    position, turned over where what it names as their source is another (`OTHER_ORIGINS`)."""
+    return -s.position.net if s.keys and s.keys & OTHER_ORIGINS else s.position.net
 
 
 def rival_governments(a: Said, b: Said) -> bool:
