@@ -266,7 +266,7 @@ def normalise(doc: Doc, document: Document, claims: list[Claim]) -> None:
         claim.said_on = not_after(claim.said_on, published)
 
 
-PRESENT_SAYING = 2  # 1: lead claims only; 2: any claim
+PRESENT_SAYING = 1
 
 
 def saying_now(doc: Doc, claims: list[Claim], published: str) -> bool:
@@ -279,14 +279,10 @@ def saying_now(doc: Doc, claims: list[Claim], published: str) -> bool:
     if not PRESENT_SAYING:
         return False
     dated = {k for c in claims if c.said_on is not None for k in speaker_keys(c)}
-    sents = sents_of(doc)
-    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end_char if sents else 0
     text = text_of(doc)
     changed = False
     for claim in claims:
-        if claim.said_on is not None or not claim.cue_span or claim.mode == "direct" and PRESENT_SAYING == 1:
-            continue
-        if PRESENT_SAYING == 1 and claim.cue_span[0] >= lead_end or dated & set(speaker_keys(claim)):
+        if claim.said_on is not None or not claim.cue_span or dated & set(speaker_keys(claim)):
             continue
         cue = doc.char_span(claim.cue_span[0], claim.cue_span[1], alignment_mode="expand")
         if cue is None:
