@@ -1258,14 +1258,7 @@ def counted_objects(doc: Doc, found: list[Found]) -> list[Found]:
     only one of them as the content)."""
     if not COUNTED_OBJECTS:
         return found
-    out: list[Found] = []
-    for f in found:
-        parts = counted_object_parts(doc, f) if f.mode == "indirect" else None
-        if not parts:
-            out.append(f)
-            continue
-        out.extend(replace(f, cue=list(f.cue), via=list(f.via), content=trim(doc, a, b)) for a, b in parts)
-    return out
+    return split_by(doc, found, lambda f: counted_object_parts(doc, f) if f.mode == "indirect" else None)
 
 
 COUNTED_OBJECTS = 1
