@@ -381,6 +381,15 @@ def test_nested_plain_speech_report_is_its_own_claim(claims_of):
     assert claims[1]["source"]["name"] == "Alma Ruiz" and claims[1]["content"] == "that the money was missing"
 
 
+def test_reports_nested_three_deep_each_stand_and_no_deeper(claims_of):
+    claims = claims_of("The Courier reported that Mayor Lena Ortiz said that the engineer had written that the bridge was unsafe.")
+    assert [c["cue"] for c in claims] == ["report", "say", "write"]
+    assert claims[2]["content"] == "that the bridge was unsafe"
+    # a run-on of reports, each inside all those before it: no more than three of them
+    claims = claims_of('She said "no" ' * 40)
+    assert 1 <= len(claims) <= 3, len(claims)
+
+
 def test_quote_framed_by_the_next_sentence(claims_of):
     claims = claims_of('"Who will pay for the new stadium?" Senator Ines Vidal asked.')
     c = one(claims, "new stadium")

@@ -7,7 +7,7 @@ sentences, source resolution, and the split of content into one claim per senten
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -100,6 +100,8 @@ def attribute(doc: Doc, document: Document) -> list[Claim]:
     found = echoed_labels(found)
     found = according_to_the_saying(found)
     found = unnest(found)
+    deep = too_deep(found)
+    found = [f for k, f in enumerate(found) if k not in deep]
     found = trailing_outlets(doc, found)
     found = trailing_quoted(doc, found)
     found = contrasted_reports(doc, found)
@@ -317,7 +319,7 @@ def embedded(q: Quote, found: list[Found]) -> bool:
         if s <= q.start and q.end <= e and (e - s) - (q.end - q.start) > 12 and f.cue_span[1] <= q.open_mark \
                 and not (QUOTE_OPENS_CONTENT and s == q.start and next_statement(f.head.doc, q, e)):
             return True
-        if s < q.open_mark and q.end <= e + 1 and e <= f.cue_span[0] and len(f.head.doc.text[s:q.open_mark].split()) >= 2:
+        if s < q.open_mark and q.end <= e + 1 and e <= f.cue_span[0] and len(text_of(f.head.doc)[s:q.open_mark].split()) >= 2:
             return True  # 'The debris is "consistent with a loss", he said': the quote ends the clause said
     return False
 
@@ -1130,6 +1132,27 @@ def unanswered(doc: Doc, found: list[Found]) -> list[Found]:
                              mode="indirect"))
         out.remove(f)
     return out
+
+
+# The deepest a report nested in others' contents stands as a claim of its own: "The paper
+# reported that the mayor said the engineer had written that ..." is three. A run-on text of
+# hundreds of "he said" ("He said "yes" He said "yes" ...", no sentence end) nests each in all
+# before it: every one a claim made the claims' contents grow with the square of the text (a
+# 5,600-character file gave 398 claims of 1.1 million characters, and a minute of embedding).
+MAX_NESTING = 3
+
+
+def too_deep(found: list[Found]) -> set[int]:
+    """The indices of the finds whose cue lies inside `MAX_NESTING` or more other finds' contents."""
+    starts = sorted(f.content[0] for f in found)
+    ends = sorted(f.content[1] for f in found)
+    deep = set()
+    for k, f in enumerate(found):
+        at = f.cue_span[0]
+        inside = bisect_right(starts, at) - bisect_right(ends, at) - (f.content[0] <= at < f.content[1])
+        if inside >= MAX_NESTING:
+            deep.add(k)
+    return deep
 
 
 def unnest(found: list[Found]) -> list[Found]:

@@ -34,6 +34,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ..nlp.cache import text_of
+
 # Acts, by lemma (verbs and the nouns that name them). "transfer" is anything a country moves to
 # another: goods, weapons, troops ("sent troops", "deployed soldiers", "the delivery of drones").
 EVENT_CLASSES: dict[str, str] = {}
@@ -890,7 +892,7 @@ def sound_origin(content: Span) -> tuple[int, tuple[None, str, str, None]] | Non
     "connection"), what the sounds are ("we don't know what the noises are"), or sounds made by
     something ("sea life can make noises"); not the search for it ("relocated to find the origin
     of the noises": what was done, not said of the sounds)."""
-    what = next((t for t in content if t.lower_ == "what" and WHAT_SOUNDS_ARE.match(content.doc.text, t.idx)), None)
+    what = next((t for t in content if t.lower_ == "what" and WHAT_SOUNDS_ARE.match(text_of(content.doc), t.idx)), None)
     if what is not None:
         return depth(what, content), (None, "origin", "sounds", None)  # "we don't know what the noises are"
     if not any((t.lemma_.lower() in SOUND_NOUNS and t.pos_ == "NOUN") or t.lower_ == "banging" for t in content):
