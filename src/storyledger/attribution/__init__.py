@@ -7,15 +7,16 @@ sentences, source resolution, and the split of content into one claim per senten
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
 from ..documents import Document
-from ..nlp.cache import ents_in, ents_of, sent_of, sents_of, text_of
+from ..nlp.cache import ents_in, ents_of, sent_char_starts, sent_of, sents_of, text_of
 from .cues import ANSWERING, ISSUE_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, TEASER_PREFIXES, WEAK_VERBS
 from .quotes import MIN_QUOTE_WORDS, Quote, find_quotes
 from .records import Claim, Source
@@ -173,8 +174,9 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Fou
     direct: list[Found] = []
     used_cues: set[int] = set()
     last: Found | None = None
+    by_content = ByContent(found)
     for q in quotes:
-        if embedded(q, found):
+        if embedded(q, by_content):
             continue  # a quoted phrase inside reported speech: the reported claim holds it
         f = quote_frame(doc, q, found, [(x.open_mark, x.end) for x in quotes if x is not q])
         if f is None and q.close_mark is None and q.words >= MIN_QUOTE_WORDS:
@@ -310,9 +312,28 @@ def shares_cue_still(f: Found, found: list[Found]) -> bool:
     return any(g is d for g in found) and d.cue_span == f.cue_span and same_source
 
 
-def embedded(q: Quote, found: list[Found]) -> bool:
+class ByContent:
+    """Finds sorted by where their content starts, with the furthest end reached so far, to list
+    those whose content spans a range without a scan of all (`embedded`, for each quote)."""
+
+    def __init__(self, found: list[Found]) -> None:
+        self.found = sorted(found, key=lambda f: f.content[0])
+        self.starts = [f.content[0] for f in self.found]
+        self.reach = list(accumulate((f.content[1] for f in self.found), max))
+
+    def spanning(self, start: int, end: int) -> Iterator[Found]:
+        """The finds whose content starts at or before `start` and ends at or after `end`."""
+        k = bisect_right(self.starts, start)
+        while k > 0 and self.reach[k - 1] >= end:
+            k -= 1
+            if self.found[k].content[1] >= end:
+                yield self.found[k]
+
+
+def embedded(q: Quote, found: ByContent) -> bool:
     """The quote is a phrase inside a longer reported content ("said he had "areas of ..." with")."""
-    for f in found:
+    # both tests below need a content from before the quote's text to its end (or one before it)
+    for f in found.spanning(q.start, q.end - 1):
         s, e = f.content
         if s <= f.cue_span[0] < e:
             continue  # a parenthetical frame ("That," he added, "promises ...") frames, not embeds
@@ -450,13 +471,13 @@ def colon_paragraphs(doc: Doc, found: list[Found], teasers: list[tuple[int, int]
     """"The governor added:" and then an unquoted paragraph: that paragraph is what was said."""
     text = text_of(doc)
     out = []
-    starts = [f.content[0] for f in found]
+    starts = sorted(f.content[0] for f in found)
     pos = 0
     for line in text.split("\n"):
         start, end = trim(doc, pos, pos + len(line))
         pos += len(line) + 1
-        if end - start < 2 or inside_any(start, teasers) or any(start <= s < end for s in starts):
-            continue
+        if end - start < 2 or inside_any(start, teasers) or bisect_left(starts, start) < bisect_left(starts, end):
+            continue  # a line too short, in a teaser, or where a content starts
         verb = colon_frame(doc, start)
         if verb is None:
             continue
@@ -1526,10 +1547,15 @@ TRAILING_OUTLET = re.compile(r"[,;]['\"\u2018\u2019\u201c\u201d]?\s+(?:the\s+)?(
 def contrasted_reports(doc: Doc, found: list[Found]) -> list[Found]:
     """"Costa said A, while Reis said B": a report set against the content in a "while" clause
     is the other's, and the content ends before it."""
+    # the finds whose cue starts inside a content, by bisection (all pairs was quadratic: 5,000
+    # one-line reports took 35 s), taken in their order in `found`
+    by_cue = sorted(range(len(found)), key=lambda j: found[j].cue_span[0])
+    cue_starts = [found[j].cue_span[0] for j in by_cue]
     for f in found:
         if f.mode != "indirect" or f.cue_span[1] > f.content[0]:
             continue
-        for g in found:
+        inside = sorted(by_cue[bisect_right(cue_starts, f.content[0]):bisect_left(cue_starts, f.content[1])])
+        for g in (found[j] for j in inside):
             if g is f or g.source is None or not f.content[0] < g.cue_span[0] < f.content[1]:
                 continue
             mark = next((c for c in g.head.children if c.dep_ == "mark" and c.lower_ in WHILE_MARKS), None)
@@ -1773,22 +1799,28 @@ def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers
     """A sentence right after a reported statement, in the same paragraph, opening with a pronoun
     subject and holding no cue of its own, carries on that statement ("They will be ready ...")."""
     out = list(found)
-    by_end = {}
+    # the finds by where their content ends (the first for each end, in order of `found`), with
+    # the ends sorted for bisection: a scan of all finds for each sentence was quadratic
+    by_end: dict[int, tuple[int, Found]] = {}
     for f in found:
-        by_end.setdefault(f.content[1], f)
-    covered = [(f.content[0], f.content[1]) for f in found] + [(q.open_mark, q.end) for q in quotes]
+        by_end.setdefault(f.content[1], (len(by_end), f))
+    ends = sorted(by_end)
+    covered = sorted([(f.content[0], f.content[1]) for f in found] + [(q.open_mark, q.end) for q in quotes])
+    covered_starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans starting so far
     for sent in sents_of(doc):
-        prev_end = None
         if sent.start == 0:
             continue
         prev = sent_of(doc[sent.start - 1])
-        for end, f in by_end.items():
-            if prev.start_char <= end <= prev.end_char and f.mode in ("indirect", "continuation") and f.source is not None:
-                prev_end = f
+        # the last (in order of `found`, then added) report or continuation ending in the sentence before
+        prev_end = max((by_end[end] for end in ends[bisect_left(ends, prev.start_char):bisect_right(ends, prev.end_char)]
+                        if by_end[end][1].mode in ("indirect", "continuation") and by_end[end][1].source is not None),
+                       key=lambda x: x[0], default=(None, None))[1]
         if prev_end is None or "\n" in text_of(doc)[prev_end.content[1]:sent.start_char]:
             continue
-        if any(s < sent.end_char and sent.start_char < e for s, e in covered) or inside_any(sent.start_char, teasers):
-            continue
+        n = bisect_left(covered_starts, sent.end_char)  # the spans starting before the sentence ends
+        if (n and reach[n - 1] > sent.start_char) or inside_any(sent.start_char, teasers):
+            continue  # a content or a quote overlaps it
         first = sent[0]
         pronoun = first.lower_ in CONTINUATION_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass", "expl")
         if not pronoun and not (FIGURE_CONTINUATION and prev_end.cue_lemma in COUNTING_CUES and figure_sentence(sent)):
@@ -1797,7 +1829,11 @@ def add_continuations(doc: Doc, found: list[Found], quotes: list[Quote], teasers
             continue
         c = Found(cue=prev_end.cue, cue_lemma=prev_end.cue_lemma, source=prev_end.source, content=trim(doc, sent.start_char, sent.end_char), mode="continuation", inherit_from=prev_end.inherit_from, unnamed=prev_end.unnamed, via=prev_end.via)
         out.append(c)
-        by_end[c.content[1]] = c
+        if c.content[1] in by_end:
+            by_end[c.content[1]] = (by_end[c.content[1]][0], c)
+        else:
+            by_end[c.content[1]] = (len(by_end), c)
+            insort(ends, c.content[1])
     out.sort(key=lambda f: f.content[0])
     return out
 
@@ -1947,8 +1983,12 @@ def sentence_pieces(doc: Doc, content: tuple[int, int]) -> list[tuple[int, int]]
     if span is None:
         return [(s, e)]
     pieces = []
-    for sent in sents_of(doc):
-        if sent.end_char <= s or sent.start_char >= e:
+    sents = sents_of(doc)
+    first = max(0, bisect_right(sent_char_starts(doc), s) - 1)  # by bisection: a claim in each of 5,000 sentences was quadratic
+    for sent in sents[first:]:
+        if sent.start_char >= e:
+            break
+        if sent.end_char <= s:
             continue
         a, b = trim(doc, max(s, sent.start_char), min(e, sent.end_char))
         if b - a >= 2 and any(ch.isalnum() for ch in text_of(doc)[a:b]):

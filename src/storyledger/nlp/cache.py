@@ -35,6 +35,14 @@ def sents_of(doc: Doc) -> list[Span]:
     return s
 
 
+def sent_char_starts(doc: Doc) -> list[int]:
+    """The character offset of each sentence's start, in order (for bisection)."""
+    c = doc.user_data.get("storyledger_sent_chars")
+    if c is None:
+        c = doc.user_data["storyledger_sent_chars"] = [x.start_char for x in sents_of(doc)]
+    return c
+
+
 def sent_of(tok: Token | Span) -> Span:
     """The sentence holding a token (or a span's first token)."""
     doc = tok.doc
