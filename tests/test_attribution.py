@@ -390,6 +390,16 @@ def test_reports_nested_three_deep_each_stand_and_no_deeper(claims_of):
     assert 1 <= len(claims) <= 3, len(claims)
 
 
+def test_a_second_report_hung_on_a_governed_verb_is_its_own_claim(claims_of):
+    # the parser hangs "warned" on "released" (governed by "hoped"), inside the first report
+    claims = claims_of("The two sailors told reporters they hoped to be released and warned other fishermen not to sail near the coast.")
+    assert [(c["cue"], c["content"]) for c in claims] == [
+        ("tell", "they hoped to be released"), ("warn", "other fishermen not to sail near the coast")]
+    assert {c["source"]["name"] for c in claims} == {"two sailors"}
+    claims = claims_of("Striking miners told the inquiry they expected to be paid soon and urged the company to reopen the pit.")
+    assert [c["cue"] for c in claims] == ["tell", "urge"] and claims[0]["content"] == "they expected to be paid soon"
+
+
 def test_quote_framed_by_the_next_sentence(claims_of):
     claims = claims_of('"Who will pay for the new stadium?" Senator Ines Vidal asked.')
     c = one(claims, "new stadium")

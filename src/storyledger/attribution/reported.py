@@ -256,10 +256,13 @@ def content_after(verb: Token, first: Token, sent: Span) -> tuple[int, int]:
     said_when = saying_day(verb, first)
     if said_when is not None:
         s = doc[said_when.right_edge.i + 1].idx  # "said on Monday the troops had left": the day of the saying
-    second = next((c for c in first.children if c.dep_ == "conj" and second_report(c)), None)
+    governed = [first]  # the clause's verb and the verbs it governs ("hoped to be swapped")
+    while XCOMP_CLAUSES and (x := next((c for c in governed[-1].children if c.dep_ == "xcomp"), None)) is not None:
+        governed.append(x)
+    second = next((c for g in governed for c in g.children if c.dep_ == "conj" and second_report(c)), None)
     if second is not None:
         # "said A and said B": A ends before the conjunction of the second report
-        cc = next((c for c in first.children if c.dep_ == "cc" and c.i < second.i), None)
+        cc = next((c for c in second.head.children if c.dep_ == "cc" and c.i < second.i), None)
         e = (cc if cc is not None else second.left_edge).idx
         return trim(doc, s, e)
     if first.i > verb.i:
@@ -1490,12 +1493,13 @@ def controlling_verb(verb: Token) -> Token | None:
 def conjunct_subject(verb: Token) -> Token | None:
     """The subject a subjectless conjoined speech verb shares: the first conjunct's ("reversed
     themselves, rushed everyone in and said ..."); or, where the parser hung "and said B" on
-    the clause of an earlier "X said A" (a conjunct of a ccomp with its own subject), X."""
+    the clause of an earlier "X said A" (a conjunct of a ccomp with its own subject, or of a
+    verb that clause governs: "told reporters they hoped to be freed and warned others"), X."""
     if verb.dep_ != "conj" or lemma_of(verb) not in SPEECH_VERBS:
         return None
     head = first_conjunct(verb.head)
-    if head.dep_ == "ccomp" and second_report(verb):
-        return subject_of(head.head)
+    if second_report(verb):
+        return subject_of(reported_clause(verb).head)
     return subject_of(head) if head.pos_ in ("VERB", "AUX") else None
 
 
@@ -1525,11 +1529,23 @@ def stranded_subject(verb: Token, cue: list[Token]) -> Token | None:
     return tok
 
 
+def reported_clause(verb: Token) -> Token:
+    """The clause a conjunct hangs in: its head, or up from there through the verbs it governs
+    ("they hoped to be swapped and warned ...": "warned" hangs on "swapped", the clause is "hoped")."""
+    clause = verb.head
+    while XCOMP_CLAUSES and clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
+XCOMP_CLAUSES = 1
+
+
 def second_report(verb: Token) -> bool:
     """"X said A ... and said B": `verb` (said B) is a subjectless conjunct of the reported
-    clause A, which has a subject of its own, under a speech verb with a subject."""
-    clause = verb.head
-    if any(c.lower_ in ("neither", "nor") for c in clause.children):
+    clause A (or of a verb it governs), which has a subject of its own, under a speech verb with a subject."""
+    clause = reported_clause(verb)
+    if any(c.lower_ in ("neither", "nor") for c in [*clause.children, *verb.head.children]):
         return False  # "said it could neither confirm nor deny the reports": one non-answer
     return (verb.dep_ == "conj" and clause.dep_ == "ccomp" and lemma_of(verb) in SPEECH_VERBS and lemma_of(verb) not in WEAK_VERBS
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
